@@ -1,0 +1,10 @@
+import type { Logger } from '../subgraphs/kit/logger';
+import type { Principal } from '../subgraphs/kit/principal';
+
+/** One gateway request: who asks, its id, and the internal token forwarded to subgraphs. */
+export interface GatewayContext {
+  principal: Principal;
+  requestId: string;
+  internalToken: string;
+  logger: Logger;
+}

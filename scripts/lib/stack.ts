@@ -1,0 +1,104 @@
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { DEFAULT_PORTS, PROJECT_ROOT, SUBGRAPHS } from '../../subgraphs/kit/config';
+
+/**
+ * Runs the five subgraphs and the gateway as child processes, each on its own port, and
+ * waits until every /healthz answers. Shared by `npm start` and the end-to-end tests.
+ */
+export interface StackOptions {
+  mongoUri: string;
+  redisUrl: string;
+  keysDir: string;
+  logDir: string;
+  /** Port per service; defaults to 4000–4005. */
+  ports?: Partial<Record<(typeof SUBGRAPHS)[number] | 'gateway', number>>;
+  dbPrefix?: string;
+  production?: boolean;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  children: Map<string, ChildProcess>;
+  stop(): Promise<void>;
+}
+
+const ENTRY = (name: string) => path.join(PROJECT_ROOT, name === 'gateway' ? 'gateway' : `subgraphs/${name}`, 'index.ts');
+
+function spawnService(name: string, env: NodeJS.ProcessEnv, logDir: string): ChildProcess {
+  const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY(name)], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return child;
+}
+
+async function waitHealthy(name: string, url: string, child: ChildProcess, logDir: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${path.join(logDir, `${name}.log`)}`);
+    try {
+      const res = await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${name} was not healthy within ${timeoutMs} ms; see ${path.join(logDir, `${name}.log`)}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  mkdirSync(opts.logDir, { recursive: true });
+  const port = (name: keyof typeof DEFAULT_PORTS) => opts.ports?.[name] ?? DEFAULT_PORTS[name];
+  const common = {
+    MONGODB_URI: opts.mongoUri,
+    REDIS_URL: opts.redisUrl,
+    KEYS_DIR: opts.keysDir,
+    MONGODB_DB_PREFIX: opts.dbPrefix ?? 'vss_',
+    NODE_ENV: opts.production ? 'production' : 'development',
+  };
+  const children = new Map<string, ChildProcess>();
+  const stop = async () => {
+    await Promise.all([...children.values()].map(stopChild));
+  };
+  const subgraphUrls: Record<string, string> = {};
+  try {
+    await Promise.all(
+      SUBGRAPHS.map((name) => {
+        const url = `http://127.0.0.1:${port(name)}`;
+        subgraphUrls[name] = `${url}/graphql`;
+        const child = spawnService(name, { ...common, PORT: String(port(name)) }, opts.logDir);
+        children.set(name, child);
+        return waitHealthy(name, url, child, opts.logDir);
+      }),
+    );
+    const gatewayUrl = `http://127.0.0.1:${port('gateway')}`;
+    const overrides = Object.fromEntries(SUBGRAPHS.map((n) => [`SUBGRAPH_${n.toUpperCase()}_URL`, subgraphUrls[n]]));
+    const gateway = spawnService('gateway', { ...common, ...overrides, PORT: String(port('gateway')) }, opts.logDir);
+    children.set('gateway', gateway);
+    await waitHealthy('gateway', gatewayUrl, gateway, opts.logDir);
+    return { gatewayUrl: `${gatewayUrl}/graphql`, subgraphUrls, children, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

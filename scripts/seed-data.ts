@@ -1,0 +1,113 @@
+/**
+ * Demo data for local runs: VSS's structure as far as it is public, plausible otherwise.
+ * Agency codes follow the QCVN 102:2016 shape; they are illustrative, not the official list.
+ */
+export const DEMO = {
+  officerAgency: '000.00.01.H26',
+  ivanProvider: 'IVAN-0001',
+  citizenPersonalId: '001090012345',
+};
+
+export const AGENCIES = [
+  {
+    code: '000.00.00.G12',
+    name: 'Bảo hiểm xã hội Việt Nam',
+    nameEn: 'Vietnam Social Security',
+    level: 'CENTRAL',
+    parentCode: null,
+    departments: [
+      { code: 'BTHCS', name: 'Ban Thực hiện chính sách bảo hiểm xã hội' },
+      { code: 'BQLT', name: 'Ban Quản lý Thu - Sổ, Thẻ' },
+      { code: 'TTTN', name: 'Trung tâm Tiếp nhận và Trả kết quả' },
+    ],
+  },
+  {
+    code: '000.00.01.H26',
+    name: 'Bảo hiểm xã hội thành phố Hà Nội',
+    nameEn: 'Hanoi Social Security',
+    level: 'PROVINCIAL',
+    parentCode: '000.00.00.G12',
+    departments: [
+      { code: 'MC', name: 'Bộ phận Một cửa' },
+      { code: 'QLT', name: 'Phòng Quản lý Thu - Sổ, Thẻ' },
+      { code: 'CD', name: 'Phòng Chế độ bảo hiểm xã hội' },
+    ],
+  },
+  {
+    code: '000.00.01.H29',
+    name: 'Bảo hiểm xã hội Thành phố Hồ Chí Minh',
+    nameEn: 'Ho Chi Minh City Social Security',
+    level: 'PROVINCIAL',
+    parentCode: '000.00.00.G12',
+    departments: [
+      { code: 'MC', name: 'Bộ phận Một cửa' },
+      { code: 'QLT', name: 'Phòng Quản lý Thu - Sổ, Thẻ' },
+      { code: 'CD', name: 'Phòng Chế độ bảo hiểm xã hội' },
+    ],
+  },
+  {
+    code: '001.01.01.H26',
+    name: 'Bảo hiểm xã hội cơ sở Ba Đình',
+    nameEn: 'Ba Dinh Social Security Office',
+    level: 'DISTRICT',
+    parentCode: '000.00.01.H26',
+    departments: [{ code: 'MC', name: 'Bộ phận Một cửa' }],
+  },
+] as const;
+
+export const PROCEDURES = [
+  {
+    code: '1.002001',
+    name: 'Đăng ký tham gia BHXH bắt buộc, BHYT, BHTN, BHTNLĐ-BNN; cấp sổ BHXH, thẻ BHYT',
+    nameEn: 'Registration for compulsory social, health and unemployment insurance; issue of social insurance book and health insurance card',
+    field: 'Thu BHXH, BHYT, BHTN; cấp sổ, thẻ',
+    processingDays: 5,
+    status: 'PUBLISHED',
+  },
+  {
+    code: '1.002002',
+    name: 'Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT',
+    nameEn: 'Re-issue, exchange or correction of the social insurance book and health insurance card',
+    field: 'Thu BHXH, BHYT, BHTN; cấp sổ, thẻ',
+    processingDays: 10,
+    status: 'PUBLISHED',
+  },
+  {
+    code: '1.002003',
+    name: 'Giải quyết hưởng bảo hiểm xã hội một lần',
+    nameEn: 'One-time social insurance allowance',
+    field: 'Thực hiện chính sách BHXH',
+    processingDays: 10,
+    status: 'PUBLISHED',
+  },
+  {
+    code: '1.002004',
+    name: 'Giải quyết hưởng chế độ thai sản',
+    nameEn: 'Maternity benefit',
+    field: 'Thực hiện chính sách BHXH',
+    processingDays: 6,
+    status: 'PUBLISHED',
+  },
+  {
+    code: '1.002005',
+    name: 'Đăng ký tham gia BHXH tự nguyện',
+    nameEn: 'Registration for voluntary social insurance',
+    field: 'Thu BHXH, BHYT, BHTN; cấp sổ, thẻ',
+    processingDays: 5,
+    status: 'DRAFT',
+  },
+] as const;
+
+/** Dossiers to receive on first start, with the statuses each goes through afterwards. */
+export const DOSSIERS = [
+  { agencyCode: '000.00.01.H26', procedureCode: '1.002001', then: [] },
+  { agencyCode: '000.00.01.H26', procedureCode: '1.002003', then: ['PROCESSING'] },
+  { agencyCode: '000.00.01.H26', procedureCode: '1.002004', then: ['PROCESSING', 'RESULT_READY'] },
+  { agencyCode: '000.00.01.H29', procedureCode: '1.002002', then: ['PROCESSING', 'RESULT_READY', 'RESULT_RETURNED'] },
+  { agencyCode: '000.00.01.H29', procedureCode: '1.002001', then: [] },
+] as const;
+
+export const DOCUMENTS = [
+  { documentTypeCode: 'TK1-TS', name: 'Tờ khai tham gia, điều chỉnh thông tin BHXH, BHYT' },
+  { documentTypeCode: 'D02-LT', name: 'Danh sách lao động tham gia BHXH, BHYT, BHTN, BHTNLĐ-BNN' },
+] as const;

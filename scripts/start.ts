@@ -1,0 +1,79 @@
+// `npm start`: the whole graph on embedded defaults — FerretDB, Redis, five subgraphs, the gateway.
+import net from 'node:net';
+import path from 'node:path';
+import { DEFAULT_PORTS, envReader, PROJECT_ROOT } from '../subgraphs/kit/config';
+import { ensureKeys } from '../subgraphs/kit/keys';
+import { startInfrastructure, type Infrastructure } from './lib/infrastructure';
+import { mintDevToken } from './lib/dev-token';
+import { startStack, type Stack } from './lib/stack';
+import { seedDemoData } from './seed';
+import { DEMO } from './seed-data';
+
+const DATA_DIR = path.join(PROJECT_ROOT, '.data');
+const say = (msg: string) => console.log(`[start] ${msg}`);
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', () => reject(new Error(`port ${port} is in use (is another npm start running?)`)));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve()));
+  });
+}
+
+async function main() {
+  const env = envReader();
+  const keysDir = path.resolve(PROJECT_ROOT, env.string('KEYS_DIR', '.data/keys'));
+  for (const port of Object.values(DEFAULT_PORTS)) await assertPortFree(port);
+  await ensureKeys(keysDir);
+
+  let infra: Infrastructure | undefined;
+  let stack: Stack | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await stack?.stop();
+    await infra?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    infra = await startInfrastructure({ dataDir: path.join(DATA_DIR, 'ferretdb'), log: say });
+    say(`database ${infra.mongoUri} · redis ${infra.redisUrl}`);
+    const seeded = await seedDemoData(infra.mongoUri);
+    say(seeded.created ? `seeded demo data (${seeded.dossierCodes.length} dossiers)` : 'demo data already present');
+    stack = await startStack({ mongoUri: infra.mongoUri, redisUrl: infra.redisUrl, keysDir, logDir: path.join(DATA_DIR, 'logs') });
+    for (const [name, child] of stack.children) {
+      child.once('exit', (code) => {
+        if (stopping) return;
+        say(`${name} exited with code ${code}; see .data/logs/${name}.log`);
+        void shutdown(1);
+      });
+    }
+
+    const token = await mintDevToken(keysDir, { client: 'officer', agencyCode: DEMO.officerAgency, ttlSeconds: 8 * 3600 });
+    const query = `{ dossier(code: "${seeded.dossierCodes[0]}") { code status receivedAt procedure { code name } handlingAgency { code name } documents { id name } } }`;
+    console.log(`
+vss-graph is running.
+  gateway     ${stack.gatewayUrl}   (health: http://127.0.0.1:${DEFAULT_PORTS.gateway}/healthz)
+  subgraphs   ${Object.entries(stack.subgraphUrls).map(([n, u]) => `${n} ${u}`).join('\n              ')}
+  logs        .data/logs/<service>.log
+
+An officer token (8 hours; more with: npm run token -- --help):
+  export TOKEN=${token}
+
+Try:
+  curl -s ${stack.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
+    -d '${JSON.stringify({ query })}'
+
+Press Ctrl-C to stop everything.`);
+  } catch (err) {
+    console.error(`[start] ${(err as Error).message}`);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,4 @@
+import { main } from '../kit/subgraph';
+import { documentsSubgraph } from './subgraph';
+
+main(documentsSubgraph);

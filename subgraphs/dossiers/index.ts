@@ -1,0 +1,4 @@
+import { main } from '../kit/subgraph';
+import { dossiersSubgraph } from './subgraph';
+
+main(dossiersSubgraph);

@@ -1,0 +1,6 @@
+import type { Resolvers } from '../generated/resolvers-types';
+import { DateTime } from '../../kit/scalars';
+import { Query } from './Query';
+import { Dossier } from './Dossier';
+
+export const resolvers: Resolvers = { DateTime, Query, Dossier };

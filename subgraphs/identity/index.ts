@@ -1,0 +1,4 @@
+import { main } from '../kit/subgraph';
+import { identitySubgraph } from './subgraph';
+
+main(identitySubgraph);

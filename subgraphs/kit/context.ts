@@ -1,0 +1,28 @@
+import type { Connection } from 'mongoose';
+import type { Redis } from 'ioredis';
+import type { Logger } from './logger';
+import type { Principal } from './principal';
+import type { ServiceConfig } from './config';
+import { forbidden } from './errors';
+
+/** What every subgraph request carries before its domain adds loaders and services. */
+export interface RequestBase {
+  principal: Principal;
+  requestId: string;
+  logger: Logger;
+}
+
+/** A subgraph's long-lived dependencies, created once per process. */
+export interface SubgraphDeps {
+  db: Connection;
+  redis: Redis;
+  logger: Logger;
+  config: ServiceConfig;
+}
+
+/** Refuses anonymous callers; public catalogue queries simply do not call this. */
+export function requireSignedIn(ctx: RequestBase): void {
+  if (ctx.principal.client === 'anonymous') {
+    throw forbidden('sign in first: this field needs a bearer token (anonymous callers may use public lookups only)');
+  }
+}

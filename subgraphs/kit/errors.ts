@@ -1,0 +1,31 @@
+import { GraphQLError } from 'graphql';
+
+/** The one set of `extensions.code` values every service uses. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+};
+
+/** A GraphQL error a client can act on: a stable code plus a message for a partner's developer. */
+export function appError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {
+  const status = HTTP_STATUS[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...details, ...(status ? { http: { status } } : {}) },
+  });
+}
+
+export const badInput = (message: string, details?: Record<string, unknown>) =>
+  appError(ErrorCode.BAD_USER_INPUT, message, details);
+export const unauthenticated = (message: string) => appError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message: string) => appError(ErrorCode.FORBIDDEN, message);
+export const notFound = (message: string) => appError(ErrorCode.NOT_FOUND, message);

@@ -1,0 +1,138 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from './logger';
+import { REQUEST_ID_HEADER } from './internal-token';
+
+/**
+ * A small Node http front for Apollo Server, shared by the gateway and every subgraph:
+ * `/graphql`, `/healthz`, request ids and one access-log line per request. No web framework:
+ * Apollo's own integration API is all that is needed.
+ */
+export interface HttpAppOptions<C extends BaseContext> {
+  service: string;
+  apollo: ApolloServer<C>;
+  logger: Logger;
+  context(req: IncomingMessage, requestId: string): Promise<C>;
+  /** Each dependency's state; any value other than "ok" makes /healthz answer 503. */
+  health(): Promise<Record<string, string>>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body exceeds ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+}
+
+export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): http.Server {
+  const { apollo, logger } = opts;
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const text = req.method === 'POST' ? await readBody(req) : '';
+    let body: unknown = undefined;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new HttpError(400, 'request body is not valid JSON');
+      }
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => opts.context(req, requestId),
+    });
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+    return body && typeof body === 'object' && 'operationName' in body ? (body as { operationName?: unknown }).operationName : undefined;
+  }
+
+  return http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(req);
+    const path = (req.url ?? '/').split('?')[0];
+    const done = (operationName?: unknown) =>
+      logger.info('request', {
+        requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        operationName: typeof operationName === 'string' ? operationName : undefined,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      });
+
+    const handle = async () => {
+      if (path === '/healthz' && req.method === 'GET') {
+        const checks = await opts.health();
+        const ok = Object.values(checks).every((v) => v === 'ok');
+        sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', service: opts.service, checks });
+        return undefined;
+      }
+      if (path === '/graphql') return graphql(req, res, requestId);
+      sendJson(res, 404, { error: `no route ${path}; GraphQL is served at /graphql` });
+      return undefined;
+    };
+
+    handle().then(done, (err: unknown) => {
+      const status = err instanceof HttpError ? err.status : 500;
+      if (status === 500) logger.error('request failed', { requestId, err });
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'internal error' : (err as Error).message }] });
+      else res.end();
+      done();
+    });
+  });
+}
+
+/** Listens and resolves with the bound port (useful with port 0 in tests). */
+export function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,34 @@
+import { SignJWT, jwtVerify, type CryptoKey } from 'jose';
+import { isClientType, type Principal } from './principal';
+
+/**
+ * The short-lived token the gateway signs for each subgraph request. Subgraphs trust nothing
+ * else: a request without a valid internal token is refused, so a subgraph port reached
+ * directly exposes no data.
+ */
+export const INTERNAL_TOKEN_HEADER = 'x-vss-internal-token';
+export const REQUEST_ID_HEADER = 'x-request-id';
+const ISSUER = 'vss-graph-gateway';
+const AUDIENCE = 'vss-graph-subgraphs';
+const TTL_SECONDS = 60;
+
+export async function signInternalToken(principal: Principal, requestId: string, key: CryptoKey, kid?: string): Promise<string> {
+  return new SignJWT({ principal, rid: requestId })
+    .setProtectedHeader({ alg: 'EdDSA', ...(kid ? { kid } : {}) })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setSubject(principal.subject)
+    .setIssuedAt()
+    .setExpirationTime(`${TTL_SECONDS}s`)
+    .sign(key);
+}
+
+/** Returns the principal, or throws when the token is missing, forged or expired. */
+export async function verifyInternalToken(token: string, key: CryptoKey): Promise<Principal> {
+  const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'] });
+  const p = payload.principal as Partial<Principal> | undefined;
+  if (!p || !isClientType(p.client) || typeof p.subject !== 'string' || !Array.isArray(p.scopes)) {
+    throw new Error('internal token carries no valid principal');
+  }
+  return p as Principal;
+}

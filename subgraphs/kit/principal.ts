@@ -1,0 +1,29 @@
+/** Who is asking: carried from the gateway to every subgraph inside the internal token. */
+export const CLIENT_TYPES = ['ivan', 'npsp', 'dashboard', 'officer', 'citizen', 'anonymous'] as const;
+export type ClientType = (typeof CLIENT_TYPES)[number];
+
+export interface Principal {
+  client: ClientType;
+  /** The token's subject (a partner id, a user id); "anonymous" for public callers. */
+  subject: string;
+  scopes: string[];
+  agencyCode?: string;
+  ivanProviderId?: string;
+  personalId?: string;
+}
+
+export const ANONYMOUS: Principal = Object.freeze({ client: 'anonymous', subject: 'anonymous', scopes: [] });
+
+/** What each kind of client may do unless its token says otherwise. */
+export const DEFAULT_SCOPES: Record<ClientType, string[]> = {
+  ivan: ['dossier:submit', 'dossier:read'],
+  npsp: ['procedure:read', 'procedure:sync', 'dossier:sync'],
+  dashboard: ['statistics:read', 'dossier:read'],
+  officer: ['dossier:read', 'dossier:process', 'document:read'],
+  citizen: ['dossier:read', 'document:read'],
+  anonymous: [],
+};
+
+export function isClientType(value: unknown): value is ClientType {
+  return typeof value === 'string' && (CLIENT_TYPES as readonly string[]).includes(value);
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { CryptoKey } from 'jose';
+import { loadServiceConfig, PROJECT_ROOT, type SubgraphName } from './config';
+import { createLogger, type Logger } from './logger';
+import { connectDatabase, pingDatabase } from './mongo';
+import { connectRedis, pingRedis } from './redis';
+import { closeServer, createHttpApp, listen } from './http';
+import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from './internal-token';
+import { KEY_FILES, loadKey } from './keys';
+import { ErrorCode, unauthenticated } from './errors';
+import type { RequestBase, SubgraphDeps } from './context';
+
+/** Everything that makes one subgraph: its SDL, resolvers, per-request context and background work. */
+export interface SubgraphDefinition<C extends RequestBase> {
+  name: SubgraphName;
+  typeDefs: DocumentNode;
+  /** Codegen's `Resolvers<Context>` for this subgraph. */
+  resolvers: object;
+  createContext(base: RequestBase, deps: SubgraphDeps): C;
+  /** Long-running work (event consumers, outbox relays); returns a function that stops it. */
+  startWorkers?(deps: SubgraphDeps): () => Promise<void>;
+}
+
+export function loadTypeDefs(name: SubgraphName): DocumentNode {
+  return parse(readFileSync(path.join(PROJECT_ROOT, 'schema', `${name}.graphql`), 'utf8'));
+}
+
+/** Logs unexpected errors in full and hands clients only a stable code and a safe message. */
+export function formatErrorWith(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    // Our own codes and Apollo's request errors (parse, validation) are meant for the client.
+    if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+    logger.error('unexpected error', { err: unwrapResolverError(error), path: formatted.path });
+    return { message: 'internal error; quote the x-request-id response header to support', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}
+
+export function buildSubgraphServer<C extends RequestBase>(
+  def: SubgraphDefinition<C>,
+  deps: Pick<SubgraphDeps, 'logger' | 'config'>,
+  extra: Partial<ApolloServerOptions<C>> = {},
+): ApolloServer<C> {
+  return new ApolloServer<C>({
+    schema: buildSubgraphSchema({ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }),
+    introspection: !deps.config.production,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatErrorWith(deps.logger),
+    ...extra,
+  } as ApolloServerOptions<C>);
+}
+
+async function principalFrom(req: IncomingMessage, key: CryptoKey) {
+  const token = req.headers[INTERNAL_TOKEN_HEADER];
+  if (typeof token !== 'string' || !token) {
+    throw unauthenticated('subgraphs accept requests only through the gateway (missing internal token)');
+  }
+  try {
+    return await verifyInternalToken(token, key);
+  } catch {
+    throw unauthenticated('subgraphs accept requests only through the gateway (invalid internal token)');
+  }
+}
+
+/** Starts one subgraph process: config, database, Redis, workers, HTTP; stops cleanly on SIGTERM/SIGINT. */
+export async function runSubgraph<C extends RequestBase>(def: SubgraphDefinition<C>): Promise<{ port: number; stop(): Promise<void> }> {
+  const config = loadServiceConfig(def.name);
+  const logger = createLogger(def.name, { level: config.logLevel });
+  const { key: internalKey } = await loadKey(config.keysDir, KEY_FILES.internalPublic);
+  const db = await connectDatabase(config.mongoUri, config.databaseName);
+  await Promise.all(Object.values(db.models).map((m) => m.init()));
+  const redis = await connectRedis(config.redisUrl);
+  const deps: SubgraphDeps = { db, redis, logger, config };
+
+  const apollo = buildSubgraphServer(def, deps);
+  await apollo.start();
+  const stopWorkers = def.startWorkers?.(deps);
+
+  const server = createHttpApp<C>({
+    service: def.name,
+    apollo,
+    logger,
+    health: async () => ({ mongo: await pingDatabase(db), redis: await pingRedis(redis) }),
+    context: async (req, requestId) => {
+      const principal = await principalFrom(req, internalKey);
+      return def.createContext({ principal, requestId, logger: logger.child({ requestId }) }, deps);
+    },
+  });
+  const port = await listen(server, config.port, config.host);
+  logger.info('listening', { url: `http://${config.host}:${port}/graphql`, database: config.databaseName });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info('stopping');
+      await closeServer(server);
+      await stopWorkers?.();
+      await apollo.stop();
+      redis.disconnect();
+      await db.close();
+    })());
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => void stop().then(() => process.exit(0)));
+  }
+  return { port, stop };
+}
+
+/** Entry-point helper: run the subgraph, or print why it cannot start and exit non-zero. */
+export function main<C extends RequestBase>(def: SubgraphDefinition<C>): void {
+  runSubgraph(def).catch((err: unknown) => {
+    createLogger(def.name).error('failed to start', { err });
+    process.exit(1);
+  });
+}

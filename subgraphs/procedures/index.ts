@@ -1,0 +1,4 @@
+import { main } from '../kit/subgraph';
+import { proceduresSubgraph } from './subgraph';
+
+main(proceduresSubgraph);

@@ -1,0 +1,4 @@
+import { main } from '../kit/subgraph';
+import { statisticsSubgraph } from './subgraph';
+
+main(statisticsSubgraph);

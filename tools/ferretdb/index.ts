@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { freePort, startDaemon, waitUntil } from '../lib/process';
+
+/**
+ * The embedded MongoDB-compatible database: FerretDB v1.24.2 with its SQLite backend, built
+ * from our wrapper module (main.go) on first use and rebuilt only when its sources change.
+ */
+const SOURCE_DIR = __dirname;
+const BIN_DIR = path.join(SOURCE_DIR, 'bin');
+export const FERRETDB_BIN = path.join(BIN_DIR, 'ferretdb');
+const HASH_FILE = path.join(BIN_DIR, 'sources.sha256');
+
+function sourcesHash(): string {
+  const h = createHash('sha256');
+  for (const f of ['main.go', 'go.mod', 'go.sum']) h.update(f).update(readFileSync(path.join(SOURCE_DIR, f)));
+  return h.digest('hex');
+}
+
+export function ensureFerretdbBinary(log: (msg: string) => void = () => {}): string {
+  const hash = sourcesHash();
+  if (existsSync(FERRETDB_BIN) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, 'utf8') === hash) return FERRETDB_BIN;
+  try {
+    execFileSync('go', ['version'], { stdio: 'ignore' });
+  } catch {
+    throw new Error('Go (1.24 or newer) is needed to build the embedded FerretDB; install it, or set MONGODB_URI to a MongoDB server');
+  }
+  log('building the embedded FerretDB (first run only, about a minute)…');
+  mkdirSync(BIN_DIR, { recursive: true });
+  const tmp = `${FERRETDB_BIN}.${process.pid}.tmp`;
+  execFileSync('go', ['build', '-o', tmp, '.'], { cwd: SOURCE_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+  renameSync(tmp, FERRETDB_BIN);
+  writeFileSync(HASH_FILE, hash);
+  return FERRETDB_BIN;
+}
+
+async function answersPing(uri: string): Promise<boolean> {
+  const client = new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS: 500 });
+  try {
+    await client.connect();
+    await client.db('admin').command({ ping: 1 });
+    return true;
+  } finally {
+    await client.close();
+  }
+}
+
+/** Starts FerretDB on a free loopback port over `dataDir`; resolves once it answers ping. */
+export async function startFerretdb(dataDir: string, log?: (msg: string) => void): Promise<{ uri: string; stop(): Promise<void> }> {
+  const bin = ensureFerretdbBinary(log);
+  mkdirSync(dataDir, { recursive: true });
+  const port = await freePort();
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  const daemon = startDaemon(bin, ['-listen', `127.0.0.1:${port}`, '-dir', dataDir]);
+  await waitUntil('FerretDB', daemon, () => answersPing(uri));
+  return { uri, stop: () => daemon.stop() };
+}
