@@ -39,7 +39,7 @@ export async function seedDemoData(mongoUri: string, dbPrefix = 'vss_'): Promise
     for (const p of PROCEDURES) await Procedure.updateOne({ code: p.code }, { $set: p }, { upsert: true });
 
     const models = dossierModels(dossiers);
-    await Promise.all([models.Dossier.init(), models.Counter.init()]);
+    await Promise.all([models.Dossier.init(), models.DossierEvent.init()]);
     if ((await models.Dossier.estimatedDocumentCount()) > 0) {
       const existing = await models.Dossier.find().sort({ receivedAt: 1 }).select({ code: 1 }).lean();
       return { dossierCodes: existing.map((d) => d.code), created: false };

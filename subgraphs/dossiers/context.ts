@@ -1,7 +1,7 @@
 import type { RequestBase, SubgraphDeps } from '../kit/context';
 import { oneByKey } from '../kit/loaders';
-import { counterModel } from './models/counter';
 import { dossierModel, type DossierRecord } from './models/dossier';
+import { dossierEventModel } from './models/dossier-event';
 import type { DossierModels } from './services/dossiers';
 
 export interface Context extends RequestBase {
@@ -9,7 +9,7 @@ export interface Context extends RequestBase {
   loaders: { dossier: ReturnType<typeof oneByKey<DossierRecord>> };
 }
 
-export const dossierModels = (db: SubgraphDeps['db']): DossierModels => ({ Dossier: dossierModel(db), Counter: counterModel(db) });
+export const dossierModels = (db: SubgraphDeps['db']): DossierModels => ({ Dossier: dossierModel(db), DossierEvent: dossierEventModel(db) });
 
 export function createContext(base: RequestBase, { db }: Pick<SubgraphDeps, 'db'>): Context {
   const models = dossierModels(db);

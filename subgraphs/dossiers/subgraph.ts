@@ -1,6 +1,5 @@
 import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
-import { createContext, type Context } from './context';
-import { dossierModel } from './models/dossier';
+import { createContext, dossierModels, type Context } from './context';
 import { resolvers } from './resolvers';
 import { startOutboxRelay } from './services/outbox';
 
@@ -10,5 +9,5 @@ export const dossiersSubgraph: SubgraphDefinition<Context> = {
   typeDefs: loadTypeDefs('dossiers'),
   resolvers,
   createContext,
-  startWorkers: ({ db, redis, logger }) => startOutboxRelay(dossierModel(db), redis, logger),
+  startWorkers: ({ db, redis, logger }) => startOutboxRelay(dossierModels(db), redis, logger),
 };

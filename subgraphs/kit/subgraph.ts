@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
@@ -53,6 +54,8 @@ export function buildSubgraphServer<C extends RequestBase>(
     introspection: !deps.config.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorWith(deps.logger),
+    // Federated traces feed Apollo's hosted usage reporting, which this project does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     ...extra,
   } as ApolloServerOptions<C>);
 }

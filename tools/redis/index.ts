@@ -28,6 +28,7 @@ export function ensureRedisServer(log: (msg: string) => void = () => {}): void {
 
 async function answersPing(url: string): Promise<boolean> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => {}); // not listening yet: connect() rejects, which is the answer
   try {
     await client.connect();
     return (await client.ping()) === 'PONG';

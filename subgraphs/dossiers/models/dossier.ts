@@ -4,21 +4,9 @@ export const DOSSIER_STATUSES = ['RECEIVED', 'PROCESSING', 'RESULT_READY', 'RESU
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
 /**
- * Events not yet handed to the event stream. They are written in the same single-document
- * update as the state change they describe, so a crash can delay an event but never lose it.
+ * The current state of a dossier: a projection of its events (models/dossier-event.ts), which
+ * are the record of truth. It can always be brought up to date from them.
  */
-const OutboxEventSchema = new Schema(
-  {
-    id: { type: String, required: true },
-    seq: { type: Number, required: true },
-    type: { type: String, required: true, enum: ['RECEIVED', 'STATUS_CHANGED'] },
-    status: { type: String, required: true },
-    previousStatus: { type: String, default: null },
-    at: { type: Date, required: true },
-  },
-  { _id: false },
-);
-
 const DossierSchema = new Schema(
   {
     code: { type: String, required: true, unique: true },
@@ -26,9 +14,8 @@ const DossierSchema = new Schema(
     procedureCode: { type: String, required: true },
     agencyCode: { type: String, required: true, index: true },
     receivedAt: { type: Date, required: true },
-    /** Sequence of the last event; doubles as the optimistic-concurrency version. */
+    /** Sequence of the last event applied; clients pass it back as the expected version. */
     seq: { type: Number, required: true },
-    outbox: { type: [OutboxEventSchema], default: [] },
   },
   { collection: 'dossiers', timestamps: true },
 );

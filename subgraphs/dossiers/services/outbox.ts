@@ -1,51 +1,51 @@
 import type { Redis } from 'ioredis';
 import { publishEvent, STREAMS, type DossierEvent } from '../../kit/events';
 import type { Logger } from '../../kit/logger';
-import type { DossierModel } from '../models/dossier';
+import type { DossierEventRecord } from '../models/dossier-event';
+import { project, type DossierModels } from './dossiers';
 
-const BATCH = 100;
+const BATCH = 200;
+
+const toStreamEvent = (e: DossierEventRecord): DossierEvent => ({
+  id: `${e.dossierCode}:${e.seq}`,
+  dossierCode: e.dossierCode,
+  seq: e.seq,
+  type: e.type as DossierEvent['type'],
+  status: e.status,
+  previousStatus: e.previousStatus ?? null,
+  agencyCode: e.agencyCode,
+  procedureCode: e.procedureCode,
+  at: e.at.toISOString(),
+});
 
 /**
- * Moves outbox events to the dossier event stream, oldest dossier change first, then removes
- * them from the outbox. A crash after publishing and before removal publishes again; consumers
- * drop repeats by (dossierCode, seq).
+ * Publishes unpublished dossier events to the stream, in sequence order per dossier, then marks
+ * them published. Each event's projection is applied first, which repairs a dossier whose
+ * writer crashed after appending the event. A crash after publishing and before marking
+ * publishes again; consumers drop repeats by (dossierCode, seq).
  */
-export async function relayOutbox(Dossier: DossierModel, redis: Redis): Promise<number> {
-  const pending = await Dossier.find({ 'outbox.0': { $exists: true } })
-    .select({ code: 1, agencyCode: 1, procedureCode: 1, outbox: 1 })
-    .limit(BATCH)
-    .lean()
-    .exec();
-  let published = 0;
-  for (const d of pending) {
-    for (const e of [...d.outbox].sort((a, b) => a.seq - b.seq)) {
-      const event: DossierEvent = {
-        id: e.id,
-        dossierCode: d.code,
-        seq: e.seq,
-        type: e.type as DossierEvent['type'],
-        status: e.status,
-        previousStatus: e.previousStatus ?? null,
-        agencyCode: d.agencyCode,
-        procedureCode: d.procedureCode,
-        at: e.at.toISOString(),
-      };
-      await publishEvent(redis, STREAMS.dossierEvents, event);
-      await Dossier.updateOne({ code: d.code }, { $pull: { outbox: { id: e.id } } }).exec();
-      published++;
-    }
+export async function relayOutbox(models: DossierModels, redis: Redis): Promise<number> {
+  const pending = await models.DossierEvent.find({ published: false }).sort({ dossierCode: 1, seq: 1 }).limit(BATCH).lean().exec();
+  for (const e of pending) {
+    await project(models, e);
+    await publishEvent(redis, STREAMS.dossierEvents, toStreamEvent(e));
+    await models.DossierEvent.updateOne({ dossierCode: e.dossierCode, seq: e.seq }, { $set: { published: true } }).exec();
   }
-  return published;
+  return pending.length;
 }
 
 /** Runs the relay every `intervalMs` until stopped; failures (Redis or database down) are retried next round. */
-export function startOutboxRelay(Dossier: DossierModel, redis: Redis, logger: Logger, intervalMs = 500): () => Promise<void> {
+export function startOutboxRelay(models: DossierModels, redis: Redis, logger: Logger, intervalMs = 500): () => Promise<void> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const round = async (): Promise<void> => {
     try {
-      const n = await relayOutbox(Dossier, redis);
-      if (n > 0) logger.debug('outbox relayed', { events: n });
+      // Drain a backlog without waiting between full batches.
+      let n: number;
+      do {
+        n = await relayOutbox(models, redis);
+        if (n > 0) logger.debug('outbox relayed', { events: n });
+      } while (n === BATCH && !stopped);
     } catch (err) {
       logger.warn('outbox relay failed; retrying', { err });
     }

@@ -1,0 +1,19 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ensureKeys } from '../../subgraphs/kit/keys';
+import { startInfrastructure } from '../../scripts/lib/infrastructure';
+
+/**
+ * Starts FerretDB and Redis once for the whole run (or uses MONGODB_URI / REDIS_URL), and makes
+ * throw-away keys. Workers inherit the environment set here.
+ */
+export default async function globalSetup(): Promise<void> {
+  const infra = await startInfrastructure({ log: (m) => console.log(`\n[test setup] ${m}`) });
+  const keysDir = mkdtempSync(path.join(tmpdir(), 'vss-keys-'));
+  await ensureKeys(keysDir);
+  process.env.MONGODB_URI = infra.mongoUri;
+  process.env.REDIS_URL = infra.redisUrl;
+  process.env.KEYS_DIR = keysDir;
+  (globalThis as { __vssInfra?: typeof infra }).__vssInfra = infra;
+}
