@@ -22,7 +22,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override didEncounterError(error: Error, _req: unknown, response: unknown, _context: unknown, _request: unknown): never {
     if (response === undefined) {
-      throw new GraphQLError(`subgraph "${this.name}" is unavailable: ${error.message}`, {
+      // The cause (with internal addresses) stays in originalError for the logs, not the client.
+      throw new GraphQLError(`subgraph "${this.name}" is unavailable; the fields it serves are null`, {
+        originalError: error,
         extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, serviceName: this.name },
       });
     }

@@ -37,6 +37,9 @@ export function loadTypeDefs(name: SubgraphName): DocumentNode {
 export function formatErrorWith(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+    if (code === ErrorCode.UPSTREAM_UNAVAILABLE) {
+      logger.warn('upstream unavailable', { err: unwrapResolverError(error), serviceName: formatted.extensions?.serviceName });
+    }
     // Our own codes and Apollo's request errors (parse, validation) are meant for the client.
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
     logger.error('unexpected error', { err: unwrapResolverError(error), path: formatted.path });

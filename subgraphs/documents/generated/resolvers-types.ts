@@ -26,7 +26,8 @@ export type Document = {
   createdAt: Scalars['DateTime']['output'];
   /** Document type code, e.g. TK1-TS for the participation declaration. */
   documentTypeCode: Scalars['String']['output'];
-  dossier: Dossier;
+  /** Nullable so that an outage of the dossiers subgraph nulls only this field. */
+  dossier?: Maybe<Dossier>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
@@ -34,8 +35,8 @@ export type Document = {
 export type Dossier = {
   __typename?: 'Dossier';
   code: Scalars['ID']['output'];
-  /** Documents of this dossier, oldest first. */
-  documents: Array<Document>;
+  /** Documents of this dossier, oldest first; null only when the documents subgraph is unavailable. */
+  documents?: Maybe<Array<Document>>;
 };
 
 export type Query = {
@@ -160,7 +161,7 @@ export type DocumentResolvers<ContextType = Context, ParentType extends Resolver
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Document']>, { __typename: 'Document' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   documentTypeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  dossier?: Resolver<ResolversTypes['Dossier'], ParentType, ContextType>;
+  dossier?: Resolver<Maybe<ResolversTypes['Dossier']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -169,7 +170,7 @@ export type DocumentResolvers<ContextType = Context, ParentType extends Resolver
 export type DossierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dossier'] = ResolversParentTypes['Dossier']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Dossier']>, { __typename: 'Dossier' } & GraphQLRecursivePick<ParentType, {"code":true}>, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  documents?: Resolver<Maybe<Array<ResolversTypes['Document']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

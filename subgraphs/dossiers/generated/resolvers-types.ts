@@ -31,8 +31,13 @@ export type Dossier = {
   __typename?: 'Dossier';
   /** Issued by the system as <agency code>-<YYMMDD>-<NNNN> (R-DOS-1). */
   code: Scalars['ID']['output'];
-  handlingAgency: Agency;
-  procedure: Procedure;
+  /** The agency handling it now (nullable for the same reason as procedure). */
+  handlingAgency?: Maybe<Agency>;
+  /**
+   * The procedure it was filed under. Fields owned by another subgraph are nullable, so that an
+   * outage there nulls only them and the rest of the dossier still resolves (R-Q-1).
+   */
+  procedure?: Maybe<Procedure>;
   receivedAt: Scalars['DateTime']['output'];
   /** One of the five public states of Art. 12 (R-DOS-3). */
   status: DossierStatus;
@@ -215,8 +220,8 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DossierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dossier'] = ResolversParentTypes['Dossier']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Dossier']>, { __typename: 'Dossier' } & GraphQLRecursivePick<ParentType, {"code":true}>, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  handlingAgency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
-  procedure?: Resolver<ResolversTypes['Procedure'], ParentType, ContextType>;
+  handlingAgency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DossierStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateKeyPair, SignJWT } from 'jose';
+import { startStack, type Stack } from '../../scripts/lib/stack';
+import { seedDemoData } from '../../scripts/seed';
+import { mintDevToken } from '../../scripts/lib/dev-token';
+import { freePort } from '../../tools/lib/process';
+import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../../subgraphs/kit/keys';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../subgraphs/kit/internal-token';
+import { loadGatewayConfig } from '../../gateway/config';
+import { startGateway } from '../../gateway/server';
+import { SUBGRAPHS } from '../../subgraphs/kit/config';
+
+/**
+ * Every service as a real process (the same launcher as npm start) on free ports, against the
+ * FerretDB and Redis of the global setup, queried through the gateway over HTTP.
+ */
+const keysDir = process.env.KEYS_DIR!;
+let stack: Stack;
+let logDir: string;
+let dossierCodes: string[];
+let officerToken: string;
+
+interface Body {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+async function post(url: string, query: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Body; headers: Headers }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return { status: res.status, body: (await res.json()) as Body, headers: res.headers };
+}
+const asOfficer = () => ({ authorization: `Bearer ${officerToken}` });
+
+beforeAll(async () => {
+  logDir = mkdtempSync(path.join(tmpdir(), 'vss-e2e-logs-'));
+  const dbPrefix = `e2e${randomBytes(3).toString('hex')}_`;
+  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
+  ({ dossierCodes } = await seedDemoData(process.env.MONGODB_URI!, dbPrefix));
+  stack = await startStack({ mongoUri: process.env.MONGODB_URI!, redisUrl: process.env.REDIS_URL!, keysDir, logDir, ports, dbPrefix });
+  officerToken = await mintDevToken(keysDir, { client: 'officer', agencyCode: '000.00.01.H26' });
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(logDir, { recursive: true, force: true });
+});
+
+describe('the federated graph through the gateway', () => {
+  test('one dossier query resolves across dossiers, procedures, identity and documents with a dev JWT', async () => {
+    const code = dossierCodes[0]!;
+    const { status, body } = await post(
+      stack.gatewayUrl,
+      `{ dossier(code: "${code}") { code status procedure { code name } handlingAgency { code name } documents { id name } } }`,
+      asOfficer(),
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.dossier).toEqual({
+      code,
+      status: 'RECEIVED',
+      procedure: { code: '1.002001', name: 'Đăng ký tham gia BHXH bắt buộc, BHYT, BHTN, BHTNLĐ-BNN; cấp sổ BHXH, thẻ BHYT' },
+      handlingAgency: { code: '000.00.01.H26', name: 'Bảo hiểm xã hội thành phố Hà Nội' },
+      documents: [
+        { id: expect.stringMatching(/^[0-9a-f]{24}$/), name: 'Tờ khai tham gia, điều chỉnh thông tin BHXH, BHYT' },
+        { id: expect.stringMatching(/^[0-9a-f]{24}$/), name: 'Danh sách lao động tham gia BHXH, BHYT, BHTN, BHTNLĐ-BNN' },
+      ],
+    });
+  });
+
+  test('statistics count the seeded dossiers by status, fed by their events', async () => {
+    const expected = { RECEIVED: 2, PROCESSING: 1, RESULT_READY: 1, RESULT_RETURNED: 1, REJECTED: 0 };
+    let counts: Record<string, number> = {};
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+      const { body } = await post(stack.gatewayUrl, `{ dossierCountsByStatus { status count } }`, asOfficer());
+      counts = Object.fromEntries((body.data?.dossierCountsByStatus as { status: string; count: number }[]).map((c) => [c.status, c.count]));
+      if (JSON.stringify(counts) === JSON.stringify(expected)) break;
+    }
+    expect(counts).toEqual(expected);
+  });
+
+  test('an anonymous caller reads the public catalogue but gets FORBIDDEN, named by subgraph, for dossiers', async () => {
+    const catalogue = await post(stack.gatewayUrl, `{ procedures(status: PUBLISHED) { edges { node { code } } } }`);
+    expect(catalogue.status).toBe(200);
+    expect((catalogue.body.data?.procedures as { edges: unknown[] }).edges).toHaveLength(4);
+    const dossier = await post(stack.gatewayUrl, `{ dossier(code: "${dossierCodes[0]}") { code } }`);
+    expect(dossier.body.data?.dossier).toBeNull();
+    expect(dossier.body.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', serviceName: 'dossiers' })]);
+  });
+
+  test('a forged bearer token gets HTTP 401 UNAUTHENTICATED and no data', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const forged = await new SignJWT({ client_type: 'dashboard' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    const { status, body } = await post(stack.gatewayUrl, `{ procedures { edges { cursor } } }`, { authorization: `Bearer ${forged}` });
+    expect(status).toBe(401);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  test('a subgraph called directly, without or with a forged internal token, refuses with 401', async () => {
+    const direct = await post(stack.subgraphUrls.dossiers!, `{ dossiers { edges { node { code } } } }`);
+    expect(direct.status).toBe(401);
+    expect(direct.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const { privateKey } = await generateKeyPair('EdDSA');
+    const forged = await signInternalToken({ client: 'dashboard', subject: 'x', scopes: [] }, 'r', privateKey);
+    const withForged = await post(stack.subgraphUrls.dossiers!, `{ dossiers { edges { node { code } } } }`, { [INTERNAL_TOKEN_HEADER]: forged });
+    expect(withForged.status).toBe(401);
+    expect(withForged.body.data).toBeUndefined();
+  });
+
+  test('the request id is returned to the caller and logged by the gateway and every subgraph it reached', async () => {
+    const requestId = `e2e-${randomBytes(4).toString('hex')}`;
+    const { headers } = await post(stack.gatewayUrl, `{ dossier(code: "${dossierCodes[0]}") { code procedure { name } documents { id } } }`, {
+      ...asOfficer(),
+      'x-request-id': requestId,
+    });
+    expect(headers.get('x-request-id')).toBe(requestId);
+    // Access-log lines are written when each response ends and reach the files through pipes.
+    const logged = (service: string) =>
+      readFileSync(path.join(logDir, `${service}.log`), 'utf8').split('\n').filter(Boolean)
+        .some((l) => (JSON.parse(l) as { requestId?: string }).requestId === requestId);
+    const services = ['gateway', 'dossiers', 'procedures', 'documents'];
+    for (const deadline = Date.now() + 5000; Date.now() < deadline && !services.every(logged); ) await new Promise((r) => setTimeout(r, 100));
+    expect(services.filter(logged)).toEqual(services);
+  });
+
+  test('when a subgraph is down the rest of the response still resolves and the error names it (runs last: stops documents)', async () => {
+    const documents = stack.children.get('documents')!;
+    await new Promise<void>((resolve) => {
+      documents.once('exit', () => resolve());
+      documents.kill('SIGTERM');
+    });
+    const { status, body } = await post(
+      stack.gatewayUrl,
+      `{ dossier(code: "${dossierCodes[0]}") { code status procedure { code } documents { id } } }`,
+      asOfficer(),
+    );
+    expect(status).toBe(200);
+    expect(body.data?.dossier).toEqual({ code: dossierCodes[0], status: 'RECEIVED', procedure: { code: '1.002001' }, documents: null });
+    expect(body.errors).toEqual([
+      {
+        message: 'subgraph "documents" is unavailable; the fields it serves are null',
+        extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'documents' },
+      },
+    ]);
+  });
+});
+
+describe('gateway in production mode', () => {
+  test('introspection is disabled', async () => {
+    const gateway = await startGateway(
+      loadGatewayConfig({
+        NODE_ENV: 'production',
+        PORT: '0',
+        KEYS_DIR: keysDir,
+        JWKS_PATH: path.join(keysDir, KEY_FILES.devJwks),
+        JWT_ISSUER: DEV_ISSUER,
+        JWT_AUDIENCE: DEV_AUDIENCE,
+        LOG_LEVEL: 'error',
+      }),
+    );
+    try {
+      const { body } = await post(`http://127.0.0.1:${gateway.port}/graphql`, `{ __schema { queryType { name } } }`);
+      expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+      const dev = await post(stack.gatewayUrl, `{ __schema { queryType { name } } }`);
+      expect(dev.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
