@@ -31,7 +31,12 @@ export function ensureFerretdbBinary(log: (msg: string) => void = () => {}): str
   log('building the embedded FerretDB (first run only, about a minute)…');
   mkdirSync(BIN_DIR, { recursive: true });
   const tmp = `${FERRETDB_BIN}.${process.pid}.tmp`;
-  execFileSync('go', ['build', '-o', tmp, '.'], { cwd: SOURCE_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execFileSync('go', ['build', '-o', tmp, '.'], { cwd: SOURCE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    // go prints module downloads on stderr too; show it only when the build failed.
+    throw new Error(`go build of the embedded FerretDB failed:\n${String((err as { stderr?: Buffer }).stderr ?? err)}`);
+  }
   renameSync(tmp, FERRETDB_BIN);
   writeFileSync(HASH_FILE, hash);
   return FERRETDB_BIN;
