@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { Redis } from 'ioredis';
 import { dossiersSubgraph } from '../../subgraphs/dossiers/subgraph';
 import { dossierModels } from '../../subgraphs/dossiers/context';
 import { changeStatus, receiveDossier, type DossierModels } from '../../subgraphs/dossiers/services/dossiers';
@@ -151,5 +152,17 @@ describe('dossier state changes and events', () => {
     expect(await models.Dossier.findOne({ code: d.code }).lean()).toMatchObject({ status: 'PROCESSING', seq: 2 });
     const entries = await h.deps.redis.xrange(STREAMS.dossierEvents, '-', '+');
     expect(entries.some(([, f]) => (JSON.parse(f[1]!) as DossierEvent).id === `${d.code}:2`)).toBe(true);
+  });
+
+  test('while Redis is down events stay unpublished in the database, and go out once it is back', async () => {
+    const d = await receiveDossier(models, { agencyCode: HN, procedureCode: '1.002003' });
+    const down = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    down.on('error', () => {});
+    await expect(relayOutbox(models, down)).rejects.toThrow();
+    expect(await models.DossierEvent.findOne({ dossierCode: d.code, seq: 1 }).lean()).toMatchObject({ published: false });
+    while ((await relayOutbox(models, h.deps.redis)) > 0);
+    expect(await models.DossierEvent.findOne({ dossierCode: d.code, seq: 1 }).lean()).toMatchObject({ published: true });
+    const entries = await h.deps.redis.xrange(STREAMS.dossierEvents, '-', '+');
+    expect(entries.filter(([, f]) => (JSON.parse(f[1]!) as DossierEvent).id === `${d.code}:1`)).toHaveLength(1);
   });
 });
