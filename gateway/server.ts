@@ -58,7 +58,10 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     health: () => subgraphHealth(urls),
     context: async (req, requestId) => {
       const principal = await authenticate(req.headers.authorization);
-      const internalToken = await signInternalToken(principal, requestId, internalKey, internalJwk.kid);
+      const internalToken = await signInternalToken(principal, requestId, internalKey, {
+        kid: internalJwk.kid,
+        clientAddress: req.socket.remoteAddress,
+      });
       return { principal, requestId, internalToken, logger: logger.child({ requestId }) };
     },
   });

@@ -98,13 +98,61 @@ export const PROCEDURES = [
   },
 ] as const;
 
-/** Dossiers to receive on first start, with the statuses each goes through afterwards. */
+/**
+ * Dossiers filed on first start through the gateway, each by whoever would file it, then moved
+ * along by an officer of its agency. Applicant ids are well-formed but invented.
+ */
 export const DOSSIERS = [
-  { agencyCode: '000.00.01.H26', procedureCode: '1.002001', then: [] },
-  { agencyCode: '000.00.01.H26', procedureCode: '1.002003', then: ['PROCESSING'] },
-  { agencyCode: '000.00.01.H26', procedureCode: '1.002004', then: ['PROCESSING', 'RESULT_READY'] },
-  { agencyCode: '000.00.01.H29', procedureCode: '1.002002', then: ['PROCESSING', 'RESULT_READY', 'RESULT_RETURNED'] },
-  { agencyCode: '000.00.01.H29', procedureCode: '1.002001', then: [] },
+  {
+    agencyCode: '000.00.01.H26',
+    by: { client: 'officer', agencyCode: '000.00.01.H26' },
+    input: {
+      procedureCode: '1.002001', channel: 'DESK',
+      applicant: { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' },
+      components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai tham gia, điều chỉnh thông tin BHXH, BHYT' }, { documentTypeCode: 'D02-LT', name: 'Danh sách lao động tham gia BHXH, BHYT, BHTN' }],
+    },
+    then: [],
+  },
+  {
+    agencyCode: '000.00.01.H26',
+    by: { client: 'ivan', ivanProviderId: 'IVAN-0001' },
+    input: {
+      procedureCode: '1.002003', agencyCode: '000.00.01.H26',
+      applicant: { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' },
+      components: [{ documentTypeCode: '14-HSB', name: 'Đơn đề nghị hưởng BHXH một lần' }],
+    },
+    then: [{ action: 'ASSIGN', departmentCode: 'CD' }, { action: 'START_PROCESSING' }],
+  },
+  {
+    agencyCode: '000.00.01.H26',
+    by: { client: 'officer', agencyCode: '000.00.01.H26' },
+    input: {
+      procedureCode: '1.002004', channel: 'DESK',
+      applicant: { personalId: '001090012345', name: 'Nguyễn Thị Lan' },
+      components: [{ documentTypeCode: 'GCS', name: 'Giấy chứng sinh (bản sao)', originals: 0, copies: 1 }],
+    },
+    then: [{ action: 'START_PROCESSING' }, { action: 'COMPLETE' }],
+  },
+  {
+    agencyCode: '000.00.01.H29',
+    by: { client: 'officer', agencyCode: '000.00.01.H29' },
+    input: {
+      procedureCode: '1.002002', channel: 'POSTAL',
+      applicant: { personalId: '079085001234', name: 'Trần Văn Minh' },
+      components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai tham gia, điều chỉnh thông tin BHXH, BHYT' }],
+    },
+    then: [{ action: 'START_PROCESSING' }, { action: 'COMPLETE' }, { action: 'RETURN_RESULT', returnMethod: 'POSTAL' }],
+  },
+  {
+    agencyCode: '000.00.01.H29',
+    by: { client: 'officer', agencyCode: '000.00.01.H29' },
+    input: {
+      procedureCode: '1.002001', channel: 'DESK',
+      applicant: { unitCode: 'YN0456B', name: 'Công ty Cổ phần Bến Thành' },
+      components: [{ documentTypeCode: 'TK3-TS', name: 'Tờ khai đơn vị tham gia, điều chỉnh thông tin BHXH, BHYT' }],
+    },
+    then: [],
+  },
 ] as const;
 
 export const DOCUMENTS = [

@@ -1,68 +1,99 @@
-// Seeds the demo data (npm start does this once; `npm run seed` against a running MONGODB_URI).
+// Seeds the demo data. npm start does this once; `npm run seed` does it against a running stack
+// (MONGODB_URI for the catalogue, GATEWAY_URL for the dossiers).
 import type { Connection } from 'mongoose';
-import { envReader } from '../subgraphs/kit/config';
+import path from 'node:path';
+import { envReader, PROJECT_ROOT } from '../subgraphs/kit/config';
 import { connectDatabase } from '../subgraphs/kit/mongo';
 import { agencyModel } from '../subgraphs/identity/models/agency';
 import { procedureModel } from '../subgraphs/procedures/models/procedure';
-import { dossierModels } from '../subgraphs/dossiers/context';
-import { changeStatus, receiveDossier } from '../subgraphs/dossiers/services/dossiers';
 import { documentModel } from '../subgraphs/documents/models/document';
 import { addDocument } from '../subgraphs/documents/services/documents';
+import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
 import { AGENCIES, DOCUMENTS, DOSSIERS, PROCEDURES } from './seed-data';
 
-export interface SeedResult {
-  dossierCodes: string[];
-  created: boolean;
+async function withDatabase<T>(mongoUri: string, dbName: string, work: (db: Connection) => Promise<T>): Promise<T> {
+  const db = await connectDatabase(mongoUri, dbName);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
 }
 
-/**
- * Upserts agencies and procedures; receives the demo dossiers (through the dossiers service, so
- * their events reach statistics) and their documents only when the dossiers database is empty.
- */
-export async function seedDemoData(mongoUri: string, dbPrefix = 'vss_'): Promise<SeedResult> {
-  const open = (name: string) => connectDatabase(mongoUri, `${dbPrefix}${name}`);
-  const conns: Connection[] = [];
-  try {
-    const [identity, procedures, dossiers, documents] = await Promise.all(
-      ['identity', 'procedures', 'dossiers', 'documents'].map(async (n) => {
-        const c = await open(n);
-        conns.push(c);
-        return c;
-      }),
-    ) as [Connection, Connection, Connection, Connection];
-
-    const Agency = agencyModel(identity);
+/** Upserts the agency directory and the procedure catalogue (they have no write API yet). */
+export async function seedCatalogue(mongoUri: string, dbPrefix = 'vss_'): Promise<void> {
+  await withDatabase(mongoUri, `${dbPrefix}identity`, async (db) => {
+    const Agency = agencyModel(db);
     await Agency.init();
     for (const a of AGENCIES) await Agency.updateOne({ code: a.code }, { $set: a }, { upsert: true });
-    const Procedure = procedureModel(procedures);
+  });
+  await withDatabase(mongoUri, `${dbPrefix}procedures`, async (db) => {
+    const Procedure = procedureModel(db);
     await Procedure.init();
     for (const p of PROCEDURES) await Procedure.updateOne({ code: p.code }, { $set: p }, { upsert: true });
+  });
+}
 
-    const models = dossierModels(dossiers);
-    await Promise.all([models.Dossier.init(), models.DossierEvent.init()]);
-    if ((await models.Dossier.estimatedDocumentCount()) > 0) {
-      const existing = await models.Dossier.find().sort({ receivedAt: 1 }).select({ code: 1 }).lean();
-      return { dossierCodes: existing.map((d) => d.code), created: false };
+interface GraphQLBody<T> {
+  data?: T;
+  errors?: { message: string }[];
+}
+
+async function call<T>(gatewayUrl: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as GraphQLBody<T>;
+  if (body.errors?.length || !body.data) throw new Error(`seed: ${body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${res.status}`}`);
+  return body.data;
+}
+
+const RECEIVE = `mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code version } }`;
+const ACT = `mutation($input: DossierActionInput!) { actOnDossier(input: $input) { version } }`;
+
+/**
+ * Files the demo dossiers through the gateway, as the officers and the I-VAN provider who would
+ * file them, and moves them along; skipped when any dossier exists. Returns the dossier codes.
+ */
+export async function seedDossiers(gatewayUrl: string, keysDir: string, mongoUri: string, dbPrefix = 'vss_'): Promise<{ codes: string[]; created: boolean }> {
+  const token = (o: DevTokenOptions) => mintDevToken(keysDir, o);
+  const dashboard = await token({ client: 'dashboard' });
+  const existing = await call<{ dossiers: { edges: { node: { code: string } }[] } }>(
+    gatewayUrl, dashboard, '{ dossiers(first: 100) { edges { node { code } } } }',
+  );
+  if (existing.dossiers.edges.length > 0) return { codes: existing.dossiers.edges.map((e) => e.node.code).reverse(), created: false };
+
+  const codes: string[] = [];
+  for (const d of DOSSIERS) {
+    const filer = await token(d.by as DevTokenOptions);
+    const { receiveDossier } = await call<{ receiveDossier: { code: string; version: number } }>(gatewayUrl, filer, RECEIVE, { input: d.input });
+    const officer = await token({ client: 'officer', agencyCode: d.agencyCode });
+    let version = receiveDossier.version;
+    for (const step of d.then) {
+      ({ actOnDossier: { version } } = await call<{ actOnDossier: { version: number } }>(gatewayUrl, officer, ACT, {
+        input: { code: receiveDossier.code, expectedVersion: version, ...step },
+      }));
     }
-    const Document = documentModel(documents);
-    await Document.init();
-    const codes: string[] = [];
-    for (const [i, d] of DOSSIERS.entries()) {
-      const dossier = await receiveDossier(models, { agencyCode: d.agencyCode, procedureCode: d.procedureCode });
-      for (const status of d.then) await changeStatus(models, dossier.code, status);
-      if (i < 3) for (const doc of DOCUMENTS) await addDocument(Document, { dossierCode: dossier.code, ...doc });
-      codes.push(dossier.code);
-    }
-    return { dossierCodes: codes, created: true };
-  } finally {
-    await Promise.all(conns.map((c) => c.close()));
+    codes.push(receiveDossier.code);
   }
+  // Documents have no upload API yet (R-DOC-*): the first three dossiers get theirs directly.
+  await withDatabase(mongoUri, `${dbPrefix}documents`, async (db) => {
+    const Document = documentModel(db);
+    await Document.init();
+    for (const code of codes.slice(0, 3)) for (const doc of DOCUMENTS) await addDocument(Document, { dossierCode: code, ...doc });
+  });
+  return { codes, created: true };
 }
 
 if (require.main === module) {
   const env = envReader();
-  seedDemoData(env.string('MONGODB_URI'), env.string('MONGODB_DB_PREFIX', 'vss_'))
-    .then((r) => console.log(r.created ? `seeded ${r.dossierCodes.length} dossiers` : 'demo data already present'))
+  const mongoUri = env.string('MONGODB_URI');
+  const prefix = env.string('MONGODB_DB_PREFIX', 'vss_');
+  seedCatalogue(mongoUri, prefix)
+    .then(() => seedDossiers(env.url('GATEWAY_URL', 'http://127.0.0.1:4000/graphql'), path.resolve(PROJECT_ROOT, env.string('KEYS_DIR', '.data/keys')), mongoUri, prefix))
+    .then((r) => console.log(r.created ? `seeded ${r.codes.length} dossiers` : 'demo dossiers already present'))
     .catch((err: unknown) => {
       console.error(`seed: ${(err as Error).message}`);
       process.exit(1);

@@ -6,7 +6,7 @@ import { ensureKeys } from '../subgraphs/kit/keys';
 import { startInfrastructure, type Infrastructure } from './lib/infrastructure';
 import { mintDevToken } from './lib/dev-token';
 import { startStack, type Stack } from './lib/stack';
-import { seedDemoData } from './seed';
+import { seedCatalogue, seedDossiers } from './seed';
 import { DEMO } from './seed-data';
 
 const DATA_DIR = path.join(PROJECT_ROOT, '.data');
@@ -43,9 +43,10 @@ async function main() {
   try {
     infra = await startInfrastructure({ dataDir: path.join(DATA_DIR, 'ferretdb'), log: say });
     say(`database ${infra.mongoUri} · redis ${infra.redisUrl}`);
-    const seeded = await seedDemoData(infra.mongoUri);
-    say(seeded.created ? `seeded demo data (${seeded.dossierCodes.length} dossiers)` : 'demo data already present');
+    await seedCatalogue(infra.mongoUri);
     stack = await startStack({ mongoUri: infra.mongoUri, redisUrl: infra.redisUrl, keysDir, logDir: path.join(DATA_DIR, 'logs') });
+    const seeded = await seedDossiers(stack.gatewayUrl, keysDir, infra.mongoUri);
+    say(seeded.created ? `filed ${seeded.codes.length} demo dossiers through the gateway` : 'demo dossiers already present');
     for (const [name, child] of stack.children) {
       child.once('exit', (code) => {
         if (stopping) return;
@@ -55,7 +56,7 @@ async function main() {
     }
 
     const token = await mintDevToken(keysDir, { client: 'officer', agencyCode: DEMO.officerAgency, ttlSeconds: 8 * 3600 });
-    const query = `{ dossier(code: "${seeded.dossierCodes[0]}") { code status receivedAt procedure { code name } handlingAgency { code name } documents { id name } } }`;
+    const query = `{ dossier(code: "${seeded.codes[0]}") { code status receivedAt procedure { code name } handlingAgency { code name } documents { id name } } }`;
     console.log(`
 vss-graph is running.
   gateway     ${stack.gatewayUrl}   (health: http://127.0.0.1:${DEFAULT_PORTS.gateway}/healthz)

@@ -86,7 +86,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       SUBGRAPHS.map((name) => {
         const url = `http://127.0.0.1:${port(name)}`;
         subgraphUrls[name] = `${url}/graphql`;
-        const child = spawnService(name, { ...common, PORT: String(port(name)) }, opts.logDir);
+        // The dossiers subgraph asks the procedures subgraph at intake (R-DOS-5).
+        const own = name === 'dossiers' ? { PROCEDURES_URL: `http://127.0.0.1:${port('procedures')}/graphql` } : {};
+        const child = spawnService(name, { ...common, ...own, PORT: String(port(name)) }, opts.logDir);
         children.set(name, child);
         return waitHealthy(name, url, child, opts.logDir);
       }),

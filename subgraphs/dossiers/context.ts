@@ -1,23 +1,99 @@
+import DataLoader from 'dataloader';
+import type { FilterQuery } from 'mongoose';
 import type { RequestBase, SubgraphDeps } from '../kit/context';
-import { oneByKey } from '../kit/loaders';
+import { manyByKey, oneByKey } from '../kit/loaders';
+import { WorkingCalendar } from './calendar/working-days';
+import { loadDossiersConfig, type DossiersConfig } from './config';
 import { dossierModel, type DossierRecord } from './models/dossier';
-import { dossierEventModel } from './models/dossier-event';
-import type { DossierModels } from './services/dossiers';
+import { dossierEventModel, type DossierEventRecord } from './models/dossier-event';
+import { visibilityFilter } from './services/access';
+import type { DossierModels } from './services/events';
+import { httpProcedureCatalogue, type ProcedureCatalogue } from './services/procedure-catalogue';
 
-export interface Context extends RequestBase {
+/** What lives as long as the process: models, the calendar, the procedure catalogue client. */
+export interface DossiersDomain {
   models: DossierModels;
-  loaders: { dossier: ReturnType<typeof oneByKey<DossierRecord>> };
+  calendar: WorkingCalendar;
+  catalogue: ProcedureCatalogue;
+  config: DossiersConfig;
+}
+
+export interface Context extends RequestBase, DossiersDomain {
+  deps: SubgraphDeps;
+  /** The caller's row filter, or null when they may see no dossier (R-INT-1). */
+  visible: FilterQuery<DossierRecord> | null;
+  loaders: {
+    dossier: DataLoader<string, DossierRecord | null>;
+    history: DataLoader<string, DossierEventRecord[]>;
+    byApplicant: DataLoader<string, DossierRecord[]>;
+    count: DataLoader<string, number>;
+  };
 }
 
 export const dossierModels = (db: SubgraphDeps['db']): DossierModels => ({ Dossier: dossierModel(db), DossierEvent: dossierEventModel(db) });
 
-export function createContext(base: RequestBase, { db }: Pick<SubgraphDeps, 'db'>): Context {
-  const models = dossierModels(db);
+const domains = new WeakMap<SubgraphDeps, DossiersDomain>();
+
+export function domainOf(deps: SubgraphDeps): DossiersDomain {
+  let d = domains.get(deps);
+  if (!d) {
+    const config = loadDossiersConfig(deps.config.env);
+    d = { models: dossierModels(deps.db), calendar: WorkingCalendar.load(), catalogue: httpProcedureCatalogue(config.proceduresUrl), config };
+    domains.set(deps, d);
+  }
+  return d;
+}
+
+const COUNT_FIELDS = { procedure: 'procedureCode', agency: 'agencyCodes' } as const;
+/** Key of a count: "<procedure|agency>\u0000<code>\u0000<status or empty>". */
+export const countKey = (by: keyof typeof COUNT_FIELDS, code: string, status?: string | null) => [by, code, status ?? ''].join('\u0000');
+
+export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
+  const domain = domainOf(deps);
+  const { Dossier, DossierEvent } = domain.models;
+  const visible = visibilityFilter(base.principal);
+  const within = (f: FilterQuery<DossierRecord>): FilterQuery<DossierRecord> => ({ $and: [visible ?? { _id: null }, f] });
+
   return {
     ...base,
-    models,
+    ...domain,
+    deps,
+    visible,
     loaders: {
-      dossier: oneByKey((codes) => models.Dossier.find({ code: { $in: codes } }).lean().exec(), (d) => d.code),
+      dossier: oneByKey((codes) => Dossier.find({ code: { $in: codes } }).lean().exec(), (d) => d.code),
+      history: manyByKey((codes) => DossierEvent.find({ dossierCode: { $in: codes } }).sort({ dossierCode: 1, seq: 1 }).lean().exec(), (e) => e.dossierCode),
+      // Keys are "p:<personalId>" or "u:<unitCode>"; one query for the whole batch, newest first.
+      byApplicant: manyByKey(
+        async (keys) => {
+          const ids = keys.filter((k) => k.startsWith('p:')).map((k) => k.slice(2));
+          const units = keys.filter((k) => k.startsWith('u:')).map((k) => k.slice(2));
+          return Dossier.find(within({ $or: [{ 'applicant.personalId': { $in: ids } }, { 'applicant.unitCode': { $in: units } }] }))
+            .sort({ receivedAt: -1, code: -1 })
+            .lean()
+            .exec();
+        },
+        (d) => (d.applicant.personalId ? `p:${d.applicant.personalId}` : `u:${d.applicant.unitCode}`),
+      ),
+      // One aggregation per batch for all the counts asked in one request.
+      count: new DataLoader<string, number>(async (keys) => {
+        const parsed = keys.map((k) => k.split('\u0000') as [keyof typeof COUNT_FIELDS, string, string]);
+        const totals = new Map<string, number>();
+        for (const by of Object.keys(COUNT_FIELDS) as (keyof typeof COUNT_FIELDS)[]) {
+          const codes = [...new Set(parsed.filter(([b]) => b === by).map(([, c]) => c))];
+          if (codes.length === 0 || !visible) continue;
+          const field = COUNT_FIELDS[by];
+          const rows = await Dossier.aggregate<{ _id: { code: string; status: string }; n: number }>([
+            { $match: within({ [field]: { $in: codes } }) },
+            ...(field === 'agencyCodes' ? [{ $unwind: '$agencyCodes' }, { $match: { agencyCodes: { $in: codes } } }] : []),
+            { $group: { _id: { code: `$${field}`, status: '$status' }, n: { $sum: 1 } } },
+          ]).exec();
+          for (const r of rows) {
+            totals.set(countKey(by, r._id.code, r._id.status), r.n);
+            totals.set(countKey(by, r._id.code), (totals.get(countKey(by, r._id.code)) ?? 0) + r.n);
+          }
+        }
+        return keys.map((k) => totals.get(k) ?? 0);
+      }),
     },
   };
 }

@@ -8,7 +8,7 @@ export class ConfigError extends Error {
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 /** Typed readers over one environment; the only place that reads process.env. */
 export function envReader(env: Env = process.env) {
@@ -73,6 +73,8 @@ export interface ServiceConfig {
   databaseName: string;
   redisUrl: string;
   keysDir: string;
+  /** The environment it was read from, for a subgraph's own settings (its config.ts). */
+  env: Env;
 }
 
 /** Reads and validates a subgraph's configuration once, at start. */
@@ -92,5 +94,6 @@ export function loadServiceConfig(name: SubgraphName, env: Env = process.env): S
     databaseName: `${e.string('MONGODB_DB_PREFIX', 'vss_')}${name}`,
     redisUrl,
     keysDir: path.resolve(PROJECT_ROOT, e.string('KEYS_DIR', '.data/keys')),
+    env,
   };
 }

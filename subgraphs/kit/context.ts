@@ -10,6 +10,10 @@ export interface RequestBase {
   principal: Principal;
   requestId: string;
   logger: Logger;
+  /** The caller's network address as the gateway saw it (for per-client rate limits). */
+  clientAddress?: string;
+  /** The internal token of this request, for calls to sibling subgraphs on the caller's behalf. */
+  internalToken?: string;
 }
 
 /** A subgraph's long-lived dependencies, created once per process. */

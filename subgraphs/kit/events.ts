@@ -14,11 +14,18 @@ export interface DossierEvent {
   id: string;
   dossierCode: string;
   seq: number;
-  type: 'RECEIVED' | 'STATUS_CHANGED';
+  /** RECEIVE, or the workflow action (ASSIGN, TRANSFER, …). */
+  action: string;
+  state: string;
+  previousState: string | null;
+  /** The public state (Art. 12) after and before the change. */
   status: string;
   previousStatus: string | null;
   agencyCode: string;
+  departmentCode: string | null;
   procedureCode: string;
+  channel: string;
+  actor: { client: string; subject: string };
   at: string;
 }
 

@@ -12,8 +12,19 @@ const ISSUER = 'vss-graph-gateway';
 const AUDIENCE = 'vss-graph-subgraphs';
 const TTL_SECONDS = 60;
 
-export async function signInternalToken(principal: Principal, requestId: string, key: CryptoKey, kid?: string): Promise<string> {
-  return new SignJWT({ principal, rid: requestId })
+export interface InternalClaims {
+  principal: Principal;
+  clientAddress?: string;
+}
+
+export async function signInternalToken(
+  principal: Principal,
+  requestId: string,
+  key: CryptoKey,
+  options: { kid?: string; clientAddress?: string } = {},
+): Promise<string> {
+  const { kid, clientAddress } = options;
+  return new SignJWT({ principal, rid: requestId, ...(clientAddress ? { ip: clientAddress } : {}) })
     .setProtectedHeader({ alg: 'EdDSA', ...(kid ? { kid } : {}) })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -24,11 +35,11 @@ export async function signInternalToken(principal: Principal, requestId: string,
 }
 
 /** Returns the principal, or throws when the token is missing, forged or expired. */
-export async function verifyInternalToken(token: string, key: CryptoKey): Promise<Principal> {
+export async function verifyInternalToken(token: string, key: CryptoKey): Promise<InternalClaims> {
   const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'] });
   const p = payload.principal as Partial<Principal> | undefined;
   if (!p || !isClientType(p.client) || typeof p.subject !== 'string' || !Array.isArray(p.scopes)) {
     throw new Error('internal token carries no valid principal');
   }
-  return p as Principal;
+  return { principal: p as Principal, clientAddress: typeof payload.ip === 'string' ? payload.ip : undefined };
 }

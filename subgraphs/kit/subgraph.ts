@@ -69,15 +69,18 @@ async function principalFrom(req: IncomingMessage, key: CryptoKey) {
     throw unauthenticated('subgraphs accept requests only through the gateway (missing internal token)');
   }
   try {
-    return await verifyInternalToken(token, key);
+    return { ...(await verifyInternalToken(token, key)), internalToken: token };
   } catch {
     throw unauthenticated('subgraphs accept requests only through the gateway (invalid internal token)');
   }
 }
 
-/** Starts one subgraph process: config, database, Redis, workers, HTTP; stops cleanly on SIGTERM/SIGINT. */
-export async function runSubgraph<C extends RequestBase>(def: SubgraphDefinition<C>): Promise<{ port: number; stop(): Promise<void> }> {
-  const config = loadServiceConfig(def.name);
+/** Starts one subgraph: config, database, Redis, workers, HTTP. */
+export async function runSubgraph<C extends RequestBase>(
+  def: SubgraphDefinition<C>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<{ port: number; stop(): Promise<void> }> {
+  const config = loadServiceConfig(def.name, env);
   const logger = createLogger(def.name, { level: config.logLevel });
   const { key: internalKey } = await loadKey(config.keysDir, KEY_FILES.internalPublic);
   const db = await connectDatabase(config.mongoUri, config.databaseName);
@@ -95,8 +98,8 @@ export async function runSubgraph<C extends RequestBase>(def: SubgraphDefinition
     logger,
     health: async () => ({ mongo: await pingDatabase(db), redis: await pingRedis(redis) }),
     context: async (req, requestId) => {
-      const principal = await principalFrom(req, internalKey);
-      return def.createContext({ principal, requestId, logger: logger.child({ requestId }) }, deps);
+      const { principal, clientAddress, internalToken } = await principalFrom(req, internalKey);
+      return def.createContext({ principal, clientAddress, internalToken, requestId, logger: logger.child({ requestId }) }, deps);
     },
   });
   const port = await listen(server, config.port, config.host);
@@ -112,16 +115,20 @@ export async function runSubgraph<C extends RequestBase>(def: SubgraphDefinition
       redis.disconnect();
       await db.close();
     })());
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void stop().then(() => process.exit(0)));
-  }
   return { port, stop };
 }
 
-/** Entry-point helper: run the subgraph, or print why it cannot start and exit non-zero. */
+/** Entry-point helper: run the subgraph until SIGTERM/SIGINT, or say why it cannot start and exit non-zero. */
 export function main<C extends RequestBase>(def: SubgraphDefinition<C>): void {
-  runSubgraph(def).catch((err: unknown) => {
-    createLogger(def.name).error('failed to start', { err });
-    process.exit(1);
-  });
+  runSubgraph(def).then(
+    ({ stop }) => {
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        process.once(signal, () => void stop().then(() => process.exit(0)));
+      }
+    },
+    (err: unknown) => {
+      createLogger(def.name).error('failed to start', { err });
+      process.exit(1);
+    },
+  );
 }

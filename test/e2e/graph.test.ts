@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateKeyPair, SignJWT } from 'jose';
 import { startStack, type Stack } from '../../scripts/lib/stack';
-import { seedDemoData } from '../../scripts/seed';
+import { seedCatalogue, seedDossiers } from '../../scripts/seed';
 import { mintDevToken } from '../../scripts/lib/dev-token';
 import { freePort } from '../../tools/lib/process';
 import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../../subgraphs/kit/keys';
@@ -38,8 +38,9 @@ beforeAll(async () => {
   logDir = mkdtempSync(path.join(tmpdir(), 'vss-e2e-logs-'));
   const dbPrefix = `e2e${randomBytes(3).toString('hex')}_`;
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
-  ({ dossierCodes } = await seedDemoData(process.env.MONGODB_URI!, dbPrefix));
+  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
   stack = await startStack({ mongoUri: process.env.MONGODB_URI!, redisUrl: process.env.REDIS_URL!, keysDir, logDir, ports, dbPrefix });
+  ({ codes: dossierCodes } = await seedDossiers(stack.gatewayUrl, keysDir, process.env.MONGODB_URI!, dbPrefix));
   officerToken = await mintDevToken(keysDir, { client: 'officer', agencyCode: '000.00.01.H26' });
 }, 120_000);
 

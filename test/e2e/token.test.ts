@@ -10,7 +10,7 @@ describe('npm run token', () => {
   test('prints one development JWT and nothing else, with the requested claims and default scopes', async () => {
     const { stdout } = await npmToken('--client', 'citizen', '--personal-id', '001090012345');
     expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
-    expect(decodeJwt(stdout.trim())).toMatchObject({ client_type: 'citizen', personal_id: '001090012345', scope: 'dossier:read document:read' });
+    expect(decodeJwt(stdout.trim())).toMatchObject({ client_type: 'citizen', personal_id: '001090012345', scope: 'dossier:read dossier:submit document:read' });
   });
 
   test('refuses an unknown client type with a one-line reason and a non-zero exit', async () => {

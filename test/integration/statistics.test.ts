@@ -9,11 +9,16 @@ const event = (code: string, seq: number, status: string, agencyCode = '000.00.0
   id: `${code}:${seq}`,
   dossierCode: code,
   seq,
-  type: seq === 1 ? 'RECEIVED' : 'STATUS_CHANGED',
+  action: seq === 1 ? 'RECEIVE' : 'START_PROCESSING',
+  state: status,
+  previousState: null,
   status,
   previousStatus: null,
   agencyCode,
+  departmentCode: null,
   procedureCode: '1.002001',
+  channel: 'DESK',
+  actor: { client: 'officer', subject: 'o-1' },
   at: new Date().toISOString(),
 });
 

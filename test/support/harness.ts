@@ -2,17 +2,24 @@ import { randomBytes } from 'node:crypto';
 import type { DocumentNode } from 'graphql';
 import { loadServiceConfig } from '../../subgraphs/kit/config';
 import type { RequestBase, SubgraphDeps } from '../../subgraphs/kit/context';
+import { signInternalToken } from '../../subgraphs/kit/internal-token';
+import { KEY_FILES, loadKey } from '../../subgraphs/kit/keys';
 import { createLogger } from '../../subgraphs/kit/logger';
 import { connectDatabase } from '../../subgraphs/kit/mongo';
 import type { Principal } from '../../subgraphs/kit/principal';
 import { connectRedis } from '../../subgraphs/kit/redis';
-import { buildSubgraphServer, type SubgraphDefinition } from '../../subgraphs/kit/subgraph';
+import { buildSubgraphServer, runSubgraph, type SubgraphDefinition } from '../../subgraphs/kit/subgraph';
 
 /** Principals for tests, shaped as the gateway would forward them. */
 export const principals = {
   anonymous: { client: 'anonymous', subject: 'anonymous', scopes: [] },
-  officer: { client: 'officer', subject: 'officer-1', scopes: ['dossier:read'], agencyCode: '000.00.01.H26' },
-  dashboard: { client: 'dashboard', subject: 'dash-1', scopes: ['statistics:read'] },
+  officer: { client: 'officer', subject: 'officer-hn', scopes: ['dossier:read', 'dossier:process'], agencyCode: '000.00.01.H26' },
+  officerHcm: { client: 'officer', subject: 'officer-hcm', scopes: ['dossier:read', 'dossier:process'], agencyCode: '000.00.01.H29' },
+  officerCentral: { client: 'officer', subject: 'officer-vss', scopes: ['dossier:read', 'dossier:process'], agencyCode: '000.00.00.G12' },
+  dashboard: { client: 'dashboard', subject: 'dash-1', scopes: ['statistics:read', 'dossier:read'] },
+  ivanA: { client: 'ivan', subject: 'ivan-a', scopes: ['dossier:submit', 'dossier:read'], ivanProviderId: 'IVAN-A' },
+  ivanB: { client: 'ivan', subject: 'ivan-b', scopes: ['dossier:submit', 'dossier:read'], ivanProviderId: 'IVAN-B' },
+  citizen: { client: 'citizen', subject: 'citizen-1', scopes: ['dossier:read', 'dossier:submit'], personalId: '001090012345' },
 } satisfies Record<string, Principal>;
 
 export interface GraphResult {
@@ -20,32 +27,53 @@ export interface GraphResult {
   errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
 }
 
+const isolatedEnv = (opts: HarnessOptions, prefix: string) => ({
+  ...process.env,
+  MONGODB_DB_PREFIX: prefix,
+  REDIS_URL: `${process.env.REDIS_URL}/${opts.redisDb ?? 0}`,
+  PORT: '0',
+  LOG_LEVEL: 'error',
+  ...opts.env,
+});
+
+export interface HarnessOptions {
+  redisDb?: number;
+  env?: Record<string, string>;
+  /** Shares a database prefix with another harness (e.g. a subgraph it calls). */
+  prefix?: string;
+}
+
 /**
  * One subgraph in-process against the real FerretDB and Redis from the global setup, in a
- * database of its own (dropped at the end) and a Redis database of its own.
+ * database of its own (dropped at the end) and a Redis database of its own. Requests carry an
+ * internal token signed with the test keys, as the gateway's would.
  */
-export async function subgraphHarness<C extends RequestBase>(def: SubgraphDefinition<C>, opts: { redisDb?: number } = {}) {
-  const prefix = `t${randomBytes(4).toString('hex')}_`;
-  const redisUrl = `${process.env.REDIS_URL}/${opts.redisDb ?? 0}`;
-  const config = loadServiceConfig(def.name, { ...process.env, MONGODB_DB_PREFIX: prefix, REDIS_URL: redisUrl, PORT: '0' });
+export async function subgraphHarness<C extends RequestBase>(def: SubgraphDefinition<C>, opts: HarnessOptions = {}) {
+  const prefix = opts.prefix ?? `t${randomBytes(4).toString('hex')}_`;
+  const config = loadServiceConfig(def.name, isolatedEnv(opts, prefix));
   const logger = createLogger(def.name, { level: 'error' });
   const db = await connectDatabase(config.mongoUri, config.databaseName);
   const redis = await connectRedis(config.redisUrl);
   const deps: SubgraphDeps = { db, redis, logger, config };
-  const context = (principal: Principal = principals.officer) =>
-    def.createContext({ principal, requestId: `test-${randomBytes(3).toString('hex')}`, logger }, deps);
-  context(); // registers the subgraph's models on this connection
+  const { key: signingKey } = await loadKey(config.keysDir, KEY_FILES.internalSigning);
+  const context = async (principal: Principal = principals.officer) => {
+    const requestId = `test-${randomBytes(3).toString('hex')}`;
+    const internalToken = await signInternalToken(principal, requestId, signingKey, { clientAddress: '127.0.0.1' });
+    return def.createContext({ principal, requestId, internalToken, clientAddress: '127.0.0.1', logger }, deps);
+  };
+  await context(); // registers the subgraph's models on this connection
   await Promise.all(Object.values(db.models).map((m) => m.init()));
   const server = buildSubgraphServer(def, deps);
   await server.start();
 
   return {
     deps,
+    prefix,
     context,
     async exec(query: string | DocumentNode, variables?: Record<string, unknown>, principal?: Principal): Promise<GraphResult> {
       const res = await server.executeOperation(
         typeof query === 'string' ? { query, variables } : { query, variables },
-        { contextValue: context(principal) },
+        { contextValue: await context(principal) },
       );
       if (res.body.kind !== 'single') throw new Error('expected a single result');
       return res.body.singleResult as GraphResult;
@@ -57,6 +85,13 @@ export async function subgraphHarness<C extends RequestBase>(def: SubgraphDefini
       redis.disconnect();
     },
   };
+}
+
+/** A subgraph served over real HTTP in this process (for subgraphs that call it), on a free port. */
+export async function httpSubgraph<C extends RequestBase>(def: SubgraphDefinition<C>, opts: HarnessOptions = {}) {
+  const prefix = opts.prefix ?? `t${randomBytes(4).toString('hex')}_`;
+  const running = await runSubgraph(def, isolatedEnv(opts, prefix));
+  return { url: `http://127.0.0.1:${running.port}/graphql`, prefix, stop: running.stop };
 }
 
 export const codesOf = (errors: GraphResult['errors']) => (errors ?? []).map((e) => e.extensions?.code);

@@ -1,5 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { DossierRecord } from '../models/dossier';
+import { DossierEventRecord } from '../models/dossier-event';
+import { AgencyStepRecord, StatusLookup, AgencyRef, ProcedureRef, CitizenRef, OrganizationRef } from '../models/refs';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -24,23 +26,196 @@ export type Scalars = {
 export type Agency = {
   __typename?: 'Agency';
   code: Scalars['ID']['output'];
+  dossierCount: Scalars['Int']['output'];
+  /** Dossiers this agency handles or has handled, newest first, that the caller may see. */
+  dossiers: DossierConnection;
 };
 
-/** A dossier (hồ sơ): one application filed under one procedure at one agency. */
+
+export type AgencyDossierCountArgs = {
+  status?: InputMaybe<DossierStatus>;
+};
+
+
+export type AgencyDossiersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<DossierStatus>;
+};
+
+export type AgencyStep = {
+  __typename?: 'AgencyStep';
+  agency?: Maybe<Agency>;
+  /** Why it was transferred on. */
+  reason?: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  /** When it left this agency; null for the agency handling it now. */
+  transferredAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type Applicant = {
+  __typename?: 'Applicant';
+  kind: ApplicantKind;
+  name: Scalars['String']['output'];
+  /** 12-digit personal identification number, for a citizen. */
+  personalId?: Maybe<Scalars['String']['output']>;
+  /** VSS unit code, for an organisation. */
+  unitCode?: Maybe<Scalars['String']['output']>;
+};
+
+export type ApplicantInput = {
+  name: Scalars['String']['input'];
+  /** A citizen: 12-digit personal identification number (with name). */
+  personalId?: InputMaybe<Scalars['String']['input']>;
+  /** An organisation: its VSS unit code (with name). */
+  unitCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ApplicantKind =
+  | 'CITIZEN'
+  | 'ORGANIZATION';
+
+export type Appointment = {
+  __typename?: 'Appointment';
+  appointmentAt: Scalars['DateTime']['output'];
+  reason: Scalars['String']['output'];
+  setAt: Scalars['DateTime']['output'];
+};
+
+export type Channel =
+  /** The one-stop reception desk. */
+  | 'DESK'
+  /** An I-VAN provider. */
+  | 'IVAN'
+  /** The National Public Service Portal. */
+  | 'NATIONAL_PORTAL'
+  /** The VSS public service portal. */
+  | 'ONLINE'
+  /** Public postal service. */
+  | 'POSTAL';
+
+export type Citizen = {
+  __typename?: 'Citizen';
+  /** Dossiers this citizen applied for, newest first, that the caller may see. */
+  dossiers: DossierConnection;
+  personalId: Scalars['ID']['output'];
+};
+
+
+export type CitizenDossiersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Component = {
+  __typename?: 'Component';
+  copies: Scalars['Int']['output'];
+  documentTypeCode: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  originals: Scalars['Int']['output'];
+};
+
+export type ComponentInput = {
+  copies?: Scalars['Int']['input'];
+  documentTypeCode: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  originals?: Scalars['Int']['input'];
+};
+
+export type DeadlineStatus =
+  | 'DUE_SOON'
+  | 'ON_TIME'
+  | 'OVERDUE';
+
+/**
+ * A dossier (hồ sơ): one application filed under one procedure. Who may read it is decided
+ * here from the caller: an I-VAN provider sees the dossiers it submitted, an officer those that
+ * passed through their agency, a citizen their own, dashboards all (R-INT-1, R-Q-2).
+ */
 export type Dossier = {
   __typename?: 'Dossier';
+  /** Every agency that has handled it, in order (R-DOS-7). */
+  agencyChain: Array<AgencyStep>;
+  /** What can be done next from the current state. */
+  allowedActions: Array<DossierAction>;
+  applicant: Applicant;
+  /** The current appointment (due) date (R-DOS-10). */
+  appointmentAt: Scalars['DateTime']['output'];
+  /** Every appointment date it has had, oldest first; a supplement request adds one (R-DOS-8). */
+  appointmentHistory: Array<Appointment>;
+  /** How it arrived (R-DOS-6). */
+  channel: Channel;
   /** Issued by the system as <agency code>-<YYMMDD>-<NNNN> (R-DOS-1). */
   code: Scalars['ID']['output'];
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The components (thành phần hồ sơ) received. */
+  components: Array<Component>;
+  /** On time, due soon or overdue, judged now (or at completion once finished). */
+  deadlineStatus: DeadlineStatus;
   /** The agency handling it now (nullable for the same reason as procedure). */
   handlingAgency?: Maybe<Agency>;
+  /** Department (phòng ban) handling it now, when assigned. */
+  handlingDepartment?: Maybe<Scalars['String']['output']>;
+  /** Every change, oldest first; never edited or deleted (R-DOS-11). */
+  history: Array<DossierHistoryEntry>;
+  /** The I-VAN provider that submitted it, when channel is IVAN. */
+  ivanProviderId?: Maybe<Scalars['String']['output']>;
+  /** The national portal's status code, 1–10 (R-DOS-3). */
+  npspStatusCode: Scalars['Int']['output'];
   /**
    * The procedure it was filed under. Fields owned by another subgraph are nullable, so that an
    * outage there nulls only them and the rest of the dossier still resolves (R-Q-1).
    */
   procedure?: Maybe<Procedure>;
+  /** The procedure's name and processing time as they were at reception (a later version changes neither). */
+  procedureName: Scalars['String']['output'];
+  processingDays: Scalars['Int']['output'];
   receivedAt: Scalars['DateTime']['output'];
+  /** The agency that received it. */
+  receivingAgency?: Maybe<Agency>;
+  /** How the result was returned (R-DOS-9). */
+  returnMethod?: Maybe<ReturnMethod>;
+  returnedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The internal workflow state; maps onto `status` and `npspStatusCode`. */
+  state: DossierState;
   /** One of the five public states of Art. 12 (R-DOS-3). */
   status: DossierStatus;
+  /** Pass this back as expectedVersion when acting on the dossier. */
+  version: Scalars['Int']['output'];
+};
+
+export type DossierAction =
+  /** Assign to a department (departmentCode required). */
+  | 'ASSIGN'
+  /** Processing finished; the result is ready. */
+  | 'COMPLETE'
+  | 'RECEIVE_SUPPLEMENT'
+  /** Reject at intake (reason required). */
+  | 'REJECT'
+  /** Ask the applicant for a supplement (reason required); the appointment moves when it arrives. */
+  | 'REQUEST_SUPPLEMENT'
+  | 'RESUME'
+  /** The result was handed back (returnMethod required). */
+  | 'RETURN_RESULT'
+  | 'START_PROCESSING'
+  | 'SUSPEND'
+  /** Hand over to the next agency of an inter-agency procedure (toAgencyCode and reason required). */
+  | 'TRANSFER'
+  /** Withdraw at the applicant's request (reason required). */
+  | 'WITHDRAW';
+
+export type DossierActionInput = {
+  action: DossierAction;
+  code: Scalars['ID']['input'];
+  /** For ASSIGN. */
+  departmentCode?: InputMaybe<Scalars['String']['input']>;
+  /** The dossier's version as last read; a stale version is refused with CONFLICT. */
+  expectedVersion: Scalars['Int']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** For RETURN_RESULT. */
+  returnMethod?: InputMaybe<ReturnMethod>;
+  /** For TRANSFER. */
+  toAgencyCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type DossierConnection = {
@@ -55,6 +230,49 @@ export type DossierEdge = {
   node: Dossier;
 };
 
+export type DossierFilter = {
+  /** Handling agency code. */
+  agency?: InputMaybe<Scalars['ID']['input']>;
+  channel?: InputMaybe<Channel>;
+  /** Handling department code. */
+  department?: InputMaybe<Scalars['String']['input']>;
+  ivanProvider?: InputMaybe<Scalars['String']['input']>;
+  /** true: only dossiers past their appointment and not finished; false: only the others. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  procedure?: InputMaybe<Scalars['ID']['input']>;
+  receivedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  receivedTo?: InputMaybe<Scalars['DateTime']['input']>;
+  state?: InputMaybe<DossierState>;
+  status?: InputMaybe<DossierStatus>;
+};
+
+export type DossierHistoryEntry = {
+  __typename?: 'DossierHistoryEntry';
+  action: Scalars['String']['output'];
+  /** Who: the client type and subject of the caller's token. */
+  actorClient: Scalars['String']['output'];
+  actorSubject: Scalars['String']['output'];
+  agencyCode: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  departmentCode?: Maybe<Scalars['String']['output']>;
+  fromState?: Maybe<DossierState>;
+  reason?: Maybe<Scalars['String']['output']>;
+  toState: DossierState;
+  version: Scalars['Int']['output'];
+};
+
+export type DossierState =
+  | 'ASSIGNED'
+  | 'PROCESSING'
+  | 'RECEIVED'
+  | 'REJECTED'
+  | 'RESULT_READY'
+  | 'RESULT_RETURNED'
+  | 'SUPPLEMENT_REQUESTED'
+  | 'SUSPENDED'
+  | 'TRANSFERRED'
+  | 'WITHDRAWN';
+
 /** The five public states a dossier can be in (352/QĐ-BHXH Art. 12.1). */
 export type DossierStatus =
   | 'PROCESSING'
@@ -62,6 +280,49 @@ export type DossierStatus =
   | 'REJECTED'
   | 'RESULT_READY'
   | 'RESULT_RETURNED';
+
+/** What anyone may learn about a dossier from its code (Art. 12; nothing personal, R-DOS-4). */
+export type DossierStatusLookup = {
+  __typename?: 'DossierStatusLookup';
+  appointmentAt: Scalars['DateTime']['output'];
+  code: Scalars['ID']['output'];
+  handlingAgency?: Maybe<Agency>;
+  handlingDepartment?: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  returnedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: DossierStatus;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Moves a dossier along its workflow; an action not allowed from the current state is BAD_USER_INPUT naming both. */
+  actOnDossier: Dossier;
+  /** Receives a dossier (R-DOS-1, 5, 6, 10): issues its code and appointment date. */
+  receiveDossier: Dossier;
+};
+
+
+export type MutationActOnDossierArgs = {
+  input: DossierActionInput;
+};
+
+
+export type MutationReceiveDossierArgs = {
+  input: ReceiveDossierInput;
+};
+
+export type Organization = {
+  __typename?: 'Organization';
+  /** Dossiers this organisation applied for, newest first, that the caller may see. */
+  dossiers: DossierConnection;
+  unitCode: Scalars['ID']['output'];
+};
+
+
+export type OrganizationDossiersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -72,13 +333,22 @@ export type PageInfo = {
 export type Procedure = {
   __typename?: 'Procedure';
   code: Scalars['ID']['output'];
+  /** Dossiers filed under this procedure that the caller may see, optionally in one public state. */
+  dossierCount: Scalars['Int']['output'];
+};
+
+
+export type ProcedureDossierCountArgs = {
+  status?: InputMaybe<DossierStatus>;
 };
 
 export type Query = {
   __typename?: 'Query';
-  /** One dossier by code; null when it does not exist. Needs a bearer token. */
+  /** One dossier by code; null when it does not exist or the caller may not see it. */
   dossier?: Maybe<Dossier>;
-  /** Dossiers, newest first. `first` is 1–100 (default 20); `after` is a previous page's endCursor. Needs a bearer token. */
+  /** Public status lookup by code (R-DOS-4): Art. 12 fields only, for anyone; rate-limited per client. */
+  dossierStatus?: Maybe<DossierStatusLookup>;
+  /** Dossiers the caller may see, newest first. `first` is 1–100 (default 20); `after` is a previous page's endCursor. */
   dossiers: DossierConnection;
 };
 
@@ -88,10 +358,32 @@ export type QueryDossierArgs = {
 };
 
 
+export type QueryDossierStatusArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
 export type QueryDossiersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DossierFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+export type ReceiveDossierInput = {
+  /** The receiving agency. Officers may omit it (their own agency). */
+  agencyCode?: InputMaybe<Scalars['ID']['input']>;
+  applicant: ApplicantInput;
+  /** Officers choose DESK, POSTAL or ONLINE; I-VAN providers, citizens and the national portal get IVAN, ONLINE and NATIONAL_PORTAL. */
+  channel?: InputMaybe<Channel>;
+  components: Array<ComponentInput>;
+  /** National code of a procedure published now (R-DOS-5). */
+  procedureCode: Scalars['ID']['input'];
+};
+
+export type ReturnMethod =
+  | 'DESK'
+  | 'ONLINE'
+  | 'POSTAL';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -176,40 +468,114 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Agency: ResolverTypeWrapper<Agency>;
+  Agency: ResolverTypeWrapper<AgencyRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AgencyStep: ResolverTypeWrapper<AgencyStepRecord>;
+  Applicant: ResolverTypeWrapper<Applicant>;
+  ApplicantInput: ApplicantInput;
+  ApplicantKind: ApplicantKind;
+  Appointment: ResolverTypeWrapper<Appointment>;
+  Channel: Channel;
+  Citizen: ResolverTypeWrapper<CitizenRef>;
+  Component: ResolverTypeWrapper<Component>;
+  ComponentInput: ComponentInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeadlineStatus: DeadlineStatus;
   Dossier: ResolverTypeWrapper<DossierRecord>;
+  DossierAction: DossierAction;
+  DossierActionInput: DossierActionInput;
   DossierConnection: ResolverTypeWrapper<Omit<DossierConnection, 'edges'> & { edges: Array<ResolversTypes['DossierEdge']> }>;
   DossierEdge: ResolverTypeWrapper<Omit<DossierEdge, 'node'> & { node: ResolversTypes['Dossier'] }>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  DossierStatus: DossierStatus;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  DossierFilter: DossierFilter;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Procedure: ResolverTypeWrapper<Procedure>;
+  DossierHistoryEntry: ResolverTypeWrapper<DossierEventRecord>;
+  DossierState: DossierState;
+  DossierStatus: DossierStatus;
+  DossierStatusLookup: ResolverTypeWrapper<StatusLookup>;
+  Mutation: ResolverTypeWrapper<{}>;
+  Organization: ResolverTypeWrapper<OrganizationRef>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Procedure: ResolverTypeWrapper<ProcedureRef>;
   Query: ResolverTypeWrapper<{}>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ReceiveDossierInput: ReceiveDossierInput;
+  ReturnMethod: ReturnMethod;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Agency: Agency;
+  Agency: AgencyRef;
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
+  AgencyStep: AgencyStepRecord;
+  Applicant: Applicant;
+  ApplicantInput: ApplicantInput;
+  Appointment: Appointment;
+  Citizen: CitizenRef;
+  Component: Component;
+  ComponentInput: ComponentInput;
   DateTime: Scalars['DateTime']['output'];
   Dossier: DossierRecord;
+  DossierActionInput: DossierActionInput;
   DossierConnection: Omit<DossierConnection, 'edges'> & { edges: Array<ResolversParentTypes['DossierEdge']> };
   DossierEdge: Omit<DossierEdge, 'node'> & { node: ResolversParentTypes['Dossier'] };
-  String: Scalars['String']['output'];
-  PageInfo: PageInfo;
+  DossierFilter: DossierFilter;
   Boolean: Scalars['Boolean']['output'];
-  Procedure: Procedure;
+  DossierHistoryEntry: DossierEventRecord;
+  DossierStatusLookup: StatusLookup;
+  Mutation: {};
+  Organization: OrganizationRef;
+  PageInfo: PageInfo;
+  Procedure: ProcedureRef;
   Query: {};
-  Int: Scalars['Int']['output'];
+  ReceiveDossierInput: ReceiveDossierInput;
 }>;
 
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agency']>, { __typename: 'Agency' } & GraphQLRecursivePick<ParentType, {"code":true}>, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dossierCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<AgencyDossierCountArgs>>;
+  dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<AgencyDossiersArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AgencyStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgencyStep'] = ResolversParentTypes['AgencyStep']> = ResolversObject<{
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  transferredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ApplicantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Applicant'] = ResolversParentTypes['Applicant']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['ApplicantKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unitCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AppointmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Appointment'] = ResolversParentTypes['Appointment']> = ResolversObject<{
+  appointmentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  setAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CitizenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citizen'] = ResolversParentTypes['Citizen']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Citizen']>, { __typename: 'Citizen' } & GraphQLRecursivePick<ParentType, {"personalId":true}>, ContextType>;
+  dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<CitizenDossiersArgs>>;
+  personalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ComponentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component']> = ResolversObject<{
+  copies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  documentTypeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -219,11 +585,31 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DossierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dossier'] = ResolversParentTypes['Dossier']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Dossier']>, { __typename: 'Dossier' } & GraphQLRecursivePick<ParentType, {"code":true}>, ContextType>;
+  agencyChain?: Resolver<Array<ResolversTypes['AgencyStep']>, ParentType, ContextType>;
+  allowedActions?: Resolver<Array<ResolversTypes['DossierAction']>, ParentType, ContextType>;
+  applicant?: Resolver<ResolversTypes['Applicant'], ParentType, ContextType>;
+  appointmentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  appointmentHistory?: Resolver<Array<ResolversTypes['Appointment']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  components?: Resolver<Array<ResolversTypes['Component']>, ParentType, ContextType>;
+  deadlineStatus?: Resolver<ResolversTypes['DeadlineStatus'], ParentType, ContextType>;
   handlingAgency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  handlingDepartment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['DossierHistoryEntry']>, ParentType, ContextType>;
+  ivanProviderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  npspStatusCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType>;
+  procedureName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  processingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  receivingAgency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  returnMethod?: Resolver<Maybe<ResolversTypes['ReturnMethod']>, ParentType, ContextType>;
+  returnedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DossierState'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DossierStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -239,6 +625,43 @@ export type DossierEdgeResolvers<ContextType = Context, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type DossierHistoryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DossierHistoryEntry'] = ResolversParentTypes['DossierHistoryEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorClient?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  departmentCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fromState?: Resolver<Maybe<ResolversTypes['DossierState']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toState?: Resolver<ResolversTypes['DossierState'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DossierStatusLookupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DossierStatusLookup'] = ResolversParentTypes['DossierStatusLookup']> = ResolversObject<{
+  appointmentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  handlingAgency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  handlingDepartment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  returnedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DossierStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  actOnDossier?: Resolver<ResolversTypes['Dossier'], ParentType, ContextType, RequireFields<MutationActOnDossierArgs, 'input'>>;
+  receiveDossier?: Resolver<ResolversTypes['Dossier'], ParentType, ContextType, RequireFields<MutationReceiveDossierArgs, 'input'>>;
+}>;
+
+export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']>, { __typename: 'Organization' } & GraphQLRecursivePick<ParentType, {"unitCode":true}>, ContextType>;
+  dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<OrganizationDossiersArgs>>;
+  unitCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -246,22 +669,33 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type ProcedureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Procedure'] = ResolversParentTypes['Procedure']> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Procedure']>, { __typename: 'Procedure' } & GraphQLRecursivePick<ParentType, {"code":true}>, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dossierCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<ProcedureDossierCountArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   dossier?: Resolver<Maybe<ResolversTypes['Dossier']>, ParentType, ContextType, RequireFields<QueryDossierArgs, 'code'>>;
+  dossierStatus?: Resolver<Maybe<ResolversTypes['DossierStatusLookup']>, ParentType, ContextType, RequireFields<QueryDossierStatusArgs, 'code'>>;
   dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<QueryDossiersArgs>>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Agency?: AgencyResolvers<ContextType>;
+  AgencyStep?: AgencyStepResolvers<ContextType>;
+  Applicant?: ApplicantResolvers<ContextType>;
+  Appointment?: AppointmentResolvers<ContextType>;
+  Citizen?: CitizenResolvers<ContextType>;
+  Component?: ComponentResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Dossier?: DossierResolvers<ContextType>;
   DossierConnection?: DossierConnectionResolvers<ContextType>;
   DossierEdge?: DossierEdgeResolvers<ContextType>;
+  DossierHistoryEntry?: DossierHistoryEntryResolvers<ContextType>;
+  DossierStatusLookup?: DossierStatusLookupResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Procedure?: ProcedureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,31 +1,64 @@
-import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { Schema, type Connection, type Model } from 'mongoose';
+
+/** One change of one dossier, as stored (see the schema for what each field means). */
+export interface DossierEventRecord {
+  dossierCode: string;
+  seq: number;
+  action: string;
+  previousState: string | null;
+  state: string;
+  previousStatus: string | null;
+  status: string;
+  actor: { client: string; subject: string; agencyCode: string | null };
+  agencyCode: string;
+  departmentCode: string | null;
+  procedureCode: string;
+  channel: string;
+  reason: string | null;
+  at: Date;
+  changes: Record<string, unknown>;
+  published: boolean;
+}
 
 /**
- * The append-only log of dossier changes, and the outbox of the event stream.
+ * The append-only log of dossier changes (R-DOS-11), and the outbox of the event stream.
  *
  * The unique (dossierCode, seq) index is what makes writes safe under concurrency: a change
  * claims the next sequence number by inserting its event, so of two concurrent changes one
  * insert fails and becomes a CONFLICT. We rely on unique indexes rather than conditional
  * updates because FerretDB v1 does not apply a filtered update atomically (see README, Design).
  */
-const DossierEventSchema = new Schema(
+const DossierEventSchema = new Schema<DossierEventRecord>(
   {
     dossierCode: { type: String, required: true },
     seq: { type: Number, required: true },
-    type: { type: String, required: true, enum: ['RECEIVED', 'STATUS_CHANGED'] },
-    status: { type: String, required: true },
+    /** RECEIVE for the first event, otherwise the workflow action. */
+    action: { type: String, required: true },
+    previousState: { type: String, default: null },
+    state: { type: String, required: true },
     previousStatus: { type: String, default: null },
+    status: { type: String, required: true },
+    actor: {
+      client: { type: String, required: true },
+      subject: { type: String, required: true },
+      agencyCode: { type: String, default: null },
+    },
+    /** Handling agency and department after the change. */
     agencyCode: { type: String, required: true },
+    departmentCode: { type: String, default: null },
     procedureCode: { type: String, required: true },
+    channel: { type: String, required: true },
+    reason: { type: String, default: null },
     at: { type: Date, required: true },
+    /** The projection fields this change sets, whole (arrays included), so applying it twice is harmless. */
+    changes: { type: Schema.Types.Mixed, required: true },
     /** Set once the event is on the stream; unpublished events are retried by the relay. */
     published: { type: Boolean, required: true, default: false, index: true },
   },
-  { collection: 'dossier_events' },
+  { collection: 'dossier_events', minimize: false },
 );
 DossierEventSchema.index({ dossierCode: 1, seq: 1 }, { unique: true });
 
-export type DossierEventRecord = InferSchemaType<typeof DossierEventSchema>;
 export type DossierEventModel = Model<DossierEventRecord>;
 
 export const dossierEventModel = (db: Connection): DossierEventModel =>

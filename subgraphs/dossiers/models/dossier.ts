@@ -1,27 +1,135 @@
-import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { Schema, type Connection, type Model } from 'mongoose';
+import { STATES } from '../workflow/states';
 
-export const DOSSIER_STATUSES = ['RECEIVED', 'PROCESSING', 'RESULT_READY', 'RESULT_RETURNED', 'REJECTED'] as const;
-export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+export const CHANNELS = ['ONLINE', 'NATIONAL_PORTAL', 'DESK', 'POSTAL', 'IVAN'] as const;
+export const RETURN_METHODS = ['ONLINE', 'POSTAL', 'DESK'] as const;
+
+export interface Applicant {
+  kind: 'CITIZEN' | 'ORGANIZATION';
+  personalId: string | null;
+  unitCode: string | null;
+  name: string;
+}
+export interface ComponentRecord {
+  documentTypeCode: string;
+  name: string;
+  originals: number;
+  copies: number;
+}
+export interface AppointmentRecord {
+  appointmentAt: Date;
+  setAt: Date;
+  reason: string;
+}
+export interface AgencyStepRecord {
+  agencyCode: string;
+  receivedAt: Date;
+  transferredAt: Date | null;
+  reason: string | null;
+}
+
+/** A dossier as stored (see the schema below for what each field means). */
+export interface DossierRecord {
+  code: string;
+  state: string;
+  status: string;
+  channel: (typeof CHANNELS)[number];
+  ivanProviderId: string | null;
+  applicant: Applicant;
+  procedureCode: string;
+  procedureName: string;
+  processingDays: number;
+  receivingAgencyCode: string;
+  handlingAgencyCode: string;
+  handlingDepartment: string | null;
+  agencyCodes: string[];
+  agencyChain: AgencyStepRecord[];
+  receivedAt: Date;
+  appointmentAt: Date;
+  appointmentHistory: AppointmentRecord[];
+  components: ComponentRecord[];
+  supplementRequestedAt: Date | null;
+  completedAt: Date | null;
+  returnMethod: (typeof RETURN_METHODS)[number] | null;
+  returnedAt: Date | null;
+  seq: number;
+}
+
+const ApplicantSchema = new Schema(
+  {
+    kind: { type: String, required: true, enum: ['CITIZEN', 'ORGANIZATION'] },
+    personalId: { type: String, default: null },
+    unitCode: { type: String, default: null },
+    name: { type: String, required: true },
+  },
+  { _id: false },
+);
+
+const ComponentSchema = new Schema(
+  {
+    documentTypeCode: { type: String, required: true },
+    name: { type: String, required: true },
+    originals: { type: Number, required: true },
+    copies: { type: Number, required: true },
+  },
+  { _id: false },
+);
+
+const AppointmentSchema = new Schema(
+  { appointmentAt: { type: Date, required: true }, setAt: { type: Date, required: true }, reason: { type: String, required: true } },
+  { _id: false },
+);
+
+const AgencyStepSchema = new Schema(
+  {
+    agencyCode: { type: String, required: true },
+    receivedAt: { type: Date, required: true },
+    transferredAt: { type: Date, default: null },
+    reason: { type: String, default: null },
+  },
+  { _id: false },
+);
 
 /**
  * The current state of a dossier: a projection of its events (models/dossier-event.ts), which
- * are the record of truth. It can always be brought up to date from them.
+ * are the record of truth. Every event carries the fields it sets, so the projection can always
+ * be brought up to date from them.
  */
-const DossierSchema = new Schema(
+const DossierSchema = new Schema<DossierRecord>(
   {
     code: { type: String, required: true, unique: true },
-    status: { type: String, required: true, enum: DOSSIER_STATUSES },
-    procedureCode: { type: String, required: true },
-    agencyCode: { type: String, required: true, index: true },
+    state: { type: String, required: true, enum: Object.keys(STATES) },
+    /** The public state (Art. 12), stored for filtering; always STATES[state].public. */
+    status: { type: String, required: true },
+    channel: { type: String, required: true, enum: CHANNELS },
+    ivanProviderId: { type: String, default: null, index: true },
+    applicant: { type: ApplicantSchema, required: true },
+    procedureCode: { type: String, required: true, index: true },
+    procedureName: { type: String, required: true },
+    processingDays: { type: Number, required: true },
+    receivingAgencyCode: { type: String, required: true },
+    handlingAgencyCode: { type: String, required: true, index: true },
+    handlingDepartment: { type: String, default: null },
+    /** Codes of every agency that has held the dossier; officers of any of them may read it. */
+    agencyCodes: { type: [String], required: true, index: true },
+    agencyChain: { type: [AgencyStepSchema], required: true },
     receivedAt: { type: Date, required: true },
-    /** Sequence of the last event applied; clients pass it back as the expected version. */
+    appointmentAt: { type: Date, required: true },
+    appointmentHistory: { type: [AppointmentSchema], required: true },
+    components: { type: [ComponentSchema], required: true },
+    supplementRequestedAt: { type: Date, default: null },
+    completedAt: { type: Date, default: null },
+    returnMethod: { type: String, enum: [...RETURN_METHODS, null], default: null },
+    returnedAt: { type: Date, default: null },
+    /** Sequence of the last event applied; clients pass it back as expectedVersion. */
     seq: { type: Number, required: true },
   },
   { collection: 'dossiers', timestamps: true },
 );
 DossierSchema.index({ receivedAt: -1, code: -1 });
+DossierSchema.index({ 'applicant.personalId': 1 });
+DossierSchema.index({ 'applicant.unitCode': 1 });
 
-export type DossierRecord = InferSchemaType<typeof DossierSchema>;
 export type DossierModel = Model<DossierRecord>;
 
 export const dossierModel = (db: Connection): DossierModel =>

@@ -1,11 +1,19 @@
-import type { DossierResolvers } from '../generated/resolvers-types';
-import { requireSignedIn } from '../../kit/context';
+import type { DossierResolvers, DossierState } from '../generated/resolvers-types';
+import { allowedActions, npspStatusOf } from '../workflow/states';
+import { canSee } from '../services/access';
 
 export const Dossier: DossierResolvers = {
-  __resolveReference: ({ code }, ctx) => {
-    requireSignedIn(ctx);
-    return ctx.loaders.dossier.load(code);
+  __resolveReference: async ({ code }, ctx) => {
+    const d = await ctx.loaders.dossier.load(code);
+    return d && canSee(ctx.principal, d) ? d : null;
   },
+  state: (d) => d.state as DossierState,
+  npspStatusCode: (d) => npspStatusOf(d.state as DossierState),
   procedure: (d) => ({ code: d.procedureCode }),
-  handlingAgency: (d) => ({ code: d.agencyCode }),
+  receivingAgency: (d) => ({ code: d.receivingAgencyCode }),
+  handlingAgency: (d) => ({ code: d.handlingAgencyCode }),
+  deadlineStatus: (d, _, ctx) => ctx.calendar.deadlineStatus(d.appointmentAt, new Date(), d.completedAt),
+  version: (d) => d.seq,
+  allowedActions: (d) => allowedActions(d.state as DossierState),
+  history: (d, _, ctx) => ctx.loaders.history.load(d.code),
 };

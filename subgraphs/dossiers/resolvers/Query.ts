@@ -1,14 +1,25 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { requireSignedIn } from '../../kit/context';
-import { keysetPage } from '../../kit/pagination';
+import { enforceRateLimit } from '../../kit/rate-limit';
+import { canSee } from '../services/access';
+import { filterQuery, listDossiers } from '../services/queries';
 
 export const Query: QueryResolvers = {
-  dossier: (_, { code }, ctx) => {
+  dossier: async (_, { code }, ctx) => {
     requireSignedIn(ctx);
-    return ctx.loaders.dossier.load(code);
+    const d = await ctx.loaders.dossier.load(code);
+    // A dossier the caller may not see is reported as absent, so codes reveal nothing.
+    return d && canSee(ctx.principal, d) ? d : null;
   },
-  dossiers: (_, { first, after }, ctx) => {
+  dossiers: (_, { filter, first, after }, ctx) => {
     requireSignedIn(ctx);
-    return keysetPage(ctx.models.Dossier, {}, { field: 'receivedAt', direction: -1, tieBreaker: 'code' }, { first, after });
+    if (!ctx.visible) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    return listDossiers(ctx.models.Dossier, ctx.visible, filterQuery(filter), { first, after });
+  },
+  dossierStatus: async (_, { code }, ctx) => {
+    const who = ctx.principal.client === 'anonymous' ? `ip:${ctx.clientAddress ?? 'unknown'}` : `sub:${ctx.principal.subject}`;
+    await enforceRateLimit(ctx.deps.redis, `dossierStatus:${who}`, ctx.config.publicLookupsPerMinute, 60);
+    const d = await ctx.loaders.dossier.load(code.trim().toUpperCase());
+    return d;
   },
 };

@@ -1,6 +1,10 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { DateTime } from '../../kit/scalars';
 import { Query } from './Query';
+import { Mutation } from './Mutation';
 import { Dossier } from './Dossier';
+import { Agency, AgencyStep, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure } from './entities';
 
-export const resolvers: Resolvers = { DateTime, Query, Dossier };
+export const resolvers: Resolvers = {
+  DateTime, Query, Mutation, Dossier, Agency, AgencyStep, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure,
+};

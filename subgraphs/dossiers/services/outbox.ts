@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { publishEvent, STREAMS, type DossierEvent } from '../../kit/events';
 import type { Logger } from '../../kit/logger';
 import type { DossierEventRecord } from '../models/dossier-event';
-import { project, type DossierModels } from './dossiers';
+import { project, type DossierModels } from './events';
 
 const BATCH = 200;
 
@@ -10,11 +10,16 @@ const toStreamEvent = (e: DossierEventRecord): DossierEvent => ({
   id: `${e.dossierCode}:${e.seq}`,
   dossierCode: e.dossierCode,
   seq: e.seq,
-  type: e.type as DossierEvent['type'],
+  action: e.action,
+  state: e.state,
+  previousState: e.previousState ?? null,
   status: e.status,
   previousStatus: e.previousStatus ?? null,
   agencyCode: e.agencyCode,
+  departmentCode: e.departmentCode ?? null,
   procedureCode: e.procedureCode,
+  channel: e.channel,
+  actor: { client: e.actor.client, subject: e.actor.subject },
   at: e.at.toISOString(),
 });
 

@@ -1,0 +1,16 @@
+import { envReader, type Env } from '../kit/config';
+
+/** Settings of the dossiers subgraph beyond the common ones, read once at start. */
+export interface DossiersConfig {
+  /** The procedures subgraph, asked at intake whether a procedure is published (R-DOS-5). */
+  proceduresUrl: string;
+  /** Public status lookups allowed per client and minute (R-DOS-4). */
+  publicLookupsPerMinute: number;
+}
+
+export function loadDossiersConfig(env: Env): DossiersConfig {
+  const e = envReader(env);
+  const perMinute = Number(e.string('PUBLIC_LOOKUPS_PER_MINUTE', '30'));
+  if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error('PUBLIC_LOOKUPS_PER_MINUTE must be a positive integer');
+  return { proceduresUrl: e.url('PROCEDURES_URL', 'http://127.0.0.1:4002/graphql'), publicLookupsPerMinute: perMinute };
+}

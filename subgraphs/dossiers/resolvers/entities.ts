@@ -1,0 +1,44 @@
+import type { AgencyResolvers, AgencyStepResolvers, CitizenResolvers, DossierHistoryEntryResolvers, DossierStatusLookupResolvers, OrganizationResolvers, ProcedureResolvers } from '../generated/resolvers-types';
+import { countKey } from '../context';
+import { filterQuery, listDossiers, pageOf } from '../services/queries';
+
+const EMPTY = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+
+export const Agency: AgencyResolvers = {
+  __resolveReference: ({ code }) => ({ code }),
+  dossiers: ({ code }, { status, first, after }, ctx) =>
+    ctx.visible ? listDossiers(ctx.models.Dossier, ctx.visible, { agencyCodes: code, ...filterQuery({ status }) }, { first, after }) : EMPTY,
+  dossierCount: ({ code }, { status }, ctx) => ctx.loaders.count.load(countKey('agency', code, status)),
+};
+
+export const Procedure: ProcedureResolvers = {
+  __resolveReference: ({ code }) => ({ code }),
+  dossierCount: ({ code }, { status }, ctx) => ctx.loaders.count.load(countKey('procedure', code, status)),
+};
+
+export const Citizen: CitizenResolvers = {
+  __resolveReference: ({ personalId }) => ({ personalId }),
+  dossiers: async ({ personalId }, args, ctx) => pageOf(await ctx.loaders.byApplicant.load(`p:${personalId}`), args),
+};
+
+export const Organization: OrganizationResolvers = {
+  __resolveReference: ({ unitCode }) => ({ unitCode }),
+  dossiers: async ({ unitCode }, args, ctx) => pageOf(await ctx.loaders.byApplicant.load(`u:${unitCode}`), args),
+};
+
+export const AgencyStep: AgencyStepResolvers = {
+  agency: (s) => ({ code: s.agencyCode }),
+};
+
+export const DossierHistoryEntry: DossierHistoryEntryResolvers = {
+  version: (e) => e.seq,
+  fromState: (e) => e.previousState as never,
+  toState: (e) => e.state as never,
+  actorClient: (e) => e.actor.client,
+  actorSubject: (e) => e.actor.subject,
+};
+
+/** Only the Art. 12 fields leave this resolver (R-DOS-4): nothing personal. */
+export const DossierStatusLookup: DossierStatusLookupResolvers = {
+  handlingAgency: (l) => ({ code: l.handlingAgencyCode }),
+};

@@ -1,0 +1,159 @@
+import { appError, badInput, ErrorCode, forbidden } from '../../kit/errors';
+import { personalIdProblem, unitCodeProblem } from '../../kit/identifiers';
+import type { Principal } from '../../kit/principal';
+import type { WorkingCalendar } from '../calendar/working-days';
+import { CHANNELS, type DossierRecord } from '../models/dossier';
+import { publicStatusOf } from '../workflow/states';
+import { AGENCY_CODE, dossierCode, dossierCodePrefix, MAX_DAILY_SEQUENCE, sequenceOf } from './code';
+import { appendEvent, project, type DossierModels } from './events';
+import type { ProcedureCatalogue } from './procedure-catalogue';
+
+export type Channel = (typeof CHANNELS)[number];
+
+export interface ReceiveInput {
+  procedureCode: string;
+  agencyCode?: string | null;
+  channel?: Channel | null;
+  applicant: { personalId?: string | null; unitCode?: string | null; name: string };
+  components: { documentTypeCode: string; name: string; originals?: number | null; copies?: number | null }[];
+}
+
+export interface IntakeDeps {
+  models: DossierModels;
+  catalogue: ProcedureCatalogue;
+  calendar: WorkingCalendar;
+}
+
+interface InputError {
+  field: string;
+  message: string;
+}
+
+/** Channel and receiving agency follow from who is filing (R-DOS-6); the caller cannot claim another's. */
+function channelAndAgency(p: Principal, input: ReceiveInput, errors: InputError[]): { channel: Channel; agencyCode: string } {
+  const fixed: Partial<Record<Principal['client'], Channel>> = { ivan: 'IVAN', citizen: 'ONLINE', npsp: 'NATIONAL_PORTAL' };
+  if (p.client === 'officer') {
+    if (!p.scopes.includes('dossier:process')) throw forbidden('receiving dossiers needs the dossier:process scope');
+    if (!p.agencyCode) throw forbidden('your token names no agency');
+    const agencyCode = input.agencyCode ?? p.agencyCode;
+    if (agencyCode !== p.agencyCode) throw forbidden(`officers receive dossiers for their own agency (${p.agencyCode}) only`);
+    const channel = input.channel ?? 'DESK';
+    if (!['DESK', 'POSTAL', 'ONLINE'].includes(channel)) errors.push({ field: 'channel', message: 'officers receive at the DESK, by POSTAL service or ONLINE' });
+    return { channel, agencyCode };
+  }
+  const channel = fixed[p.client];
+  if (!channel) throw forbidden(`a ${p.client} client cannot file dossiers`);
+  if (!p.scopes.includes('dossier:submit')) throw forbidden('filing dossiers needs the dossier:submit scope');
+  if (p.client === 'ivan' && !p.ivanProviderId) throw forbidden('your token names no I-VAN provider');
+  if (input.channel && input.channel !== channel) errors.push({ field: 'channel', message: `a ${p.client} client files through ${channel}` });
+  if (!input.agencyCode) errors.push({ field: 'agencyCode', message: 'name the receiving agency' });
+  return { channel, agencyCode: input.agencyCode ?? '' };
+}
+
+function validate(p: Principal, input: ReceiveInput, errors: InputError[], now: Date) {
+  const a = input.applicant;
+  if (!!a.personalId === !!a.unitCode) {
+    errors.push({ field: 'applicant', message: 'give either personalId (a citizen) or unitCode (an organisation), not both' });
+  }
+  const idProblem = a.personalId ? personalIdProblem(a.personalId, now) : null;
+  if (idProblem) errors.push({ field: 'applicant.personalId', message: idProblem });
+  const unitProblem = a.unitCode ? unitCodeProblem(a.unitCode) : null;
+  if (unitProblem) errors.push({ field: 'applicant.unitCode', message: unitProblem });
+  if (!a.name.trim()) errors.push({ field: 'applicant.name', message: "the applicant's name is required" });
+  if (p.client === 'citizen' && a.personalId !== p.personalId) {
+    errors.push({ field: 'applicant.personalId', message: 'citizens file dossiers for themselves only' });
+  }
+  if (input.components.length === 0) errors.push({ field: 'components', message: 'list at least one component received' });
+  input.components.forEach(({ originals = 1, copies = 0, ...c }, i) => {
+    if (!c.documentTypeCode.trim() || !c.name.trim()) errors.push({ field: `components.${i}`, message: 'documentTypeCode and name are required' });
+    if (!Number.isInteger(originals) || !Number.isInteger(copies) || originals! < 0 || copies! < 0 || originals! + copies! === 0) {
+      errors.push({ field: `components.${i}`, message: 'originals and copies are whole numbers, at least one of them positive' });
+    }
+  });
+  if (input.agencyCode && !AGENCY_CODE.test(input.agencyCode)) {
+    errors.push({ field: 'agencyCode', message: `"${input.agencyCode}" is not an agency code like 000.00.01.H26` });
+  }
+  if (!/^\d\.\d{6}$/.test(input.procedureCode)) {
+    errors.push({ field: 'procedureCode', message: `"${input.procedureCode}" is not a national procedure code like 1.001234` });
+  }
+}
+
+const rejectInput = (errors: InputError[]) =>
+  badInput(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { inputErrors: errors });
+
+/**
+ * Receives a dossier (R-DOS-1, 5, 6, 10): validates everything first, checks that the procedure
+ * is published now, then issues the code and appointment date in one append.
+ */
+export async function receiveDossier(
+  deps: IntakeDeps,
+  p: Principal,
+  input: ReceiveInput,
+  call: { internalToken?: string; requestId: string },
+  now = new Date(),
+): Promise<DossierRecord> {
+  const errors: InputError[] = [];
+  const { channel, agencyCode } = channelAndAgency(p, input, errors);
+  validate(p, input, errors, now);
+  if (errors.length) throw rejectInput(errors);
+
+  const procedure = await deps.catalogue.get(input.procedureCode, call);
+  if (!procedure) throw rejectInput([{ field: 'procedureCode', message: `no procedure has code ${input.procedureCode}` }]);
+  if (procedure.status !== 'PUBLISHED') {
+    throw rejectInput([{ field: 'procedureCode', message: `procedure ${procedure.code} is ${procedure.status}; only published procedures accept dossiers (R-DOS-5)` }]);
+  }
+
+  const appointmentAt = deps.calendar.appointment(now, procedure.processingDays);
+  const applicant = {
+    kind: input.applicant.personalId ? 'CITIZEN' : 'ORGANIZATION',
+    personalId: input.applicant.personalId ?? null,
+    unitCode: input.applicant.unitCode ?? null,
+    name: input.applicant.name.normalize('NFC').trim(),
+  } as const;
+  const changes: Partial<DossierRecord> = {
+    state: 'RECEIVED',
+    status: publicStatusOf('RECEIVED'),
+    channel,
+    ivanProviderId: channel === 'IVAN' ? (p.ivanProviderId ?? null) : null,
+    applicant,
+    procedureCode: procedure.code,
+    procedureName: procedure.name,
+    processingDays: procedure.processingDays,
+    receivingAgencyCode: agencyCode,
+    handlingAgencyCode: agencyCode,
+    handlingDepartment: null,
+    agencyCodes: [agencyCode],
+    agencyChain: [{ agencyCode, receivedAt: now, transferredAt: null, reason: null }],
+    receivedAt: now,
+    appointmentAt,
+    appointmentHistory: [{ appointmentAt, setAt: now, reason: `received: ${procedure.processingDays} working days (R-DOS-10)` }],
+    components: input.components.map((c) => ({
+      documentTypeCode: c.documentTypeCode.trim(),
+      name: c.name.normalize('NFC').trim(),
+      originals: c.originals ?? 1,
+      copies: c.copies ?? 0,
+    })),
+  };
+
+  // R-DOS-1: the number is claimed by inserting the dossier's first event under the unique
+  // index, so codes are unique across processes and gap-free (a failed intake claims nothing).
+  // Losing a race means the number exists, so the next one is tried without asking again.
+  const prefix = dossierCodePrefix(agencyCode, now);
+  const last = await deps.models.DossierEvent.findOne({ dossierCode: { $gt: prefix, $lt: `${prefix}~` }, seq: 1 })
+    .sort({ dossierCode: -1 })
+    .select({ dossierCode: 1 })
+    .lean()
+    .exec();
+  for (let n = last ? sequenceOf(last.dossierCode) + 1 : 1; n <= MAX_DAILY_SEQUENCE; n++) {
+    const code = dossierCode(prefix, n);
+    const event = await appendEvent(deps.models, {
+      dossierCode: code, seq: 1, action: 'RECEIVE', previousState: null, state: 'RECEIVED', previousStatus: null, status: 'RECEIVED',
+      actor: { client: p.client, subject: p.subject, agencyCode: p.agencyCode ?? null },
+      agencyCode, departmentCode: null, procedureCode: procedure.code, channel, reason: null, at: now, changes,
+    });
+    if (!event) continue;
+    await project(deps.models, event);
+    return { ...(changes as DossierRecord), code, seq: 1 };
+  }
+  throw appError(ErrorCode.CONFLICT, `agency ${agencyCode} has used all ${MAX_DAILY_SEQUENCE} dossier numbers of ${prefix.slice(-7, -1)}`);
+}

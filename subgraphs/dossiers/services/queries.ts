@@ -1,0 +1,58 @@
+import type { FilterQuery } from 'mongoose';
+import { badInput } from '../../kit/errors';
+import { keysetPage, pageSize, decodeCursor, encodeCursor, type Page, type PageArgs } from '../../kit/pagination';
+import type { DossierModel, DossierRecord } from '../models/dossier';
+
+export interface DossierFilterInput {
+  agency?: string | null;
+  department?: string | null;
+  status?: string | null;
+  state?: string | null;
+  procedure?: string | null;
+  channel?: string | null;
+  ivanProvider?: string | null;
+  receivedFrom?: Date | null;
+  receivedTo?: Date | null;
+  overdue?: boolean | null;
+}
+
+/** Newest first; the code breaks ties so the order is total and stable. */
+export const NEWEST_FIRST = { field: 'receivedAt', direction: -1, tieBreaker: 'code' } as const;
+
+/** Translates the public filter into a query; "overdue" means open and past its appointment, now. */
+export function filterQuery(f: DossierFilterInput | null | undefined, now = new Date()): FilterQuery<DossierRecord> {
+  if (!f) return {};
+  if (f.receivedFrom && f.receivedTo && f.receivedFrom > f.receivedTo) {
+    throw badInput('filter.receivedFrom is after filter.receivedTo', { argument: 'filter' });
+  }
+  const q: FilterQuery<DossierRecord> = {};
+  if (f.agency) q.handlingAgencyCode = f.agency;
+  if (f.department) q.handlingDepartment = f.department;
+  if (f.status) q.status = f.status;
+  if (f.state) q.state = f.state;
+  if (f.procedure) q.procedureCode = f.procedure;
+  if (f.channel) q.channel = f.channel;
+  if (f.ivanProvider) q.ivanProviderId = f.ivanProvider;
+  if (f.receivedFrom || f.receivedTo) q.receivedAt = { ...(f.receivedFrom ? { $gte: f.receivedFrom } : {}), ...(f.receivedTo ? { $lte: f.receivedTo } : {}) };
+  if (f.overdue === true) Object.assign(q, { completedAt: null, appointmentAt: { $lt: now } });
+  if (f.overdue === false) q.$or = [{ completedAt: { $ne: null } }, { appointmentAt: { $gte: now } }];
+  return q;
+}
+
+export function listDossiers(Dossier: DossierModel, visible: FilterQuery<DossierRecord>, filter: FilterQuery<DossierRecord>, args: PageArgs) {
+  return keysetPage(Dossier, { $and: [visible, filter] }, NEWEST_FIRST, args);
+}
+
+/** Pages a list already loaded in NEWEST_FIRST order (a DataLoader batch), with the same cursors as keysetPage. */
+export function pageOf(sorted: DossierRecord[], args: PageArgs): Page<DossierRecord> {
+  const limit = pageSize(args.first);
+  let start = 0;
+  if (args.after) {
+    const [at, code] = decodeCursor(args.after) as [Date, string];
+    start = sorted.findIndex((d) => d.receivedAt < at || (d.receivedAt.getTime() === at.getTime() && d.code < code));
+    if (start < 0) start = sorted.length;
+  }
+  const slice = sorted.slice(start, start + limit);
+  const edges = slice.map((node) => ({ cursor: encodeCursor([node.receivedAt, node.code]), node }));
+  return { edges, pageInfo: { hasNextPage: start + limit < sorted.length, endCursor: edges.at(-1)?.cursor ?? null } };
+}

@@ -1,0 +1,128 @@
+import { appError, badInput, ErrorCode, forbidden, notFound } from '../../kit/errors';
+import type { Principal } from '../../kit/principal';
+import type { WorkingCalendar } from '../calendar/working-days';
+import { RETURN_METHODS, type DossierRecord } from '../models/dossier';
+import { ACTIONS, allowedActions, FINAL_STATES, publicStatusOf, type DossierAction, type DossierState } from '../workflow/states';
+import { AGENCY_CODE } from './code';
+import { canAct, canSee } from './access';
+import { appendEvent, project, type DossierModels } from './events';
+
+export interface ActionInput {
+  code: string;
+  action: DossierAction;
+  expectedVersion: number;
+  reason?: string | null;
+  departmentCode?: string | null;
+  toAgencyCode?: string | null;
+  returnMethod?: (typeof RETURN_METHODS)[number] | null;
+}
+
+/** The projection fields an action sets, computed from the current dossier. */
+function changesFor(d: DossierRecord, input: ActionInput, to: DossierState, now: Date, calendar: WorkingCalendar): Partial<DossierRecord> {
+  const base: Partial<DossierRecord> = { state: to, status: publicStatusOf(to) };
+  switch (input.action) {
+    case 'ASSIGN':
+      return { ...base, handlingDepartment: input.departmentCode! };
+    case 'TRANSFER': {
+      const toAgency = input.toAgencyCode!;
+      const chain = d.agencyChain.map((s, i) => (i === d.agencyChain.length - 1 ? { ...s, transferredAt: now, reason: input.reason! } : s));
+      return {
+        ...base,
+        handlingAgencyCode: toAgency,
+        handlingDepartment: null,
+        agencyChain: [...chain, { agencyCode: toAgency, receivedAt: now, transferredAt: null, reason: null }],
+        agencyCodes: [...new Set([...d.agencyCodes, toAgency])],
+      };
+    }
+    case 'REQUEST_SUPPLEMENT':
+      return { ...base, supplementRequestedAt: now };
+    case 'RECEIVE_SUPPLEMENT': {
+      // R-DOS-8: the processing time restarts once the supplement is in; the old date stays in the history.
+      const appointmentAt = calendar.appointment(now, d.processingDays);
+      return {
+        ...base,
+        supplementRequestedAt: null,
+        appointmentAt,
+        appointmentHistory: [...d.appointmentHistory, { appointmentAt, setAt: now, reason: `supplement received: ${d.processingDays} working days from now (R-DOS-8)` }],
+      };
+    }
+    case 'COMPLETE':
+    case 'REJECT':
+    case 'WITHDRAW':
+      return { ...base, completedAt: now };
+    case 'RETURN_RESULT':
+      return { ...base, returnMethod: input.returnMethod!, returnedAt: now };
+    default:
+      return base;
+  }
+}
+
+function checkArguments(d: DossierRecord, input: ActionInput): string | null {
+  const def = ACTIONS[input.action];
+  if (def.needsReason && !input.reason?.trim()) return `${input.action} needs a reason`;
+  if (input.action === 'ASSIGN' && !input.departmentCode?.trim()) return 'ASSIGN needs departmentCode';
+  if (input.action === 'TRANSFER') {
+    if (!input.toAgencyCode || !AGENCY_CODE.test(input.toAgencyCode)) return 'TRANSFER needs toAgencyCode, an agency code like 000.00.01.H26';
+    if (input.toAgencyCode === d.handlingAgencyCode) return `the dossier is already at ${d.handlingAgencyCode}`;
+  }
+  if (input.action === 'RETURN_RESULT' && !input.returnMethod) return `RETURN_RESULT needs returnMethod (${RETURN_METHODS.join(', ')})`;
+  return null;
+}
+
+/**
+ * Moves a dossier along its workflow (R-DOS-3, 7, 8, 9, 11). Everything is checked before
+ * anything is written; the change is one appended event (who, when, agency, department, why)
+ * and its projection. Of two concurrent changes the second gets CONFLICT.
+ */
+export async function actOnDossier(
+  deps: { models: DossierModels; calendar: WorkingCalendar },
+  p: Principal,
+  input: ActionInput,
+  now = new Date(),
+): Promise<DossierRecord> {
+  const d = await deps.models.Dossier.findOne({ code: input.code }).lean().exec();
+  if (!d || !canSee(p, d)) throw notFound(`no dossier ${input.code} that you may see`);
+  if (!canAct(p, d, input.action)) {
+    throw forbidden(`you may not ${input.action} dossier ${d.code}: it is handled by ${d.handlingAgencyCode}`);
+  }
+  if (input.expectedVersion !== d.seq) {
+    throw appError(ErrorCode.CONFLICT, `dossier ${d.code} is at version ${d.seq}, not ${input.expectedVersion}; reload it and retry`, {
+      currentVersion: d.seq,
+    });
+  }
+  const state = d.state as DossierState;
+  const def = ACTIONS[input.action];
+  if (!(def.from as readonly DossierState[]).includes(state)) {
+    const allowed = allowedActions(state);
+    throw badInput(
+      `cannot ${input.action} dossier ${d.code}: it is ${state}; allowed now: ${allowed.length ? allowed.join(', ') : `none (${state} is final)`}`,
+      { currentState: state, allowedActions: allowed },
+    );
+  }
+  const problem = checkArguments(d, input);
+  if (problem) throw badInput(problem, { currentState: state });
+
+  const changes = changesFor(d, input, def.to, now, deps.calendar);
+  const event = await appendEvent(deps.models, {
+    dossierCode: d.code,
+    seq: d.seq + 1,
+    action: input.action,
+    previousState: state,
+    state: def.to,
+    previousStatus: d.status,
+    status: publicStatusOf(def.to),
+    actor: { client: p.client, subject: p.subject, agencyCode: p.agencyCode ?? null },
+    agencyCode: changes.handlingAgencyCode ?? d.handlingAgencyCode,
+    departmentCode: changes.handlingDepartment === undefined ? d.handlingDepartment : changes.handlingDepartment,
+    procedureCode: d.procedureCode,
+    channel: d.channel,
+    reason: input.reason?.trim() || null,
+    at: now,
+    changes,
+  });
+  if (!event) throw appError(ErrorCode.CONFLICT, `dossier ${d.code} changed meanwhile; reload it and retry`);
+  await project(deps.models, event);
+  return { ...d, ...changes, seq: event.seq };
+}
+
+export const isFinal = (state: string) => (FINAL_STATES as readonly string[]).includes(state);

@@ -1,0 +1,103 @@
+import { vietnamDateStamp } from '../../subgraphs/dossiers/services/code';
+import { dossierModels } from '../../subgraphs/dossiers/context';
+import { receiveDossier } from '../../subgraphs/dossiers/services/intake';
+import { connectDatabase } from '../../subgraphs/kit/mongo';
+import { principals } from '../support/harness';
+import { dossiersWorld, HCM, HN, orgInput } from '../support/dossiers';
+
+let w: Awaited<ReturnType<typeof dossiersWorld>>;
+beforeAll(async () => {
+  w = await dossiersWorld({ redisDb: 3 });
+});
+afterAll(() => w.close());
+
+const vn = (local: string) => new Date(`${local}+07:00`);
+const stored = () => w.models.Dossier.countDocuments();
+
+describe('intake: codes (R-DOS-1)', () => {
+  test('concurrent intake on two connections issues unique, gap-free <agency>-<YYMMDD>-<NNNN> codes', async () => {
+    const other = await connectDatabase(w.h.deps.config.mongoUri, w.h.deps.config.databaseName);
+    try {
+      const otherDomain = { ...w.domain, models: dossierModels(other) };
+      const at = vn('2026-03-02T10:00:00');
+      const call = { internalToken: (await w.h.context(principals.officerHcm)).internalToken, requestId: 'r' };
+      const received = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => receiveDossier(i % 2 ? w.domain : otherDomain, principals.officerHcm, orgInput(), call, at)),
+      );
+      expect(received.map((d) => d.code).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `${HCM}-260302-${String(i + 1).padStart(4, '0')}`));
+      expect(await w.models.DossierEvent.countDocuments({ agencyCode: HCM, seq: 1 })).toBe(40);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('the date part is the day in Vietnam (UTC+7), not in UTC', () => {
+    expect(vietnamDateStamp(new Date('2026-11-25T17:30:00Z'))).toBe('261126');
+    expect(vietnamDateStamp(new Date('2026-11-25T16:59:59Z'))).toBe('261125');
+  });
+});
+
+describe('intake: procedure, channel, applicant (R-DOS-5, R-DOS-6, R-ID-1)', () => {
+  test('a procedure that is not published now is refused and nothing is stored (R-DOS-5)', async () => {
+    const before = await stored();
+    await expect(w.receive(orgInput({ procedureCode: '1.002005' }))).rejects.toMatchObject({
+      message: expect.stringContaining('procedure 1.002005 is DRAFT; only published procedures accept dossiers'),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    await w.procedures.updateOne({ code: '1.002002' }, { $set: { status: 'WITHDRAWN' } });
+    await expect(w.receive(orgInput({ procedureCode: '1.002002' }))).rejects.toMatchObject({ message: expect.stringContaining('is WITHDRAWN') });
+    await w.procedures.updateOne({ code: '1.002002' }, { $set: { status: 'PUBLISHED' } });
+    await expect(w.receive(orgInput({ procedureCode: '1.009999' }))).rejects.toMatchObject({ message: expect.stringContaining('no procedure has code 1.009999') });
+    expect(await stored()).toBe(before);
+  });
+
+  test('each channel is recorded with the I-VAN provider when there is one (R-DOS-6)', async () => {
+    const desk = await w.receive(orgInput({ channel: 'POSTAL' }));
+    expect(desk).toMatchObject({ channel: 'POSTAL', ivanProviderId: null, receivingAgencyCode: HN, handlingAgencyCode: HN });
+    const ivan = await w.receive(orgInput({ channel: undefined, agencyCode: HN }), principals.ivanA);
+    expect(ivan).toMatchObject({ channel: 'IVAN', ivanProviderId: 'IVAN-A' });
+    const online = await w.receive(orgInput({ channel: undefined, agencyCode: HN, applicant: { personalId: '001090012345', name: 'Nguyễn Thị Lan' } }), principals.citizen);
+    expect(online).toMatchObject({ channel: 'ONLINE', applicant: { kind: 'CITIZEN', personalId: '001090012345' } });
+  });
+
+  test('callers cannot file under a channel or agency that is not theirs', async () => {
+    await expect(w.receive(orgInput({ channel: 'DESK', agencyCode: HN }), principals.ivanA)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', inputErrors: [{ field: 'channel', message: 'a ivan client files through IVAN' }] },
+    });
+    await expect(w.receive(orgInput({ agencyCode: HCM }))).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(w.receive(orgInput({ agencyCode: HN, channel: undefined, applicant: { personalId: '079085001234', name: 'Trần Văn Minh' } }), principals.citizen)).rejects.toMatchObject({
+      extensions: { inputErrors: [{ field: 'applicant.personalId', message: 'citizens file dossiers for themselves only' }] },
+    });
+    await expect(w.receive(orgInput(), principals.dashboard)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+  });
+
+  test('every invalid field is named at once and nothing is stored', async () => {
+    const before = await stored();
+    const err = await w.receive({
+      procedureCode: '1.2', channel: 'DESK', applicant: { personalId: '099090012345', name: ' ' },
+      components: [{ documentTypeCode: 'TK1-TS', name: 'x', originals: 0, copies: 0 }],
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    const fields = (err as { extensions: { inputErrors: { field: string; message: string }[] } }).extensions.inputErrors;
+    expect(fields).toEqual([
+      { field: 'applicant.personalId', message: 'province code 099 (the first 3 digits) is not in the official list' },
+      { field: 'applicant.name', message: "the applicant's name is required" },
+      { field: 'components.0', message: 'originals and copies are whole numbers, at least one of them positive' },
+      { field: 'procedureCode', message: '"1.2" is not a national procedure code like 1.001234' },
+    ]);
+    expect(await stored()).toBe(before);
+  });
+});
+
+describe('intake: appointment date (R-DOS-10)', () => {
+  test('a dossier received before Tết 2026 is due after the Tết week; history keeps the first date', async () => {
+    const d = await w.receive(orgInput(), principals.officer, vn('2026-02-12T10:00:00'));
+    expect(d.appointmentAt).toEqual(vn('2026-02-26T10:00:00'));
+    expect(d.appointmentHistory).toEqual([{ appointmentAt: vn('2026-02-26T10:00:00'), setAt: vn('2026-02-12T10:00:00'), reason: expect.stringContaining('5 working days') }]);
+  });
+
+  test('a dossier received on Saturday counts from Monday 08:00', async () => {
+    const d = await w.receive(orgInput({ procedureCode: '1.002003' }), principals.officer, vn('2026-03-07T09:30:00'));
+    expect(d.appointmentAt).toEqual(vn('2026-03-23T08:00:00')); // 10 working days from Mon 9/3 08:00
+  });
+});
