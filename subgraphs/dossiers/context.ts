@@ -44,7 +44,9 @@ export function domainOf(deps: SubgraphDeps): DossiersDomain {
   return d;
 }
 
-const COUNT_FIELDS = { procedure: 'procedureCode', agency: 'agencyCodes' } as const;
+// Agencies count the dossiers they handle now: grouping on the agencyCodes array would need
+// $unwind, which FerretDB v1 applies without keeping the other fields (measured here).
+const COUNT_FIELDS = { procedure: 'procedureCode', agency: 'handlingAgencyCode' } as const;
 /** Key of a count: "<procedure|agency>\u0000<code>\u0000<status or empty>". */
 export const countKey = (by: keyof typeof COUNT_FIELDS, code: string, status?: string | null) => [by, code, status ?? ''].join('\u0000');
 
@@ -84,7 +86,6 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
           const field = COUNT_FIELDS[by];
           const rows = await Dossier.aggregate<{ _id: { code: string; status: string }; n: number }>([
             { $match: within({ [field]: { $in: codes } }) },
-            ...(field === 'agencyCodes' ? [{ $unwind: '$agencyCodes' }, { $match: { agencyCodes: { $in: codes } } }] : []),
             { $group: { _id: { code: `$${field}`, status: '$status' }, n: { $sum: 1 } } },
           ]).exec();
           for (const r of rows) {

@@ -71,6 +71,18 @@ describe('the federated graph through the gateway', () => {
     });
   });
 
+  test('an I-VAN provider reads only the dossiers it submitted, by list and by code (R-INT-1)', async () => {
+    const providerA = await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0001' });
+    const providerB = await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0002' });
+    const list = `{ dossiers { edges { node { code channel ivanProviderId } } } }`;
+    const mine = await post(stack.gatewayUrl, list, { authorization: `Bearer ${providerA}` });
+    expect(mine.body.data?.dossiers).toEqual({ edges: [{ node: { code: dossierCodes[1], channel: 'IVAN', ivanProviderId: 'IVAN-0001' } }] });
+    const theirs = await post(stack.gatewayUrl, list, { authorization: `Bearer ${providerB}` });
+    expect(theirs.body.data?.dossiers).toEqual({ edges: [] });
+    const byCode = await post(stack.gatewayUrl, `{ dossier(code: "${dossierCodes[1]}") { code } }`, { authorization: `Bearer ${providerB}` });
+    expect(byCode.body).toEqual({ data: { dossier: null } });
+  });
+
   test('statistics count the seeded dossiers by status, fed by their events', async () => {
     const expected = { RECEIVED: 2, PROCESSING: 1, RESULT_READY: 1, RESULT_RETURNED: 1, REJECTED: 0 };
     let counts: Record<string, number> = {};
@@ -80,6 +92,22 @@ describe('the federated graph through the gateway', () => {
       if (JSON.stringify(counts) === JSON.stringify(expected)) break;
     }
     expect(counts).toEqual(expected);
+  });
+
+  test('a provider files a dossier through the gateway and anyone can look up its public status (R-DOS-4, R-DOS-6)', async () => {
+    const provider = await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0002' });
+    const filed = await post(
+      stack.gatewayUrl,
+      `mutation { receiveDossier(input: { procedureCode: "1.002001", agencyCode: "000.00.01.H29",
+          applicant: { unitCode: "YN0456B", name: "Công ty Cổ phần Bến Thành" },
+          components: [{ documentTypeCode: "TK3-TS", name: "Tờ khai đơn vị" }] }) { code channel status appointmentAt procedure { name } } }`,
+      { authorization: `Bearer ${provider}` },
+    );
+    expect(filed.body.errors).toBeUndefined();
+    const d = filed.body.data?.receiveDossier as { code: string; channel: string; status: string };
+    expect(d).toMatchObject({ code: expect.stringMatching(/^000\.00\.01\.H29-\d{6}-\d{4}$/), channel: 'IVAN', status: 'RECEIVED' });
+    const lookup = await post(stack.gatewayUrl, `{ dossierStatus(code: "${d.code}") { status handlingAgency { name } } }`);
+    expect(lookup.body).toEqual({ data: { dossierStatus: { status: 'RECEIVED', handlingAgency: { name: 'Bảo hiểm xã hội Thành phố Hồ Chí Minh' } } } });
   });
 
   test('an anonymous caller reads the public catalogue but gets FORBIDDEN, named by subgraph, for dossiers', async () => {

@@ -26,6 +26,7 @@ export type Scalars = {
 export type Agency = {
   __typename?: 'Agency';
   code: Scalars['ID']['output'];
+  /** Dossiers this agency handles now that the caller may see, optionally in one public state. */
   dossierCount: Scalars['Int']['output'];
   /** Dossiers this agency handles or has handled, newest first, that the caller may see. */
   dossiers: DossierConnection;
