@@ -39,6 +39,19 @@ function spawnService(name: string, env: NodeJS.ProcessEnv, logDir: string): Chi
   return child;
 }
 
+/** Starts one service as a child process and resolves once its /healthz answers. */
+export async function startService(name: string, env: NodeJS.ProcessEnv, logDir: string): Promise<ChildProcess> {
+  mkdirSync(logDir, { recursive: true });
+  const child = spawnService(name, env, logDir);
+  try {
+    await waitHealthy(name, `http://127.0.0.1:${env.PORT}`, child, logDir);
+  } catch (err) {
+    await stopChild(child);
+    throw err;
+  }
+  return child;
+}
+
 async function waitHealthy(name: string, url: string, child: ChildProcess, logDir: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -54,7 +67,7 @@ async function waitHealthy(name: string, url: string, child: ChildProcess, logDi
   throw new Error(`${name} was not healthy within ${timeoutMs} ms; see ${path.join(logDir, `${name}.log`)}`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

@@ -6,11 +6,15 @@ export interface DossiersConfig {
   proceduresUrl: string;
   /** Public status lookups allowed per client and minute (R-DOS-4). */
   publicLookupsPerMinute: number;
+  /** How often the outbox relay looks for unpublished events. */
+  outboxIntervalMs: number;
 }
 
 export function loadDossiersConfig(env: Env): DossiersConfig {
   const e = envReader(env);
   const perMinute = Number(e.string('PUBLIC_LOOKUPS_PER_MINUTE', '30'));
   if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error('PUBLIC_LOOKUPS_PER_MINUTE must be a positive integer');
-  return { proceduresUrl: e.url('PROCEDURES_URL', 'http://127.0.0.1:4002/graphql'), publicLookupsPerMinute: perMinute };
+  const outboxIntervalMs = Number(e.string('OUTBOX_INTERVAL_MS', '250'));
+  if (!Number.isInteger(outboxIntervalMs) || outboxIntervalMs < 10) throw new Error('OUTBOX_INTERVAL_MS must be an integer ≥ 10');
+  return { proceduresUrl: e.url('PROCEDURES_URL', 'http://127.0.0.1:4002/graphql'), publicLookupsPerMinute: perMinute, outboxIntervalMs };
 }

@@ -6,13 +6,14 @@ import { WorkingCalendar } from './calendar/working-days';
 import { loadDossiersConfig, type DossiersConfig } from './config';
 import { dossierModel, type DossierRecord } from './models/dossier';
 import { dossierEventModel, type DossierEventRecord } from './models/dossier-event';
+import { eventLogModel } from './models/event-log';
 import { visibilityFilter } from './services/access';
-import type { DossierModels } from './services/events';
+import type { RelayModels } from './services/outbox';
 import { httpProcedureCatalogue, type ProcedureCatalogue } from './services/procedure-catalogue';
 
 /** What lives as long as the process: models, the calendar, the procedure catalogue client. */
 export interface DossiersDomain {
-  models: DossierModels;
+  models: RelayModels;
   calendar: WorkingCalendar;
   catalogue: ProcedureCatalogue;
   config: DossiersConfig;
@@ -30,7 +31,11 @@ export interface Context extends RequestBase, DossiersDomain {
   };
 }
 
-export const dossierModels = (db: SubgraphDeps['db']): DossierModels => ({ Dossier: dossierModel(db), DossierEvent: dossierEventModel(db) });
+export const dossierModels = (db: SubgraphDeps['db']): RelayModels => ({
+  Dossier: dossierModel(db),
+  DossierEvent: dossierEventModel(db),
+  EventLog: eventLogModel(db),
+});
 
 const domains = new WeakMap<SubgraphDeps, DossiersDomain>();
 

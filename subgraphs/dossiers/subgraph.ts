@@ -1,13 +1,16 @@
 import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
-import { createContext, dossierModels, type Context } from './context';
+import { createContext, domainOf, type Context } from './context';
 import { resolvers } from './resolvers';
 import { startOutboxRelay } from './services/outbox';
 
-/** Dossiers: intake, status and the dossier event stream; the full workflow comes with R-DOS-1…11. */
+/** Dossiers: intake, the workflow of R-DOS-1…11, row-level access, and the dossier event stream. */
 export const dossiersSubgraph: SubgraphDefinition<Context> = {
   name: 'dossiers',
   typeDefs: loadTypeDefs('dossiers'),
   resolvers,
   createContext,
-  startWorkers: ({ db, redis, logger }) => startOutboxRelay(dossierModels(db), redis, logger),
+  startWorkers: (deps) => {
+    const { models, config } = domainOf(deps);
+    return startOutboxRelay(models, deps.redis, deps.logger, config.outboxIntervalMs);
+  },
 };

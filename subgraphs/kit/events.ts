@@ -12,6 +12,8 @@ const STREAM_MAX_LENGTH = '1000000';
 /** A dossier state change, as the dossiers subgraph publishes it. `seq` grows by one per dossier. */
 export interface DossierEvent {
   id: string;
+  /** Position in the dossiers subgraph's event log: total order, no gaps, replayable. */
+  globalSeq: number;
   dossierCode: string;
   seq: number;
   /** RECEIVE, or the workflow action (ASSIGN, TRANSFER, …). */

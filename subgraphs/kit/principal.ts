@@ -17,8 +17,8 @@ export const ANONYMOUS: Principal = Object.freeze({ client: 'anonymous', subject
 /** What each kind of client may do unless its token says otherwise. */
 export const DEFAULT_SCOPES: Record<ClientType, string[]> = {
   ivan: ['dossier:submit', 'dossier:read'],
-  npsp: ['procedure:read', 'procedure:sync', 'dossier:sync', 'dossier:submit'],
-  dashboard: ['statistics:read', 'dossier:read'],
+  npsp: ['procedure:read', 'procedure:sync', 'dossier:sync', 'dossier:submit', 'dossier:events'],
+  dashboard: ['statistics:read', 'dossier:read', 'dossier:events'],
   officer: ['dossier:read', 'dossier:process', 'document:read'],
   citizen: ['dossier:read', 'dossier:submit', 'document:read'],
   anonymous: [],

@@ -7,6 +7,7 @@ let stopWorkers: (() => Promise<void>) | undefined;
 
 const event = (code: string, seq: number, status: string, agencyCode = '000.00.01.H26'): DossierEvent => ({
   id: `${code}:${seq}`,
+  globalSeq: 0,
   dossierCode: code,
   seq,
   action: seq === 1 ? 'RECEIVE' : 'START_PROCESSING',

@@ -16,7 +16,7 @@ export const principals = {
   officer: { client: 'officer', subject: 'officer-hn', scopes: ['dossier:read', 'dossier:process'], agencyCode: '000.00.01.H26' },
   officerHcm: { client: 'officer', subject: 'officer-hcm', scopes: ['dossier:read', 'dossier:process'], agencyCode: '000.00.01.H29' },
   officerCentral: { client: 'officer', subject: 'officer-vss', scopes: ['dossier:read', 'dossier:process'], agencyCode: '000.00.00.G12' },
-  dashboard: { client: 'dashboard', subject: 'dash-1', scopes: ['statistics:read', 'dossier:read'] },
+  dashboard: { client: 'dashboard', subject: 'dash-1', scopes: ['statistics:read', 'dossier:read', 'dossier:events'] },
   ivanA: { client: 'ivan', subject: 'ivan-a', scopes: ['dossier:submit', 'dossier:read'], ivanProviderId: 'IVAN-A' },
   ivanB: { client: 'ivan', subject: 'ivan-b', scopes: ['dossier:submit', 'dossier:read'], ivanProviderId: 'IVAN-B' },
   citizen: { client: 'citizen', subject: 'citizen-1', scopes: ['dossier:read', 'dossier:submit'], personalId: '001090012345' },

@@ -1,6 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { DossierRecord } from '../models/dossier';
 import { DossierEventRecord } from '../models/dossier-event';
+import { EventLogRecord } from '../models/event-log';
 import { AgencyStepRecord, StatusLookup, AgencyRef, ProcedureRef, CitizenRef, OrganizationRef } from '../models/refs';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -219,6 +220,26 @@ export type DossierActionInput = {
   toAgencyCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** One published dossier change, as consumers receive it from the event stream. */
+export type DossierChange = {
+  __typename?: 'DossierChange';
+  action: Scalars['String']['output'];
+  agencyCode: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  channel: Channel;
+  departmentCode?: Maybe<Scalars['String']['output']>;
+  dossierCode: Scalars['ID']['output'];
+  fromState?: Maybe<DossierState>;
+  previousStatus?: Maybe<DossierStatus>;
+  procedureCode: Scalars['String']['output'];
+  /** Global sequence number: total order over all dossiers, without gaps. */
+  sequence: Scalars['Int']['output'];
+  status: DossierStatus;
+  toState: DossierState;
+  /** The dossier's version after this change. */
+  version: Scalars['Int']['output'];
+};
+
 export type DossierConnection = {
   __typename?: 'DossierConnection';
   edges: Array<DossierEdge>;
@@ -347,6 +368,11 @@ export type Query = {
   __typename?: 'Query';
   /** One dossier by code; null when it does not exist or the caller may not see it. */
   dossier?: Maybe<Dossier>;
+  /**
+   * Published dossier changes with a sequence number above `after`, in order, at most `first`
+   * (1–1000, default 100): for consumers that replay or catch up. Needs the dossier:events scope.
+   */
+  dossierEvents: Array<DossierChange>;
   /** Public status lookup by code (R-DOS-4): Art. 12 fields only, for anyone; rate-limited per client. */
   dossierStatus?: Maybe<DossierStatusLookup>;
   /** Dossiers the caller may see, newest first. `first` is 1–100 (default 20); `after` is a previous page's endCursor. */
@@ -356,6 +382,12 @@ export type Query = {
 
 export type QueryDossierArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+export type QueryDossierEventsArgs = {
+  after?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -487,6 +519,7 @@ export type ResolversTypes = ResolversObject<{
   Dossier: ResolverTypeWrapper<DossierRecord>;
   DossierAction: DossierAction;
   DossierActionInput: DossierActionInput;
+  DossierChange: ResolverTypeWrapper<EventLogRecord>;
   DossierConnection: ResolverTypeWrapper<Omit<DossierConnection, 'edges'> & { edges: Array<ResolversTypes['DossierEdge']> }>;
   DossierEdge: ResolverTypeWrapper<Omit<DossierEdge, 'node'> & { node: ResolversTypes['Dossier'] }>;
   DossierFilter: DossierFilter;
@@ -520,6 +553,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Dossier: DossierRecord;
   DossierActionInput: DossierActionInput;
+  DossierChange: EventLogRecord;
   DossierConnection: Omit<DossierConnection, 'edges'> & { edges: Array<ResolversParentTypes['DossierEdge']> };
   DossierEdge: Omit<DossierEdge, 'node'> & { node: ResolversParentTypes['Dossier'] };
   DossierFilter: DossierFilter;
@@ -614,6 +648,23 @@ export type DossierResolvers<ContextType = Context, ParentType extends Resolvers
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type DossierChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DossierChange'] = ResolversParentTypes['DossierChange']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  departmentCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dossierCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fromState?: Resolver<Maybe<ResolversTypes['DossierState']>, ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['DossierStatus']>, ParentType, ContextType>;
+  procedureCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DossierStatus'], ParentType, ContextType>;
+  toState?: Resolver<ResolversTypes['DossierState'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type DossierConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DossierConnection'] = ResolversParentTypes['DossierConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['DossierEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -678,6 +729,7 @@ export type ProcedureResolvers<ContextType = Context, ParentType extends Resolve
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   dossier?: Resolver<Maybe<ResolversTypes['Dossier']>, ParentType, ContextType, RequireFields<QueryDossierArgs, 'code'>>;
+  dossierEvents?: Resolver<Array<ResolversTypes['DossierChange']>, ParentType, ContextType, RequireFields<QueryDossierEventsArgs, 'after'>>;
   dossierStatus?: Resolver<Maybe<ResolversTypes['DossierStatusLookup']>, ParentType, ContextType, RequireFields<QueryDossierStatusArgs, 'code'>>;
   dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<QueryDossiersArgs>>;
 }>;
@@ -691,6 +743,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Component?: ComponentResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Dossier?: DossierResolvers<ContextType>;
+  DossierChange?: DossierChangeResolvers<ContextType>;
   DossierConnection?: DossierConnectionResolvers<ContextType>;
   DossierEdge?: DossierEdgeResolvers<ContextType>;
   DossierHistoryEntry?: DossierHistoryEntryResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { requireSignedIn } from '../../kit/context';
+import { badInput, forbidden } from '../../kit/errors';
 import { enforceRateLimit } from '../../kit/rate-limit';
 import { canSee } from '../services/access';
 import { filterQuery, listDossiers } from '../services/queries';
@@ -15,6 +16,13 @@ export const Query: QueryResolvers = {
     requireSignedIn(ctx);
     if (!ctx.visible) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     return listDossiers(ctx.models.Dossier, ctx.visible, filterQuery(filter), { first, after });
+  },
+  dossierEvents: (_, { after, first }, ctx) => {
+    if (!ctx.principal.scopes.includes('dossier:events')) throw forbidden('replaying dossier events needs the dossier:events scope');
+    const limit = first ?? 100;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badInput(`\`first\` must be between 1 and 1000, got ${limit}`, { argument: 'first' });
+    if (after < 0) throw badInput('`after` is a sequence number, 0 or more', { argument: 'after' });
+    return ctx.models.EventLog.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(limit).lean().exec();
   },
   dossierStatus: async (_, { code }, ctx) => {
     const who = ctx.principal.client === 'anonymous' ? `ip:${ctx.clientAddress ?? 'unknown'}` : `sub:${ctx.principal.subject}`;

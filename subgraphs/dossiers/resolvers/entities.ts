@@ -1,4 +1,4 @@
-import type { AgencyResolvers, AgencyStepResolvers, CitizenResolvers, DossierHistoryEntryResolvers, DossierStatusLookupResolvers, OrganizationResolvers, ProcedureResolvers } from '../generated/resolvers-types';
+import type { AgencyResolvers, DossierChangeResolvers, AgencyStepResolvers, CitizenResolvers, DossierHistoryEntryResolvers, DossierStatusLookupResolvers, OrganizationResolvers, ProcedureResolvers } from '../generated/resolvers-types';
 import { countKey } from '../context';
 import { filterQuery, listDossiers, pageOf } from '../services/queries';
 
@@ -41,4 +41,20 @@ export const DossierHistoryEntry: DossierHistoryEntryResolvers = {
 /** Only the Art. 12 fields leave this resolver (R-DOS-4): nothing personal. */
 export const DossierStatusLookup: DossierStatusLookupResolvers = {
   handlingAgency: (l) => ({ code: l.handlingAgencyCode }),
+};
+
+export const DossierChange: DossierChangeResolvers = {
+  sequence: (l) => l._id,
+  dossierCode: (l) => l.dossierCode,
+  version: (l) => l.seq,
+  action: (l) => l.event.action,
+  fromState: (l) => l.event.previousState as never,
+  toState: (l) => l.event.state as never,
+  status: (l) => l.event.status as never,
+  previousStatus: (l) => l.event.previousStatus as never,
+  agencyCode: (l) => l.event.agencyCode,
+  departmentCode: (l) => l.event.departmentCode,
+  procedureCode: (l) => l.event.procedureCode,
+  channel: (l) => l.event.channel as never,
+  at: (l) => new Date(l.event.at),
 };

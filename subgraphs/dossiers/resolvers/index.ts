@@ -3,8 +3,8 @@ import { DateTime } from '../../kit/scalars';
 import { Query } from './Query';
 import { Mutation } from './Mutation';
 import { Dossier } from './Dossier';
-import { Agency, AgencyStep, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure } from './entities';
+import { Agency, AgencyStep, DossierChange, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure } from './entities';
 
 export const resolvers: Resolvers = {
-  DateTime, Query, Mutation, Dossier, Agency, AgencyStep, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure,
+  DateTime, Query, Mutation, Dossier, Agency, AgencyStep, DossierChange, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure,
 };

@@ -2,12 +2,18 @@ import type { Redis } from 'ioredis';
 import { publishEvent, STREAMS, type DossierEvent } from '../../kit/events';
 import type { Logger } from '../../kit/logger';
 import type { DossierEventRecord } from '../models/dossier-event';
-import { project, type DossierModels } from './events';
+import type { EventLogModel } from '../models/event-log';
+import { isDuplicateKey, project, type DossierModels } from './events';
 
 const BATCH = 200;
 
-const toStreamEvent = (e: DossierEventRecord): DossierEvent => ({
+export interface RelayModels extends DossierModels {
+  EventLog: EventLogModel;
+}
+
+const toStreamEvent = (e: DossierEventRecord, globalSeq: number): DossierEvent => ({
   id: `${e.dossierCode}:${e.seq}`,
+  globalSeq,
   dossierCode: e.dossierCode,
   seq: e.seq,
   action: e.action,
@@ -24,23 +30,55 @@ const toStreamEvent = (e: DossierEventRecord): DossierEvent => ({
 });
 
 /**
- * Publishes unpublished dossier events to the stream, in sequence order per dossier, then marks
- * them published. Each event's projection is applied first, which repairs a dossier whose
- * writer crashed after appending the event. A crash after publishing and before marking
- * publishes again; consumers drop repeats by (dossierCode, seq).
+ * Gives each event its global sequence number, once: an event already in the log keeps its
+ * number; otherwise the next number is claimed by inserting under the unique _id. Another
+ * relay claiming the same number makes this one re-read the last number and try again.
  */
-export async function relayOutbox(models: DossierModels, redis: Redis): Promise<number> {
+export class Sequencer {
+  private last: number | undefined;
+
+  constructor(private readonly EventLog: EventLogModel) {}
+
+  async sequence(e: DossierEventRecord): Promise<number> {
+    const existing = await this.EventLog.findOne({ dossierCode: e.dossierCode, seq: e.seq }).select({ _id: 1 }).lean().exec();
+    if (existing) return existing._id;
+    for (;;) {
+      this.last ??= (await this.EventLog.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0;
+      const next = this.last + 1;
+      try {
+        await this.EventLog.create({ _id: next, dossierCode: e.dossierCode, seq: e.seq, event: toStreamEvent(e, next) });
+        this.last = next;
+        return next;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        this.last = undefined;
+        const raced = await this.EventLog.findOne({ dossierCode: e.dossierCode, seq: e.seq }).select({ _id: 1 }).lean().exec();
+        if (raced) return raced._id;
+      }
+    }
+  }
+}
+
+/**
+ * Publishes unpublished dossier events, in sequence order per dossier: projects each (which
+ * repairs a dossier whose writer crashed after appending the event), gives it its global
+ * sequence number, puts it on the stream, then marks it published. A crash in between publishes
+ * again with the same numbers; consumers drop repeats by (dossierCode, seq).
+ */
+export async function relayOutbox(models: RelayModels, redis: Redis, sequencer = new Sequencer(models.EventLog)): Promise<number> {
   const pending = await models.DossierEvent.find({ published: false }).sort({ dossierCode: 1, seq: 1 }).limit(BATCH).lean().exec();
   for (const e of pending) {
     await project(models, e);
-    await publishEvent(redis, STREAMS.dossierEvents, toStreamEvent(e));
+    const globalSeq = await sequencer.sequence(e);
+    await publishEvent(redis, STREAMS.dossierEvents, toStreamEvent(e, globalSeq));
     await models.DossierEvent.updateOne({ dossierCode: e.dossierCode, seq: e.seq }, { $set: { published: true } }).exec();
   }
   return pending.length;
 }
 
 /** Runs the relay every `intervalMs` until stopped; failures (Redis or database down) are retried next round. */
-export function startOutboxRelay(models: DossierModels, redis: Redis, logger: Logger, intervalMs = 500): () => Promise<void> {
+export function startOutboxRelay(models: RelayModels, redis: Redis, logger: Logger, intervalMs: number): () => Promise<void> {
+  const sequencer = new Sequencer(models.EventLog);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const round = async (): Promise<void> => {
@@ -48,7 +86,7 @@ export function startOutboxRelay(models: DossierModels, redis: Redis, logger: Lo
       // Drain a backlog without waiting between full batches.
       let n: number;
       do {
-        n = await relayOutbox(models, redis);
+        n = await relayOutbox(models, redis, sequencer);
         if (n > 0) logger.debug('outbox relayed', { events: n });
       } while (n === BATCH && !stopped);
     } catch (err) {
