@@ -5,7 +5,8 @@ import type { WorkingCalendar } from '../calendar/working-days';
 import { CHANNELS, type DossierRecord } from '../models/dossier';
 import { publicStatusOf } from '../workflow/states';
 import { AGENCY_CODE, dossierCode, dossierCodePrefix, MAX_DAILY_SEQUENCE, sequenceOf } from './code';
-import { appendEvent, project, type DossierModels } from './events';
+import { KeyedQueue } from '../../kit/keyed-queue';
+import { appendEvent, project, type DossierModels, type NewDossierEvent } from './events';
 import type { ProcedureCatalogue } from './procedure-catalogue';
 
 export type Channel = (typeof CHANNELS)[number];
@@ -135,25 +136,45 @@ export async function receiveDossier(
     })),
   };
 
-  // R-DOS-1: the number is claimed by inserting the dossier's first event under the unique
-  // index, so codes are unique across processes and gap-free (a failed intake claims nothing).
-  // Losing a race means the number exists, so the next one is tried without asking again.
   const prefix = dossierCodePrefix(agencyCode, now);
-  const last = await deps.models.DossierEvent.findOne({ dossierCode: { $gt: prefix, $lt: `${prefix}~` }, seq: 1 })
-    .sort({ dossierCode: -1 })
-    .select({ dossierCode: 1 })
-    .lean()
-    .exec();
-  for (let n = last ? sequenceOf(last.dossierCode) + 1 : 1; n <= MAX_DAILY_SEQUENCE; n++) {
-    const code = dossierCode(prefix, n);
-    const event = await appendEvent(deps.models, {
-      dossierCode: code, seq: 1, action: 'RECEIVE', previousState: null, state: 'RECEIVED', previousStatus: null, status: 'RECEIVED',
+  const code = await codeClaims.run(prefix, () =>
+    claimCode(deps.models, prefix, (dossierCode) => ({
+      dossierCode, seq: 1, action: 'RECEIVE', previousState: null, state: 'RECEIVED', previousStatus: null, status: 'RECEIVED',
       actor: { client: p.client, subject: p.subject, agencyCode: p.agencyCode ?? null },
       agencyCode, departmentCode: null, procedureCode: procedure.code, channel, reason: null, at: now, changes,
-    });
-    if (!event) continue;
-    await project(deps.models, event);
-    return { ...(changes as DossierRecord), code, seq: 1 };
+    })),
+  );
+  return { ...(changes as DossierRecord), code, seq: 1 };
+}
+
+// Claims for one agency and day run one at a time in this process, so its own intakes do not
+// race each other, and the last number it claimed saves asking the database each time; across
+// processes the unique index alone keeps codes right.
+const codeClaims = new KeyedQueue();
+const lastClaimed = new Map<string, number>();
+
+/**
+ * R-DOS-1: the number is claimed by inserting the dossier's first event under the unique index,
+ * so codes are unique across processes and gap-free (a failed intake claims nothing). Losing a
+ * race means the number exists, so the next one is tried.
+ */
+async function claimCode(models: DossierModels, prefix: string, firstEvent: (code: string) => NewDossierEvent): Promise<string> {
+  const key = `${models.DossierEvent.db.name}/${prefix}`;
+  let last = lastClaimed.get(key);
+  if (last === undefined) {
+    const found = await models.DossierEvent.findOne({ dossierCode: { $gt: prefix, $lt: `${prefix}~` }, seq: 1 })
+      .sort({ dossierCode: -1 })
+      .select({ dossierCode: 1 })
+      .lean()
+      .exec();
+    last = found ? sequenceOf(found.dossierCode) : 0;
   }
-  throw appError(ErrorCode.CONFLICT, `agency ${agencyCode} has used all ${MAX_DAILY_SEQUENCE} dossier numbers of ${prefix.slice(-7, -1)}`);
+  for (let n = last + 1; n <= MAX_DAILY_SEQUENCE; n++) {
+    const event = await appendEvent(models, firstEvent(dossierCode(prefix, n)));
+    if (!event) continue;
+    lastClaimed.set(key, n);
+    await project(models, event);
+    return event.dossierCode;
+  }
+  throw appError(ErrorCode.CONFLICT, `all ${MAX_DAILY_SEQUENCE} dossier numbers of ${prefix.slice(0, -1)} are used`);
 }

@@ -21,31 +21,42 @@ const QUERY = 'query ProcedureForIntake($code: ID!) { procedure(code: $code) { c
  * credential exists and no other database is read.
  */
 export function httpProcedureCatalogue(url: string, timeoutMs = 3000): ProcedureCatalogue {
+  // Lookups of one code that overlap share one request (no caching beyond that): a burst of
+  // intakes costs one round trip, and every answer is as fresh as a request made during it.
+  const inFlight = new Map<string, Promise<ProcedureInfo | null>>();
+  const fetchOne: ProcedureCatalogue['get'] = async (code, call) => {
+    const unavailable = (why: string) =>
+      appError(ErrorCode.UPSTREAM_UNAVAILABLE, `cannot check procedure ${code} right now (${why}); nothing was stored, retry later`, {
+        serviceName: 'procedures',
+      });
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [REQUEST_ID_HEADER]: call.requestId,
+          ...(call.internalToken ? { [INTERNAL_TOKEN_HEADER]: call.internalToken } : {}),
+        },
+        body: JSON.stringify({ query: QUERY, variables: { code } }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      throw unavailable((err as Error).name === 'TimeoutError' ? 'timed out' : 'unreachable');
+    }
+    if (!res.ok) throw unavailable(`HTTP ${res.status}`);
+    const body = (await res.json()) as { data?: { procedure: ProcedureInfo | null }; errors?: unknown[] };
+    if (body.errors?.length || !body.data) throw unavailable('it answered with an error');
+    return body.data.procedure;
+  };
   return {
-    async get(code, call) {
-      const unavailable = (why: string) =>
-        appError(ErrorCode.UPSTREAM_UNAVAILABLE, `cannot check procedure ${code} right now (${why}); nothing was stored, retry later`, {
-          serviceName: 'procedures',
-        });
-      let res: Response;
-      try {
-        res = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [REQUEST_ID_HEADER]: call.requestId,
-            ...(call.internalToken ? { [INTERNAL_TOKEN_HEADER]: call.internalToken } : {}),
-          },
-          body: JSON.stringify({ query: QUERY, variables: { code } }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (err) {
-        throw unavailable((err as Error).name === 'TimeoutError' ? 'timed out' : 'unreachable');
+    get(code, call) {
+      let pending = inFlight.get(code);
+      if (!pending) {
+        pending = fetchOne(code, call).finally(() => inFlight.delete(code));
+        inFlight.set(code, pending);
       }
-      if (!res.ok) throw unavailable(`HTTP ${res.status}`);
-      const body = (await res.json()) as { data?: { procedure: ProcedureInfo | null }; errors?: unknown[] };
-      if (body.errors?.length || !body.data) throw unavailable('it answered with an error');
-      return body.data.procedure;
+      return pending;
     },
   };
 }
