@@ -10,6 +10,7 @@ import { createAuthenticator } from './auth';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
+import { forwardRoute } from './routes';
 import { readCommittedSupergraph } from './supergraph';
 
 /** Probes every subgraph's /healthz; the gateway is healthy when all of them are. */
@@ -56,6 +57,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     apollo,
     logger,
     health: () => subgraphHealth(urls),
+    routes: [forwardRoute(/^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls)],
     context: async (req, requestId) => {
       const principal = await authenticate(req.headers.authorization);
       const internalToken = await signInternalToken(principal, requestId, internalKey, {

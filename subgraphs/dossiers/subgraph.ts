@@ -1,6 +1,7 @@
 import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
 import { createContext, domainOf, type Context } from './context';
 import { resolvers } from './resolvers';
+import { receiptRoute } from './routes';
 import { startOutboxRelay } from './services/outbox';
 
 /** Dossiers: intake, the workflow of R-DOS-1…11, row-level access, and the dossier event stream. */
@@ -9,6 +10,7 @@ export const dossiersSubgraph: SubgraphDefinition<Context> = {
   typeDefs: loadTypeDefs('dossiers'),
   resolvers,
   createContext,
+  routes: [receiptRoute],
   startWorkers: (deps) => {
     const { models, config } = domainOf(deps);
     return startOutboxRelay(models, deps.redis, deps.logger, config.outboxIntervalMs);

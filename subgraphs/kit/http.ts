@@ -10,6 +10,16 @@ import { REQUEST_ID_HEADER } from './internal-token';
  * `/graphql`, `/healthz`, request ids and one access-log line per request. No web framework:
  * Apollo's own integration API is all that is needed.
  */
+/**
+ * A route beside /graphql (a file download, a webhook). `context()` authenticates the caller the
+ * same way GraphQL requests are; a route that has its own authentication may skip it.
+ */
+export interface HttpRoute<C> {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  handle(req: IncomingMessage, res: ServerResponse, match: RegExpMatchArray, context: () => Promise<C>): Promise<void>;
+}
+
 export interface HttpAppOptions<C extends BaseContext> {
   service: string;
   apollo: ApolloServer<C>;
@@ -17,18 +27,23 @@ export interface HttpAppOptions<C extends BaseContext> {
   context(req: IncomingMessage, requestId: string): Promise<C>;
   /** Each dependency's state; any value other than "ok" makes /healthz answer 503. */
   health(): Promise<Record<string, string>>;
+  routes?: HttpRoute<C>[];
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** HTTP statuses for the GraphQL error codes that a route handler may throw. */
+const ROUTE_ERROR_STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, UPSTREAM_UNAVAILABLE: 502,
+};
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(readonly status: number, message: string) {
     super(message);
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -39,7 +54,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
+export function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
@@ -105,14 +120,20 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
         return undefined;
       }
       if (path === '/graphql') return graphql(req, res, requestId);
+      for (const route of opts.routes ?? []) {
+        const match = req.method === route.method ? route.path.exec(path ?? '') : null;
+        if (match) return route.handle(req, res, match, () => opts.context(req, requestId));
+      }
       sendJson(res, 404, { error: `no route ${path}; GraphQL is served at /graphql` });
       return undefined;
     };
 
     handle().then(done, (err: unknown) => {
-      const status = err instanceof HttpError ? err.status : 500;
+      const code = (err as { extensions?: { code?: unknown } }).extensions?.code;
+      const status = err instanceof HttpError ? err.status : ROUTE_ERROR_STATUS[String(code)] ?? 500;
       if (status === 500) logger.error('request failed', { requestId, err });
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 500 ? 'internal error' : (err as Error).message }] });
+      const message = status === 500 ? 'internal error' : (err as Error).message;
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message, ...(code ? { extensions: { code } } : {}) }] });
       else res.end();
       done();
     });

@@ -12,7 +12,7 @@ import { loadServiceConfig, PROJECT_ROOT, type SubgraphName } from './config';
 import { createLogger, type Logger } from './logger';
 import { connectDatabase, pingDatabase } from './mongo';
 import { connectRedis, pingRedis } from './redis';
-import { closeServer, createHttpApp, listen } from './http';
+import { closeServer, createHttpApp, listen, type HttpRoute } from './http';
 import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from './internal-token';
 import { KEY_FILES, loadKey } from './keys';
 import { ErrorCode, unauthenticated } from './errors';
@@ -25,6 +25,8 @@ export interface SubgraphDefinition<C extends RequestBase> {
   /** Codegen's `Resolvers<Context>` for this subgraph. */
   resolvers: object;
   createContext(base: RequestBase, deps: SubgraphDeps): C;
+  /** HTTP routes beside /graphql (downloads, webhooks). */
+  routes?: HttpRoute<C>[];
   /** Long-running work (event consumers, outbox relays); returns a function that stops it. */
   startWorkers?(deps: SubgraphDeps): () => Promise<void>;
 }
@@ -97,6 +99,7 @@ export async function runSubgraph<C extends RequestBase>(
     apollo,
     logger,
     health: async () => ({ mongo: await pingDatabase(db), redis: await pingRedis(redis) }),
+    routes: def.routes,
     context: async (req, requestId) => {
       const { principal, clientAddress, internalToken } = await principalFrom(req, internalKey);
       return def.createContext({ principal, clientAddress, internalToken, requestId, logger: logger.child({ requestId }) }, deps);

@@ -83,6 +83,17 @@ describe('the federated graph through the gateway', () => {
     expect(byCode.body).toEqual({ data: { dossier: null } });
   });
 
+  test('the receipt slip downloads through the gateway for those who may read the dossier (R-DOS-2)', async () => {
+    const { body } = await post(stack.gatewayUrl, `{ dossier(code: "${dossierCodes[0]}") { receiptUrl } }`, asOfficer());
+    const url = new URL((body.data?.dossier as { receiptUrl: string }).receiptUrl, stack.gatewayUrl);
+    const ok = await fetch(url, { headers: asOfficer() });
+    expect([ok.status, ok.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(Buffer.from(await ok.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const stranger = await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0002' });
+    expect((await fetch(url, { headers: { authorization: `Bearer ${stranger}` } })).status).toBe(404);
+    expect((await fetch(url)).status).toBe(403);
+  });
+
   test('statistics count the seeded dossiers by status, fed by their events', async () => {
     const expected = { RECEIVED: 2, PROCESSING: 1, RESULT_READY: 1, RESULT_RETURNED: 1, REJECTED: 0 };
     let counts: Record<string, number> = {};

@@ -172,6 +172,11 @@ export type Dossier = {
   /** The procedure's name and processing time as they were at reception (a later version changes neither). */
   procedureName: Scalars['String']['output'];
   processingDays: Scalars['Int']['output'];
+  /**
+   * Where to get the receipt slip (R-DOS-2): a path on the gateway, e.g. /receipts/<code>.pdf;
+   * GET it with the same Authorization header (application/pdf).
+   */
+  receiptUrl: Scalars['String']['output'];
   receivedAt: Scalars['DateTime']['output'];
   /** The agency that received it. */
   receivingAgency?: Maybe<Agency>;
@@ -638,6 +643,7 @@ export type DossierResolvers<ContextType = Context, ParentType extends Resolvers
   procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType>;
   procedureName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   processingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  receiptUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   receivingAgency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   returnMethod?: Resolver<Maybe<ResolversTypes['ReturnMethod']>, ParentType, ContextType>;

@@ -1,6 +1,7 @@
 import type { DossierResolvers, DossierState } from '../generated/resolvers-types';
 import { allowedActions, npspStatusOf } from '../workflow/states';
 import { canSee } from '../services/access';
+import { receiptPath } from '../routes';
 
 export const Dossier: DossierResolvers = {
   __resolveReference: async ({ code }, ctx) => {
@@ -16,4 +17,5 @@ export const Dossier: DossierResolvers = {
   version: (d) => d.seq,
   allowedActions: (d) => allowedActions(d.state as DossierState),
   history: (d, _, ctx) => ctx.loaders.history.load(d.code),
+  receiptUrl: (d) => receiptPath(d.code),
 };
