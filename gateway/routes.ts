@@ -1,38 +1,51 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { HttpRoute } from '../subgraphs/kit/http';
+import { readBody, type HttpRoute } from '../subgraphs/kit/http';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../subgraphs/kit/internal-token';
 import { appError, ErrorCode } from '../subgraphs/kit/errors';
 import type { GatewayContext } from './context';
 
 /**
- * Serves a file route of one subgraph through the gateway (e.g. GET /receipts/<code>.pdf from
- * dossiers): the caller is authenticated here as for GraphQL, and the subgraph receives the
- * internal token and decides what the caller may read.
+ * Serves a non-GraphQL route of one subgraph through the gateway (GET /receipts/<code>.pdf,
+ * POST /sms/inbound): the caller is authenticated here as for GraphQL, and the subgraph receives
+ * the internal token (plus `passHeaders`, e.g. a webhook signature) and decides the rest.
  */
-export function forwardRoute(path: RegExp, subgraph: string, urls: Map<string, string>): HttpRoute<GatewayContext> {
+export function forwardRoute(
+  method: 'GET' | 'POST',
+  path: RegExp,
+  subgraph: string,
+  urls: Map<string, string>,
+  passHeaders: string[] = [],
+): HttpRoute<GatewayContext> {
   return {
-    method: 'GET',
+    method,
     path,
     async handle(req, res, _match, context) {
       const ctx = await context();
       const base = urls.get(subgraph);
       if (!base) throw new Error(`no URL for subgraph ${subgraph}`);
+      const headers: Record<string, string> = { [INTERNAL_TOKEN_HEADER]: ctx.internalToken, [REQUEST_ID_HEADER]: ctx.requestId };
+      for (const h of ['content-type', ...passHeaders]) {
+        const v = req.headers[h];
+        if (typeof v === 'string') headers[h] = v;
+      }
       let upstream: Response;
       try {
         upstream = await fetch(new URL(req.url ?? '/', base), {
-          headers: { [INTERNAL_TOKEN_HEADER]: ctx.internalToken, [REQUEST_ID_HEADER]: ctx.requestId },
+          method,
+          headers,
+          body: method === 'POST' ? await readBody(req) : undefined,
           signal: AbortSignal.timeout(10_000),
         });
       } catch {
         throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `subgraph "${subgraph}" is unavailable`);
       }
-      const headers: Record<string, string> = {};
+      const answer: Record<string, string> = {};
       for (const h of ['content-type', 'content-length', 'content-disposition']) {
         const v = upstream.headers.get(h);
-        if (v) headers[h] = v;
+        if (v) answer[h] = v;
       }
-      res.writeHead(upstream.status, headers);
+      res.writeHead(upstream.status, answer);
       if (!upstream.body) return void res.end();
       await new Promise<void>((resolve, reject) => {
         Readable.fromWeb(upstream.body as WebReadableStream<Uint8Array>).on('error', reject).pipe(res).on('finish', resolve);

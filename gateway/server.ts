@@ -11,6 +11,7 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { forwardRoute } from './routes';
+import { SIGNATURE_HEADER } from '../adapters/sms/port';
 import { readCommittedSupergraph } from './supergraph';
 
 /** Probes every subgraph's /healthz; the gateway is healthy when all of them are. */
@@ -57,7 +58,10 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     apollo,
     logger,
     health: () => subgraphHealth(urls),
-    routes: [forwardRoute(/^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls)],
+    routes: [
+      forwardRoute('GET', /^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls),
+      forwardRoute('POST', /^\/sms\/inbound$/, 'dossiers', urls, [SIGNATURE_HEADER]),
+    ],
     context: async (req, requestId) => {
       const principal = await authenticate(req.headers.authorization);
       const internalToken = await signInternalToken(principal, requestId, internalKey, {

@@ -8,6 +8,8 @@ import { mintDevToken } from './lib/dev-token';
 import { startStack, type Stack } from './lib/stack';
 import { seedCatalogue, seedDossiers } from './seed';
 import { DEMO } from './seed-data';
+import { randomBytes } from 'node:crypto';
+import { startSmsSimulator } from '../adapters/sms/simulator';
 
 const DATA_DIR = path.join(PROJECT_ROOT, '.data');
 const say = (msg: string) => console.log(`[start] ${msg}`);
@@ -28,12 +30,14 @@ async function main() {
 
   let infra: Infrastructure | undefined;
   let stack: Stack | undefined;
+  let sms: Awaited<ReturnType<typeof startSmsSimulator>> | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say('stopping…');
     await stack?.stop();
+    await sms?.stop();
     await infra?.stop();
     process.exit(code);
   };
@@ -44,7 +48,16 @@ async function main() {
     infra = await startInfrastructure({ dataDir: path.join(DATA_DIR, 'ferretdb'), log: say });
     say(`database ${infra.mongoUri} · redis ${infra.redisUrl}`);
     await seedCatalogue(infra.mongoUri);
-    stack = await startStack({ mongoUri: infra.mongoUri, redisUrl: infra.redisUrl, keysDir, logDir: path.join(DATA_DIR, 'logs') });
+    // The SMS gateway is simulated locally: it records replies and plays phones (simulate-inbound).
+    const smsSecret = randomBytes(16).toString('hex');
+    sms = await startSmsSimulator({ apiKey: 'dev-sms-key', webhookSecret: smsSecret, webhookUrl: `http://127.0.0.1:${DEFAULT_PORTS.gateway}/sms/inbound` });
+    stack = await startStack({
+      mongoUri: infra.mongoUri,
+      redisUrl: infra.redisUrl,
+      keysDir,
+      logDir: path.join(DATA_DIR, 'logs'),
+      env: { SMS_GATEWAY_URL: sms.url, SMS_API_KEY: 'dev-sms-key', SMS_WEBHOOK_SECRET: smsSecret },
+    });
     const seeded = await seedDossiers(stack.gatewayUrl, keysDir, infra.mongoUri);
     say(seeded.created ? `filed ${seeded.codes.length} demo dossiers through the gateway` : 'demo dossiers already present');
     for (const [name, child] of stack.children) {
@@ -69,6 +82,9 @@ An officer token (8 hours; more with: npm run token -- --help):
 Try:
   curl -s ${stack.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
     -d '${JSON.stringify({ query })}'
+
+Status by SMS (R-DOS-4), through the local SMS gateway simulator:
+  curl -s ${sms.url}/simulate-inbound -d '{"from":"0912345678","text":"HS ${seeded.codes[0]}"}'
 
 Press Ctrl-C to stop everything.`);
   } catch (err) {

@@ -16,6 +16,8 @@ export interface StackOptions {
   ports?: Partial<Record<(typeof SUBGRAPHS)[number] | 'gateway', number>>;
   dbPrefix?: string;
   production?: boolean;
+  /** More environment for every service (e.g. the SMS gateway's settings). */
+  env?: Record<string, string>;
 }
 
 export interface Stack {
@@ -88,6 +90,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     KEYS_DIR: opts.keysDir,
     MONGODB_DB_PREFIX: opts.dbPrefix ?? 'vss_',
     NODE_ENV: opts.production ? 'production' : 'development',
+    ...opts.env,
   };
   const children = new Map<string, ChildProcess>();
   const stop = async () => {

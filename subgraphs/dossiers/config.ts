@@ -8,6 +8,8 @@ export interface DossiersConfig {
   publicLookupsPerMinute: number;
   /** How often the outbox relay looks for unpublished events. */
   outboxIntervalMs: number;
+  /** The SMS gateway for status lookups by SMS (R-DOS-4); absent, the SMS webhook answers 503. */
+  sms: { gatewayUrl: string; apiKey: string; webhookSecret: string } | null;
 }
 
 export function loadDossiersConfig(env: Env): DossiersConfig {
@@ -16,5 +18,9 @@ export function loadDossiersConfig(env: Env): DossiersConfig {
   if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error('PUBLIC_LOOKUPS_PER_MINUTE must be a positive integer');
   const outboxIntervalMs = Number(e.string('OUTBOX_INTERVAL_MS', '250'));
   if (!Number.isInteger(outboxIntervalMs) || outboxIntervalMs < 10) throw new Error('OUTBOX_INTERVAL_MS must be an integer ≥ 10');
-  return { proceduresUrl: e.url('PROCEDURES_URL', 'http://127.0.0.1:4002/graphql'), publicLookupsPerMinute: perMinute, outboxIntervalMs };
+  const smsUrl = e.optional('SMS_GATEWAY_URL');
+  const sms = smsUrl
+    ? { gatewayUrl: e.url('SMS_GATEWAY_URL'), apiKey: e.string('SMS_API_KEY'), webhookSecret: e.string('SMS_WEBHOOK_SECRET') }
+    : null;
+  return { proceduresUrl: e.url('PROCEDURES_URL', 'http://127.0.0.1:4002/graphql'), publicLookupsPerMinute: perMinute, outboxIntervalMs, sms };
 }

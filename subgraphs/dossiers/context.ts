@@ -10,12 +10,15 @@ import { eventLogModel } from './models/event-log';
 import { visibilityFilter } from './services/access';
 import type { RelayModels } from './services/outbox';
 import { httpProcedureCatalogue, type ProcedureCatalogue } from './services/procedure-catalogue';
+import { httpSmsGateway } from '../../adapters/sms/client';
+import type { SmsGateway } from '../../adapters/sms/port';
 
 /** What lives as long as the process: models, the calendar, the procedure catalogue client. */
 export interface DossiersDomain {
   models: RelayModels;
   calendar: WorkingCalendar;
   catalogue: ProcedureCatalogue;
+  sms: SmsGateway | null;
   config: DossiersConfig;
 }
 
@@ -43,7 +46,13 @@ export function domainOf(deps: SubgraphDeps): DossiersDomain {
   let d = domains.get(deps);
   if (!d) {
     const config = loadDossiersConfig(deps.config.env);
-    d = { models: dossierModels(deps.db), calendar: WorkingCalendar.load(), catalogue: httpProcedureCatalogue(config.proceduresUrl), config };
+    d = {
+      models: dossierModels(deps.db),
+      calendar: WorkingCalendar.load(),
+      catalogue: httpProcedureCatalogue(config.proceduresUrl),
+      sms: config.sms ? httpSmsGateway(config.sms.gatewayUrl, config.sms.apiKey) : null,
+      config,
+    };
     domains.set(deps, d);
   }
   return d;

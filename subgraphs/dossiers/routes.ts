@@ -1,9 +1,12 @@
-import type { HttpRoute } from '../kit/http';
-import { requireSignedIn } from '../kit/context';
+import { HttpError, readBody, sendJson, type HttpRoute } from '../kit/http';
+import { requireSignedIn, type SubgraphDeps } from '../kit/context';
 import { notFound } from '../kit/errors';
-import type { Context } from './context';
+import { SIGNATURE_HEADER, type InboundSms } from '../../adapters/sms/port';
+import { verifyBody } from '../../adapters/sms/signature';
+import { domainOf, type Context } from './context';
 import { canSee } from './services/access';
 import { renderReceiptSlip } from './services/receipt';
+import { parseLookup, statusReply, SYNTAX_REPLY, unknownCodeReply } from './services/sms-lookup';
 
 /** Where a dossier's receipt slip is served, on the gateway and on this subgraph alike. */
 export const receiptPath = (code: string) => `/receipts/${encodeURIComponent(code)}.pdf`;
@@ -23,3 +26,37 @@ export const receiptRoute: HttpRoute<Context> = {
     res.end(pdf);
   },
 };
+
+/**
+ * POST /sms/inbound: the SMS gateway's webhook for "HS <code>" lookups (R-DOS-4). It comes from
+ * the SMS gateway, not from a signed-in client, so it is authenticated by the HMAC of its body;
+ * the reply (public state only) goes back as an SMS to the sender.
+ */
+export function smsInboundRoute(deps: SubgraphDeps): HttpRoute<Context> {
+  return {
+    method: 'POST',
+    path: /^\/sms\/inbound$/,
+    async handle(req, res) {
+      const { sms, config, models } = domainOf(deps);
+      if (!sms || !config.sms) throw new HttpError(503, 'SMS lookup is not configured (SMS_GATEWAY_URL)');
+      const body = await readBody(req);
+      const signature = req.headers[SIGNATURE_HEADER];
+      if (!verifyBody(body, typeof signature === 'string' ? signature : undefined, config.sms.webhookSecret)) {
+        throw new HttpError(401, 'bad or missing SMS signature');
+      }
+      let message: InboundSms;
+      try {
+        message = JSON.parse(body) as InboundSms;
+      } catch {
+        throw new HttpError(400, 'body is not JSON');
+      }
+      if (typeof message.from !== 'string' || typeof message.text !== 'string') throw new HttpError(400, 'from and text are required');
+      const code = parseLookup(message.text);
+      const dossier = code ? await models.Dossier.findOne({ code }).lean().exec() : null;
+      const reply = !code ? SYNTAX_REPLY : dossier ? statusReply(dossier) : unknownCodeReply(code);
+      await sms.send(message.from, reply);
+      deps.logger.info('sms lookup answered', { found: !!dossier, phone: message.from });
+      sendJson(res, 200, { replied: true });
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
 import { createContext, domainOf, type Context } from './context';
 import { resolvers } from './resolvers';
-import { receiptRoute } from './routes';
+import { receiptRoute, smsInboundRoute } from './routes';
 import { startOutboxRelay } from './services/outbox';
 
 /** Dossiers: intake, the workflow of R-DOS-1…11, row-level access, and the dossier event stream. */
@@ -10,7 +10,7 @@ export const dossiersSubgraph: SubgraphDefinition<Context> = {
   typeDefs: loadTypeDefs('dossiers'),
   resolvers,
   createContext,
-  routes: [receiptRoute],
+  routes: (deps) => [receiptRoute, smsInboundRoute(deps)],
   startWorkers: (deps) => {
     const { models, config } = domainOf(deps);
     return startOutboxRelay(models, deps.redis, deps.logger, config.outboxIntervalMs);

@@ -26,7 +26,7 @@ export interface SubgraphDefinition<C extends RequestBase> {
   resolvers: object;
   createContext(base: RequestBase, deps: SubgraphDeps): C;
   /** HTTP routes beside /graphql (downloads, webhooks). */
-  routes?: HttpRoute<C>[];
+  routes?(deps: SubgraphDeps): HttpRoute<C>[];
   /** Long-running work (event consumers, outbox relays); returns a function that stops it. */
   startWorkers?(deps: SubgraphDeps): () => Promise<void>;
 }
@@ -99,7 +99,7 @@ export async function runSubgraph<C extends RequestBase>(
     apollo,
     logger,
     health: async () => ({ mongo: await pingDatabase(db), redis: await pingRedis(redis) }),
-    routes: def.routes,
+    routes: def.routes?.(deps),
     context: async (req, requestId) => {
       const { principal, clientAddress, internalToken } = await principalFrom(req, internalKey);
       return def.createContext({ principal, clientAddress, internalToken, requestId, logger: logger.child({ requestId }) }, deps);
