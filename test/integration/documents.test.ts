@@ -1,7 +1,7 @@
-import mongoose from 'mongoose';
 import { documentsSubgraph } from '../../subgraphs/documents/subgraph';
 import { documentModel, type DocumentModel } from '../../subgraphs/documents/models/document';
 import { addDocument } from '../../subgraphs/documents/services/documents';
+import { countQueries } from '../support/query-count';
 import { codesOf, principals, subgraphHarness } from '../support/harness';
 
 let h: Awaited<ReturnType<typeof subgraphHarness>>;
@@ -30,11 +30,7 @@ describe('documents subgraph', () => {
   });
 
   test('_entities resolves Dossier.documents for several dossiers with one database query', async () => {
-    const finds: string[] = [];
-    mongoose.set('debug', (collection: string, method: string) => {
-      if (collection === 'documents' && method === 'find') finds.push(method);
-    });
-    try {
+    const queries = await countQueries('documents', 'find', async () => {
       const res = await h.exec(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Dossier { code documents { documentTypeCode } } } }`, {
         r: [{ __typename: 'Dossier', code: A }, { __typename: 'Dossier', code: B }, { __typename: 'Dossier', code: '000.00.01.H29-261126-0009' }],
       });
@@ -44,10 +40,8 @@ describe('documents subgraph', () => {
         { code: B, documents: [{ documentTypeCode: 'TK1-TS' }] },
         { code: '000.00.01.H29-261126-0009', documents: [] },
       ]);
-      expect(finds).toHaveLength(1);
-    } finally {
-      mongoose.set('debug', false);
-    }
+    });
+    expect(queries).toBe(1);
   });
 
   test('documents are not shown to anonymous callers', async () => {

@@ -1,6 +1,6 @@
-import mongoose from 'mongoose';
 import type { DossierRecord } from '../../subgraphs/dossiers/models/dossier';
 import type { Principal } from '../../subgraphs/kit/principal';
+import { countQueries } from '../support/query-count';
 import { codesOf, principals } from '../support/harness';
 import { dossiersWorld, HCM, HN, orgInput } from '../support/dossiers';
 
@@ -102,11 +102,7 @@ describe('federated entities of the dossiers subgraph', () => {
   });
 
   test('Procedure and Agency dossier counts for a whole batch cost one aggregation each', async () => {
-    const aggregates: string[] = [];
-    mongoose.set('debug', (collection: string, method: string) => {
-      if (collection === 'dossiers' && method === 'aggregate') aggregates.push(method);
-    });
-    try {
+    const queries = await countQueries('dossiers', 'aggregate', async () => {
       const res = await w.h.exec(`query($r: [_Any!]!) { _entities(representations: $r) {
           ... on Procedure { code all: dossierCount processing: dossierCount(status: PROCESSING) }
           ... on Agency { code dossierCount } } }`, {
@@ -118,18 +114,12 @@ describe('federated entities of the dossiers subgraph', () => {
         { code: HN, dossierCount: 3 },
         { code: HCM, dossierCount: 2 },
       ]);
-      expect(aggregates).toHaveLength(2);
-    } finally {
-      mongoose.set('debug', false);
-    }
+    });
+    expect(queries).toBe(2);
   });
 
   test('Citizen and Organization dossiers for a batch of applicants come from one query, paged', async () => {
-    const finds: string[] = [];
-    mongoose.set('debug', (collection: string, method: string) => {
-      if (collection === 'dossiers' && method === 'find') finds.push(method);
-    });
-    try {
+    const queries = await countQueries('dossiers', 'find', async () => {
       const res = await w.h.exec(`query($r: [_Any!]!) { _entities(representations: $r) {
           ... on Citizen { personalId dossiers { edges { node { code } } } }
           ... on Organization { unitCode dossiers(first: 1) { edges { node { code } } pageInfo { hasNextPage } } } } }`, {
@@ -140,9 +130,7 @@ describe('federated entities of the dossiers subgraph', () => {
         { unitCode: 'TA0123A', dossiers: { edges: [{ node: { code: hcm.code } }], pageInfo: { hasNextPage: true } } },
         { unitCode: 'YN0456B', dossiers: { edges: [{ node: { code: b1.code } }], pageInfo: { hasNextPage: false } } },
       ]);
-      expect(finds).toHaveLength(1);
-    } finally {
-      mongoose.set('debug', false);
-    }
+    });
+    expect(queries).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fromVietnamClock, toVietnamClock } from '../../kit/vietnam-time';
 
 /**
  * Vietnamese working days (R-DOS-10): Monday–Friday, less the public holidays and compensatory
@@ -23,16 +24,14 @@ export interface HolidayYear {
 
 export type DeadlineStatus = 'ON_TIME' | 'DUE_SOON' | 'OVERDUE';
 
-const VN_OFFSET_MS = 7 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 export const OFFICE_OPENS_HOUR = 8;
 export const OFFICE_CLOSES_HOUR = 17;
 /** Fixed-date holidays, used only for a year that has no data file yet. */
 const SOLAR_HOLIDAYS = ['01-01', '04-30', '05-01', '09-02'];
 
-/** A Date whose UTC fields read as Vietnam's wall clock. */
-const toLocal = (d: Date) => new Date(d.getTime() + VN_OFFSET_MS);
-const fromLocal = (d: Date) => new Date(d.getTime() - VN_OFFSET_MS);
+const toLocal = toVietnamClock;
+const fromLocal = fromVietnamClock;
 const isoDay = (local: Date) => local.toISOString().slice(0, 10);
 
 export class WorkingCalendar {

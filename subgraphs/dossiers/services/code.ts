@@ -1,10 +1,11 @@
-const VIETNAM_OFFSET_MS = 7 * 3600 * 1000; // Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving)
+import { vietnamDay } from '../../kit/vietnam-time';
+
 export const AGENCY_CODE = /^[0-9A-Z]{3}(\.[0-9A-Z]{2}){2}\.[0-9A-Z]{3}$/;
 export const MAX_DAILY_SEQUENCE = 9999;
 
 /** YYMMDD of the instant in Vietnam's time zone: a dossier received at 23:30 UTC+7 belongs to that day. */
 export function vietnamDateStamp(at: Date): string {
-  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(2, 10).replace(/-/g, '');
+  return vietnamDay(at).slice(2).replace(/-/g, '');
 }
 
 /** `<agency code>-<YYMMDD>-` (R-DOS-1; Circular 01/2018/TT-VPCP art. 19); the 4-digit sequence follows. */

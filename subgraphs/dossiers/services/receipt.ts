@@ -1,6 +1,7 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { vietnamDate } from '../../kit/vietnam-time';
 import type { DossierRecord } from '../models/dossier';
 
 /**
@@ -17,12 +18,6 @@ const CHANNEL_LABEL: Record<string, string> = {
   NATIONAL_PORTAL: 'Trực tuyến (Cổng Dịch vụ công quốc gia)',
   IVAN: 'Qua tổ chức I-VAN',
 };
-
-/** dd/MM/yyyy HH:mm in Vietnam's time zone (UTC+7 all year). */
-export function vnDateTime(d: Date): string {
-  const v = new Date(d.getTime() + 7 * 3600 * 1000).toISOString();
-  return `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)} ${v.slice(11, 16)}`;
-}
 
 export async function renderReceiptSlip(d: DossierRecord): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Phiếu tiếp nhận hồ sơ ${d.code}`, Author: 'Bảo hiểm xã hội Việt Nam' } });
@@ -64,8 +59,8 @@ export async function renderReceiptSlip(d: DossierRecord): Promise<Buffer> {
   line('Thủ tục', `${d.procedureCode} – ${d.procedureName}`);
   line(d.applicant.kind === 'CITIZEN' ? 'Người nộp' : 'Đơn vị nộp', `${d.applicant.name} (${applicantId})`);
   line('Hình thức nộp', CHANNEL_LABEL[d.channel] ?? d.channel);
-  line('Ngày tiếp nhận', vnDateTime(d.receivedAt));
-  line('Ngày hẹn trả kết quả', vnDateTime(d.appointmentAt));
+  line('Ngày tiếp nhận', vietnamDate(d.receivedAt, true));
+  line('Ngày hẹn trả kết quả', vietnamDate(d.appointmentAt, true));
   doc.y = Math.max(doc.y, qrY + qr.modules.size * cell + 8);
 
   doc.moveDown(0.6);

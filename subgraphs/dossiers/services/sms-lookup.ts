@@ -1,3 +1,4 @@
+import { vietnamDate } from '../../kit/vietnam-time';
 import type { DossierRecord } from '../models/dossier';
 
 /**
@@ -19,11 +20,6 @@ export function withoutDiacritics(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
-const ddmmyyyy = (d: Date) => {
-  const v = new Date(d.getTime() + 7 * 3600 * 1000).toISOString();
-  return `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}`;
-};
-
 /** The code asked for, or null when the message is not "HS <code>". */
 export function parseLookup(text: string): string | null {
   const m = /^\s*HS\s+(\S+)\s*$/i.exec(withoutDiacritics(text));
@@ -31,7 +27,7 @@ export function parseLookup(text: string): string | null {
 }
 
 export function statusReply(d: Pick<DossierRecord, 'code' | 'status' | 'appointmentAt' | 'returnedAt' | 'handlingAgencyCode'>): string {
-  const when = d.returnedAt ? `Tra KQ ${ddmmyyyy(d.returnedAt)}` : `Hen tra ${ddmmyyyy(d.appointmentAt)}`;
+  const when = d.returnedAt ? `Tra KQ ${vietnamDate(d.returnedAt)}` : `Hen tra ${vietnamDate(d.appointmentAt)}`;
   const reply = `HS ${d.code}: ${STATUS_TEXT[d.status] ?? d.status}. ${when}. Co quan: ${d.handlingAgencyCode}`;
   return withoutDiacritics(reply).slice(0, MAX_SMS_LENGTH);
 }
