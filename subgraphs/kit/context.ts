@@ -24,6 +24,12 @@ export interface SubgraphDeps {
   config: ServiceConfig;
 }
 
+/** Refuses callers whose token lacks `scope`. */
+export function requireScope(ctx: RequestBase, scope: string): void {
+  requireSignedIn(ctx);
+  if (!ctx.principal.scopes.includes(scope)) throw forbidden(`this needs the ${scope} scope, which your token does not carry`);
+}
+
 /** Refuses anonymous callers; public catalogue queries simply do not call this. */
 export function requireSignedIn(ctx: RequestBase): void {
   if (ctx.principal.client === 'anonymous') {

@@ -16,9 +16,9 @@ export const ANONYMOUS: Principal = Object.freeze({ client: 'anonymous', subject
 
 /** What each kind of client may do unless its token says otherwise. */
 export const DEFAULT_SCOPES: Record<ClientType, string[]> = {
-  ivan: ['dossier:submit', 'dossier:read'],
+  ivan: ['dossier:submit', 'dossier:read', 'document:read'],
   npsp: ['procedure:read', 'procedure:sync', 'dossier:sync', 'dossier:submit', 'dossier:events'],
-  dashboard: ['statistics:read', 'dossier:read', 'dossier:events'],
+  dashboard: ['statistics:read', 'dossier:read', 'dossier:events', 'document:read'],
   officer: ['dossier:read', 'dossier:process', 'document:read'],
   citizen: ['dossier:read', 'dossier:submit', 'document:read'],
   anonymous: [],

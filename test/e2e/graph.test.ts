@@ -95,10 +95,13 @@ describe('the federated graph through the gateway', () => {
   });
 
   test('statistics count the seeded dossiers by status, fed by their events', async () => {
+    const dashboardToken = await mintDevToken(keysDir, { client: 'dashboard' });
+    const officerCounts = await post(stack.gatewayUrl, `{ dossierCountsByStatus { count } }`, asOfficer());
+    expect(officerCounts.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const expected = { RECEIVED: 2, PROCESSING: 1, RESULT_READY: 1, RESULT_RETURNED: 1, REJECTED: 0 };
     let counts: Record<string, number> = {};
     for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      const { body } = await post(stack.gatewayUrl, `{ dossierCountsByStatus { status count } }`, asOfficer());
+      const { body } = await post(stack.gatewayUrl, `{ dossierCountsByStatus { status count } }`, { authorization: `Bearer ${dashboardToken}` });
       counts = Object.fromEntries((body.data?.dossierCountsByStatus as { status: string; count: number }[]).map((c) => [c.status, c.count]));
       if (JSON.stringify(counts) === JSON.stringify(expected)) break;
     }

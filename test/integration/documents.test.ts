@@ -24,7 +24,7 @@ describe('documents subgraph', () => {
     const id = stored!._id.toString();
     const res = await h.exec(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Document { id documentTypeCode dossier { code } } } }`, {
       r: [{ __typename: 'Document', id }, { __typename: 'Document', id: 'not-an-id' }],
-    });
+    }, principals.dashboard);
     expect(res.errors).toBeUndefined();
     expect(res.data?._entities).toEqual([{ id, documentTypeCode: 'TK1-TS', dossier: { code: B } }, null]);
   });
@@ -42,6 +42,12 @@ describe('documents subgraph', () => {
       ]);
     });
     expect(queries).toBe(1);
+  });
+
+  test('documents by id are for dashboards only; others read them through their dossier', async () => {
+    const stored = await Document.findOne({ dossierCode: B }).lean();
+    const res = await h.exec(`{ document(id: "${stored!._id.toString()}") { name } }`, undefined, principals.ivanA);
+    expect(codesOf(res.errors)).toEqual(['FORBIDDEN']);
   });
 
   test('documents are not shown to anonymous callers', async () => {

@@ -79,3 +79,15 @@ describe('dossier events', () => {
     expect(codesOf(officer.errors)).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('projection repair', () => {
+  test('a dossier set back to an older event by a late projection write is repaired before the next change', async () => {
+    let d = await w.receive();
+    d = await w.act({ code: d.code, action: 'START_PROCESSING', expectedVersion: 1 });
+    // What a delayed projection of event 1 landing after event 2 leaves behind:
+    await w.models.Dossier.updateOne({ code: d.code }, { $set: { state: 'RECEIVED', status: 'RECEIVED', seq: 1 } });
+    const next = await w.act({ code: d.code, action: 'COMPLETE', expectedVersion: 2 });
+    expect(next).toMatchObject({ state: 'RESULT_READY', seq: 3 });
+    expect(await w.models.Dossier.findOne({ code: d.code }).lean()).toMatchObject({ state: 'RESULT_READY', seq: 3 });
+  });
+});

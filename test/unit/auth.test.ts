@@ -33,7 +33,7 @@ describe('gateway bearer-token verification', () => {
     await expect(authenticate(`Bearer ${token}`)).resolves.toEqual({
       client: 'ivan',
       subject: 'ivan-7',
-      scopes: ['dossier:submit', 'dossier:read'],
+      scopes: ['dossier:submit', 'dossier:read', 'document:read'],
       ivanProviderId: 'IVAN-0007',
       agencyCode: undefined,
       personalId: undefined,

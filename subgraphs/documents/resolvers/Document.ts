@@ -1,9 +1,9 @@
 import type { DocumentResolvers } from '../generated/resolvers-types';
-import { requireSignedIn } from '../../kit/context';
+import { requireDocumentById } from '../access';
 
 export const Document: DocumentResolvers = {
   __resolveReference: ({ id }, ctx) => {
-    requireSignedIn(ctx);
+    requireDocumentById(ctx);
     return ctx.loaders.document.load(id);
   },
   dossier: (d) => ({ code: d.dossierCode }),

@@ -1,10 +1,10 @@
 import type { DossierResolvers } from '../generated/resolvers-types';
-import { requireSignedIn } from '../../kit/context';
+import { requireScope } from '../../kit/context';
 
 export const Dossier: DossierResolvers = {
   __resolveReference: ({ code }) => ({ code }),
   documents: ({ code }, _, ctx) => {
-    requireSignedIn(ctx);
+    requireScope(ctx, 'document:read');
     return ctx.loaders.documentsByDossier.load(code);
   },
 };

@@ -1,9 +1,9 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { requireSignedIn } from '../../kit/context';
+import { requireDocumentById } from '../access';
 
 export const Query: QueryResolvers = {
   document: (_, { id }, ctx) => {
-    requireSignedIn(ctx);
+    requireDocumentById(ctx);
     return ctx.loaders.document.load(id);
   },
 };

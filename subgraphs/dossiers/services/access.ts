@@ -10,6 +10,7 @@ import type { DossierAction } from '../workflow/states';
  * citizen their own; anonymous callers none (they have the public lookup).
  */
 export function visibilityFilter(p: Principal): FilterQuery<DossierRecord> | null {
+  if (!p.scopes.includes('dossier:read')) return null;
   switch (p.client) {
     case 'dashboard':
     case 'npsp':
@@ -26,6 +27,7 @@ export function visibilityFilter(p: Principal): FilterQuery<DossierRecord> | nul
 }
 
 export function canSee(p: Principal, d: Pick<DossierRecord, 'agencyCodes' | 'ivanProviderId' | 'applicant'>): boolean {
+  if (!p.scopes.includes('dossier:read')) return false;
   switch (p.client) {
     case 'dashboard':
     case 'npsp':

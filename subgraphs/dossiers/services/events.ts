@@ -26,6 +26,21 @@ export async function appendEvent(models: DossierModels, e: NewDossierEvent): Pr
   }
 }
 
+/**
+ * Brings the projection up to date with the log when it is behind. A filtered update is not
+ * atomic on FerretDB v1, so a late projection write can set a dossier back to an older event;
+ * writers call this before deciding anything, which repairs such a dossier from its events.
+ */
+export async function catchUp(models: DossierModels, code: string): Promise<void> {
+  const current = await models.Dossier.findOne({ code }).select({ seq: 1 }).lean().exec();
+  const missing = await models.DossierEvent.find({ dossierCode: code, seq: { $gt: current?.seq ?? 0 } }).sort({ seq: 1 }).lean().exec();
+  for (const e of missing) {
+    // Set unconditionally, in order: the events, not the projection, are the record of truth.
+    if (e.seq === 1) await project(models, e);
+    else await models.Dossier.updateOne({ code }, { $set: { ...(e.changes as Partial<DossierRecord>), seq: e.seq } }).exec();
+  }
+}
+
 /** Brings the projection up to `e`; applying an event twice, or an older one, changes nothing. */
 export async function project(models: DossierModels, e: Pick<DossierEventRecord, 'dossierCode' | 'seq' | 'changes'>): Promise<void> {
   const changes = e.changes as Partial<DossierRecord>;

@@ -46,6 +46,7 @@ function channelAndAgency(p: Principal, input: ReceiveInput, errors: InputError[
   if (!channel) throw forbidden(`a ${p.client} client cannot file dossiers`);
   if (!p.scopes.includes('dossier:submit')) throw forbidden('filing dossiers needs the dossier:submit scope');
   if (p.client === 'ivan' && !p.ivanProviderId) throw forbidden('your token names no I-VAN provider');
+  if (p.client === 'citizen' && !p.personalId) throw forbidden('your token names no personal id');
   if (input.channel && input.channel !== channel) errors.push({ field: 'channel', message: `a ${p.client} client files through ${channel}` });
   if (!input.agencyCode) errors.push({ field: 'agencyCode', message: 'name the receiving agency' });
   return { channel, agencyCode: input.agencyCode ?? '' };

@@ -5,7 +5,7 @@ import { RETURN_METHODS, type DossierRecord } from '../models/dossier';
 import { ACTIONS, allowedActions, FINAL_STATES, publicStatusOf, type DossierAction, type DossierState } from '../workflow/states';
 import { AGENCY_CODE } from './code';
 import { canAct, canSee } from './access';
-import { appendEvent, project, type DossierModels } from './events';
+import { appendEvent, catchUp, project, type DossierModels } from './events';
 
 export interface ActionInput {
   code: string;
@@ -80,6 +80,7 @@ export async function actOnDossier(
   input: ActionInput,
   now = new Date(),
 ): Promise<DossierRecord> {
+  await catchUp(deps.models, input.code);
   const d = await deps.models.Dossier.findOne({ code: input.code }).lean().exec();
   if (!d || !canSee(p, d)) throw notFound(`no dossier ${input.code} that you may see`);
   if (!canAct(p, d, input.action)) {
