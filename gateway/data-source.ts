@@ -20,14 +20,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 
-  override didEncounterError(error: Error, _req: unknown, response: unknown, _context: unknown, _request: unknown): never {
-    if (response === undefined) {
-      // The cause (with internal addresses) stays in originalError for the logs, not the client.
-      throw new GraphQLError(`subgraph "${this.name}" is unavailable; the fields it serves are null`, {
-        originalError: error,
-        extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, serviceName: this.name },
-      });
-    }
-    throw error;
+  /**
+   * Reached when a subgraph could not be called or answered with an HTTP error (a GraphQL error
+   * in a 200 answer does not come here). Either way the client learns which subgraph failed; the
+   * cause, with internal addresses and bodies, stays in originalError for the logs.
+   */
+  override didEncounterError(error: Error, _req: unknown, response?: { status?: number }): never {
+    const why = response === undefined ? 'is unavailable' : `refused the request (HTTP ${response.status})`;
+    throw new GraphQLError(`subgraph "${this.name}" ${why}; the fields it serves are null`, {
+      originalError: error,
+      extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, serviceName: this.name },
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { readBody, type HttpRoute } from '../subgraphs/kit/http';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../subgraphs/kit/internal-token';
@@ -47,9 +48,8 @@ export function forwardRoute(
       }
       res.writeHead(upstream.status, answer);
       if (!upstream.body) return void res.end();
-      await new Promise<void>((resolve, reject) => {
-        Readable.fromWeb(upstream.body as WebReadableStream<Uint8Array>).on('error', reject).pipe(res).on('finish', resolve);
-      });
+      // pipeline settles when the client goes away too, and then stops reading the subgraph.
+      await pipeline(Readable.fromWeb(upstream.body as WebReadableStream<Uint8Array>), res);
     },
   };
 }

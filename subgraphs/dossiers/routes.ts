@@ -18,7 +18,12 @@ export const receiptRoute: HttpRoute<Context> = {
   async handle(_req, res, match, context) {
     const ctx = await context();
     requireSignedIn(ctx);
-    const code = decodeURIComponent(match[1]!);
+    let code: string;
+    try {
+      code = decodeURIComponent(match[1]!);
+    } catch {
+      throw new HttpError(400, 'the dossier code in the path is not valid percent-encoding');
+    }
     const d = await ctx.loaders.dossier.load(code);
     if (!d || !canSee(ctx.principal, d)) throw notFound(`no dossier ${code} that you may see`);
     const pdf = await renderReceiptSlip(d);

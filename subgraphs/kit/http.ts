@@ -151,9 +151,14 @@ export function listen(server: http.Server, port: number, host: string): Promise
   });
 }
 
-export function closeServer(server: http.Server): Promise<void> {
+/** Stops accepting, lets requests in flight finish for up to `graceMs`, then cuts what is left. */
+export function closeServer(server: http.Server, graceMs = 5000): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }

@@ -34,7 +34,11 @@ function encodeValue(v: unknown): CursorValue {
 }
 
 function decodeValue(v: unknown): unknown {
-  if (v && typeof v === 'object' && 'd' in v && typeof v.d === 'string') return new Date(v.d);
+  if (v && typeof v === 'object' && 'd' in v && typeof v.d === 'string') {
+    const date = new Date(v.d);
+    if (Number.isNaN(date.getTime())) throw new Error('bad date');
+    return date;
+  }
   if (typeof v === 'string' || typeof v === 'number') return v;
   throw new Error('bad cursor value');
 }
@@ -43,11 +47,16 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values.map(encodeValue))).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): unknown[] {
+/** Decodes a cursor; `shape`, when given, is the type each value must have ('date' or 'string'). */
+export function decodeCursor(cursor: string, shape?: ('date' | 'string')[]): unknown[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (!Array.isArray(values) || values.length !== 2) throw new Error('shape');
-    return values.map(decodeValue);
+    const decoded = values.map(decodeValue);
+    shape?.forEach((type, i) => {
+      if (type === 'date' ? !(decoded[i] instanceof Date) : typeof decoded[i] !== 'string') throw new Error('shape');
+    });
+    return decoded;
   } catch {
     throw badInput('`after` is not a cursor returned by this list; pass pageInfo.endCursor from the previous page', {
       argument: 'after',

@@ -13,6 +13,12 @@ describe('cursor pagination', () => {
     },
   );
 
+  test('a cursor of the wrong shape for its list, or with a broken date, is a BAD_USER_INPUT too', () => {
+    expect(() => decodeCursor(encodeCursor(['x', 'y']), ['date', 'string'])).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } }));
+    const brokenDate = Buffer.from(JSON.stringify([{ d: 'garbage' }, 'x'])).toString('base64url');
+    expect(() => decodeCursor(brokenDate)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } }));
+  });
+
   test('page size defaults to 20 and must be 1–100', () => {
     expect(pageSize(undefined)).toBe(20);
     expect(pageSize(100)).toBe(100);

@@ -45,7 +45,7 @@ export function httpProcedureCatalogue(url: string, timeoutMs = 3000): Procedure
       throw unavailable((err as Error).name === 'TimeoutError' ? 'timed out' : 'unreachable');
     }
     if (!res.ok) throw unavailable(`HTTP ${res.status}`);
-    const body = (await res.json()) as { data?: { procedure: ProcedureInfo | null }; errors?: unknown[] };
+    const body = (await res.json().catch(() => ({}))) as { data?: { procedure: ProcedureInfo | null }; errors?: unknown[] };
     if (body.errors?.length || !body.data) throw unavailable('it answered with an error');
     return body.data.procedure;
   };

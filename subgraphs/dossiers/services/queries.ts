@@ -48,7 +48,7 @@ export function pageOf(sorted: DossierRecord[], args: PageArgs): Page<DossierRec
   const limit = pageSize(args.first);
   let start = 0;
   if (args.after) {
-    const [at, code] = decodeCursor(args.after) as [Date, string];
+    const [at, code] = decodeCursor(args.after, ['date', 'string']) as [Date, string];
     start = sorted.findIndex((d) => d.receivedAt < at || (d.receivedAt.getTime() === at.getTime() && d.code < code));
     if (start < 0) start = sorted.length;
   }
