@@ -11,7 +11,7 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { forwardRoute } from './routes';
-import { SIGNATURE_HEADER } from '../adapters/sms/port';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../adapters/sms/port';
 import { readCommittedSupergraph } from './supergraph';
 
 /** Probes every subgraph's /healthz; the gateway is healthy when all of them are. */
@@ -60,7 +60,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     health: () => subgraphHealth(urls),
     routes: [
       forwardRoute('GET', /^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls),
-      forwardRoute('POST', /^\/sms\/inbound$/, 'dossiers', urls, [SIGNATURE_HEADER]),
+      forwardRoute('POST', /^\/sms\/inbound$/, 'dossiers', urls, [SIGNATURE_HEADER, TIMESTAMP_HEADER]),
     ],
     context: async (req, requestId) => {
       const principal = await authenticate(req.headers.authorization);

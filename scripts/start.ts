@@ -45,7 +45,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
-    infra = await startInfrastructure({ dataDir: path.join(DATA_DIR, 'ferretdb'), log: say });
+    infra = await startInfrastructure({ dataDir: DATA_DIR, log: say });
     say(`database ${infra.mongoUri} · redis ${infra.redisUrl}`);
     await seedCatalogue(infra.mongoUri);
     // The SMS gateway is simulated locally: it records replies and plays phones (simulate-inbound).

@@ -9,5 +9,6 @@ export interface InboundSms {
   text: string;
 }
 
-/** Header carrying the hex HMAC-SHA256 of the raw webhook body, keyed with the shared secret. */
+/** Headers of a webhook call: the hex HMAC-SHA256 (signature.ts) and the Unix time it covers. */
 export const SIGNATURE_HEADER = 'x-sms-signature';
+export const TIMESTAMP_HEADER = 'x-sms-timestamp';

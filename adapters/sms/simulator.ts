@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SIGNATURE_HEADER } from './port';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from './port';
 import { signBody } from './signature';
 
 /**
@@ -49,9 +49,14 @@ export async function startSmsSimulator(opts: { apiKey: string; webhookSecret: s
   });
   async function deliver(webhookUrl: string, from: string, text: string): Promise<number> {
     const body = JSON.stringify({ from, text });
+    const timestamp = Math.floor(Date.now() / 1000);
     const res = await fetch(webhookUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(body, opts.webhookSecret) },
+      headers: {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signBody(body, timestamp, opts.webhookSecret),
+        [TIMESTAMP_HEADER]: String(timestamp),
+      },
       body,
     });
     return res.status;

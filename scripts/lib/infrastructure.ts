@@ -14,7 +14,8 @@ export interface Infrastructure {
 /**
  * The database and Redis every service needs. MONGODB_URI / REDIS_URL, when set, are used as
  * they are; otherwise the embedded FerretDB and a redis-server are started on loopback ports.
- * `dataDir` keeps FerretDB's files (npm start); without it a temporary directory is used (tests).
+ * With `dataDir` (npm start) both keep their files under it; without it they use temporary
+ * directories (tests).
  */
 export async function startInfrastructure(opts: { dataDir?: string; log?: (msg: string) => void } = {}): Promise<Infrastructure> {
   const env = envReader();
@@ -22,7 +23,7 @@ export async function startInfrastructure(opts: { dataDir?: string; log?: (msg: 
   try {
     let mongoUri = env.optional('MONGODB_URI');
     if (!mongoUri) {
-      const dir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'vss-ferretdb-'));
+      const dir = opts.dataDir ? path.join(opts.dataDir, 'ferretdb') : mkdtempSync(path.join(tmpdir(), 'vss-ferretdb-'));
       const db = await startFerretdb(dir, opts.log);
       stops.push(async () => {
         await db.stop();
@@ -32,7 +33,7 @@ export async function startInfrastructure(opts: { dataDir?: string; log?: (msg: 
     }
     let redisUrl = env.optional('REDIS_URL');
     if (!redisUrl) {
-      const redis = await startRedis(opts.log);
+      const redis = await startRedis(opts.log, opts.dataDir && path.join(opts.dataDir, 'redis'));
       stops.push(redis.stop);
       redisUrl = redis.url;
     }

@@ -10,6 +10,8 @@ export interface DossiersConfig {
   outboxIntervalMs: number;
   /** The SMS gateway for status lookups by SMS (R-DOS-4); absent, the SMS webhook answers 503. */
   sms: { gatewayUrl: string; apiKey: string; webhookSecret: string } | null;
+  /** SMS lookups answered per phone number and hour. */
+  smsLookupsPerHour: number;
 }
 
 export function loadDossiersConfig(env: Env): DossiersConfig {
@@ -22,5 +24,7 @@ export function loadDossiersConfig(env: Env): DossiersConfig {
   const sms = smsUrl
     ? { gatewayUrl: e.url('SMS_GATEWAY_URL'), apiKey: e.string('SMS_API_KEY'), webhookSecret: e.string('SMS_WEBHOOK_SECRET') }
     : null;
-  return { proceduresUrl: e.url('PROCEDURES_URL', 'http://127.0.0.1:4002/graphql'), publicLookupsPerMinute: perMinute, outboxIntervalMs, sms };
+  const smsLookupsPerHour = Number(e.string('SMS_LOOKUPS_PER_HOUR', '10'));
+  if (!Number.isInteger(smsLookupsPerHour) || smsLookupsPerHour < 1) throw new Error('SMS_LOOKUPS_PER_HOUR must be a positive integer');
+  return { proceduresUrl: e.url('PROCEDURES_URL', 'http://127.0.0.1:4002/graphql'), publicLookupsPerMinute: perMinute, outboxIntervalMs, sms, smsLookupsPerHour };
 }

@@ -1,8 +1,9 @@
 import { HttpError, readBody, sendJson, type HttpRoute } from '../kit/http';
 import { requireSignedIn, type SubgraphDeps } from '../kit/context';
 import { notFound } from '../kit/errors';
-import { SIGNATURE_HEADER, type InboundSms } from '../../adapters/sms/port';
-import { verifyBody } from '../../adapters/sms/signature';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, type InboundSms } from '../../adapters/sms/port';
+import { MAX_SKEW_SECONDS, signatureProblem } from '../../adapters/sms/signature';
+import { enforceRateLimit } from '../kit/rate-limit';
 import { domainOf, type Context } from './context';
 import { canSee } from './services/access';
 import { renderReceiptSlip } from './services/receipt';
@@ -34,8 +35,9 @@ export const receiptRoute: HttpRoute<Context> = {
 
 /**
  * POST /sms/inbound: the SMS gateway's webhook for "HS <code>" lookups (R-DOS-4). It comes from
- * the SMS gateway, not from a signed-in client, so it is authenticated by the HMAC of its body;
- * the reply (public state only) goes back as an SMS to the sender.
+ * the SMS gateway, not from a signed-in client, so it is authenticated by the HMAC of its body
+ * and timestamp; a replayed call is refused, and each phone may ask a few times an hour, since
+ * every reply is an SMS the agency pays for. The reply (public state only) goes to the sender.
  */
 export function smsInboundRoute(deps: SubgraphDeps): HttpRoute<Context> {
   return {
@@ -45,10 +47,12 @@ export function smsInboundRoute(deps: SubgraphDeps): HttpRoute<Context> {
       const { sms, config, models } = domainOf(deps);
       if (!sms || !config.sms) throw new HttpError(503, 'SMS lookup is not configured (SMS_GATEWAY_URL)');
       const body = await readBody(req);
-      const signature = req.headers[SIGNATURE_HEADER];
-      if (!verifyBody(body, typeof signature === 'string' ? signature : undefined, config.sms.webhookSecret)) {
-        throw new HttpError(401, 'bad or missing SMS signature');
-      }
+      const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+      const signature = header(SIGNATURE_HEADER);
+      const problem = signatureProblem(body, header(TIMESTAMP_HEADER), signature, config.sms.webhookSecret);
+      if (problem) throw new HttpError(401, `SMS webhook refused: ${problem}`);
+      const firstTime = await deps.redis.set(`sms:seen:${signature}`, '1', 'EX', 2 * MAX_SKEW_SECONDS, 'NX');
+      if (!firstTime) throw new HttpError(409, 'SMS webhook refused: this call was already received');
       let message: InboundSms;
       try {
         message = JSON.parse(body) as InboundSms;
@@ -56,6 +60,7 @@ export function smsInboundRoute(deps: SubgraphDeps): HttpRoute<Context> {
         throw new HttpError(400, 'body is not JSON');
       }
       if (typeof message.from !== 'string' || typeof message.text !== 'string') throw new HttpError(400, 'from and text are required');
+      await enforceRateLimit(deps.redis, `sms:${message.from}`, config.smsLookupsPerHour, 3600);
       const code = parseLookup(message.text);
       const dossier = code ? await models.Dossier.findOne({ code }).lean().exec() : null;
       const reply = !code ? SYNTAX_REPLY : dossier ? statusReply(dossier) : unknownCodeReply(code);

@@ -44,51 +44,91 @@ export interface ConsumerOptions<T> {
   logger: Logger;
   handle(event: T): Promise<void>;
   blockMs?: number;
+  /** A message another consumer has held unacknowledged this long is taken over (it crashed). */
+  claimIdleMs?: number;
+  /** After this many failed deliveries a message is moved to `<stream>:dead`, so it blocks nothing. */
+  maxDeliveries?: number;
 }
 
 type StreamReply = [string, [string, string[]][]][] | null;
+const CLAIM_EVERY_MS = 10_000;
 
 /**
  * Reads a stream as one member of a consumer group. A message is acknowledged only after its
  * handler succeeded; failed ones stay pending and are retried with backoff, so nothing is lost
- * when the handler's database is down.
+ * when the handler's database is down. Messages left pending by a consumer that died are
+ * claimed after `claimIdleMs`; one that keeps failing goes to a dead-letter stream after
+ * `maxDeliveries`; a group lost with a Redis restart is created again.
  */
 export function startConsumer<T>(redis: Redis, opts: ConsumerOptions<T>): { stop(): Promise<void> } {
   const conn = redis.duplicate();
+  const { stream, group, consumer, logger } = opts;
+  const maxDeliveries = opts.maxDeliveries ?? 5;
   let running = true;
   let retryPending = true; // on start, first re-deliver what this consumer left unacknowledged
   let backoffMs = 100;
+  let lastClaim = 0;
 
-  const loop = async () => {
+  const ensureGroup = async () => {
     try {
-      await conn.xgroup('CREATE', opts.stream, opts.group, '0', 'MKSTREAM');
+      await conn.xgroup('CREATE', stream, group, '0', 'MKSTREAM');
     } catch (err) {
       if (!String(err).includes('BUSYGROUP')) throw err;
     }
+  };
+
+  /** Takes over messages that another (dead) consumer of the group has held too long. */
+  const claimAbandoned = async () => {
+    lastClaim = Date.now();
+    const [, claimed] = (await conn.xautoclaim(stream, group, consumer, opts.claimIdleMs ?? 60_000, '0', 'COUNT', 100)) as [string, unknown[]];
+    if (claimed.length > 0) {
+      logger.warn('claimed messages abandoned by another consumer', { stream, count: claimed.length });
+      retryPending = true;
+    }
+  };
+
+  /** Handles one message; a message that failed too often is set aside instead of blocking the rest. */
+  const process = async (id: string, fields: string[]) => {
+    const raw = fields[fields.indexOf('event') + 1] ?? 'null';
+    try {
+      await opts.handle(JSON.parse(raw) as T);
+    } catch (err) {
+      const [[, , , deliveries] = []] = (await conn.xpending(stream, group, id, id, 1)) as [string, string, number, number][];
+      if ((deliveries ?? 0) < maxDeliveries) throw err;
+      await conn.xadd(`${stream}:dead`, '*', 'event', raw, 'group', group, 'error', String(err));
+      logger.error('message moved to the dead-letter stream', { stream, id, deliveries, err });
+    }
+    await conn.xack(stream, group, id);
+  };
+
+  const loop = async () => {
+    await ensureGroup();
     while (running) {
       try {
+        if (Date.now() - lastClaim > CLAIM_EVERY_MS) await claimAbandoned();
         const reply = (await conn.xreadgroup(
-          'GROUP', opts.group, opts.consumer, 'COUNT', 100, 'BLOCK', opts.blockMs ?? 1000,
-          'STREAMS', opts.stream, retryPending ? '0' : '>',
+          'GROUP', group, consumer, 'COUNT', 100, 'BLOCK', opts.blockMs ?? 1000,
+          'STREAMS', stream, retryPending ? '0' : '>',
         )) as StreamReply;
         const messages = reply?.[0]?.[1] ?? [];
         if (retryPending && messages.length === 0) retryPending = false;
-        for (const [id, fields] of messages) {
-          const raw = fields[fields.indexOf('event') + 1];
-          await opts.handle(JSON.parse(raw ?? 'null') as T);
-          await conn.xack(opts.stream, opts.group, id);
-        }
+        for (const [id, fields] of messages) await process(id, fields);
         backoffMs = 100;
       } catch (err) {
         if (!running) break;
-        opts.logger.warn('event handler failed; will retry', { stream: opts.stream, err, backoffMs });
+        if (String(err).includes('NOGROUP')) {
+          logger.warn('consumer group missing (Redis restarted?); creating it again', { stream, group });
+          await ensureGroup().catch(() => undefined);
+        } else {
+          logger.warn('event handler failed; will retry', { stream, err, backoffMs });
+        }
         retryPending = true;
         await new Promise((r) => setTimeout(r, backoffMs));
         backoffMs = Math.min(backoffMs * 2, 10_000);
       }
     }
   };
-  const done = loop().catch((err: unknown) => opts.logger.error('consumer stopped', { stream: opts.stream, err }));
+  const done = loop().catch((err: unknown) => logger.error('consumer stopped', { stream, err }));
 
   return {
     async stop() {

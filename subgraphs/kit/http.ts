@@ -33,7 +33,7 @@ export interface HttpAppOptions<C extends BaseContext> {
 const MAX_BODY_BYTES = 1024 * 1024;
 /** HTTP statuses for the GraphQL error codes that a route handler may throw. */
 const ROUTE_ERROR_STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, UPSTREAM_UNAVAILABLE: 502,
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 502,
 };
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 

@@ -1,4 +1,6 @@
 import { httpSmsGateway } from '../../adapters/sms/client';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../adapters/sms/port';
+import { signBody } from '../../adapters/sms/signature';
 import { startSmsSimulator } from '../../adapters/sms/simulator';
 import { dossiersSubgraph } from '../../subgraphs/dossiers/subgraph';
 import { httpSubgraph } from '../support/harness';
@@ -41,7 +43,7 @@ describe('status lookup by SMS (R-DOS-4)', () => {
     dossiers = await httpSubgraph(dossiersSubgraph, {
       prefix: w.h.prefix,
       redisDb: 13,
-      env: { SMS_GATEWAY_URL: sim.url, SMS_API_KEY: 'k', SMS_WEBHOOK_SECRET: SECRET, PROCEDURES_URL: 'http://127.0.0.1:1/graphql' },
+      env: { SMS_GATEWAY_URL: sim.url, SMS_API_KEY: 'k', SMS_WEBHOOK_SECRET: SECRET, PROCEDURES_URL: 'http://127.0.0.1:1/graphql', SMS_LOOKUPS_PER_HOUR: '4' },
     });
   });
   afterAll(async () => {
@@ -68,5 +70,19 @@ describe('status lookup by SMS (R-DOS-4)', () => {
     const res = await fetch(webhook(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '0987654321', text: 'HS X' }) });
     expect(res.status).toBe(401);
     expect(sim.sent.length).toBe(before);
+  });
+
+  test('a replayed call and a stale timestamp are refused; a phone asking too often is rate-limited', async () => {
+    const body = JSON.stringify({ from: '0911111111', text: 'HS X' });
+    const signed = (ts: number) => ({
+      'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(body, ts, SECRET), [TIMESTAMP_HEADER]: String(ts),
+    });
+    const now = Math.floor(Date.now() / 1000);
+    expect((await fetch(webhook(), { method: 'POST', headers: signed(now), body })).status).toBe(200);
+    expect((await fetch(webhook(), { method: 'POST', headers: signed(now), body })).status).toBe(409);
+    expect((await fetch(webhook(), { method: 'POST', headers: signed(now - 3600), body })).status).toBe(401);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push(await sim.deliver(webhook(), '0922222222', `HS Y${i}`));
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
   });
 });

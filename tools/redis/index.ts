@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -37,21 +37,27 @@ async function answersPing(url: string): Promise<boolean> {
   }
 }
 
-export async function startRedis(log?: (msg: string) => void): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * Starts redis-server on a free loopback port. With `dataDir` (npm start) it keeps an append-only
+ * file there, so event streams and consumer groups survive a restart; without it (tests) it uses
+ * a throw-away directory and no persistence.
+ */
+export async function startRedis(log?: (msg: string) => void, dataDir?: string): Promise<{ url: string; stop(): Promise<void> }> {
   ensureRedisServer(log);
-  const dir = mkdtempSync(path.join(tmpdir(), 'vss-redis-'));
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'vss-redis-'));
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   const daemon = startDaemon('redis-server', [
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-    '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes',
+    '--save', '', '--appendonly', dataDir ? 'yes' : 'no', '--daemonize', 'no', '--protected-mode', 'yes',
   ]);
   await waitUntil('redis-server', daemon, () => answersPing(url));
   return {
     url,
     async stop() {
       await daemon.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
