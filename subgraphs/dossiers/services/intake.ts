@@ -57,7 +57,7 @@ function validate(p: Principal, input: ReceiveInput, errors: InputError[], now: 
   if (!!a.personalId === !!a.unitCode) {
     errors.push({ field: 'applicant', message: 'give either personalId (a citizen) or unitCode (an organisation), not both' });
   }
-  const idProblem = a.personalId ? personalIdProblem(a.personalId, now) : null;
+  const idProblem = a.personalId ? personalIdProblem(a.personalId, null, now) : null;
   if (idProblem) errors.push({ field: 'applicant.personalId', message: idProblem });
   const unitProblem = a.unitCode ? unitCodeProblem(a.unitCode) : null;
   if (unitProblem) errors.push({ field: 'applicant.unitCode', message: unitProblem });
