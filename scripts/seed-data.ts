@@ -55,6 +55,15 @@ export const AGENCIES = [
   },
 ] as const;
 
+/** Employers of the demo dossiers; tax codes carry valid check digits (R-ID-1). */
+export const ORGANIZATIONS = [
+  { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai', taxCode: '0101234565' },
+  { unitCode: 'YN0456B', name: 'Công ty Cổ phần Bến Thành', taxCode: '0301234562' },
+] as const;
+
+/** A citizen the local population database simulator knows, for trying verifyCitizen by hand. */
+export const DEMO_CITIZEN = { personalId: '001190012345', fullName: 'Nguyễn Thị Lan', dateOfBirth: '1990-05-17' };
+
 export const PROCEDURES = [
   {
     code: '1.002001',

@@ -5,11 +5,12 @@ import path from 'node:path';
 import { envReader, PROJECT_ROOT } from '../subgraphs/kit/config';
 import { connectDatabase } from '../subgraphs/kit/mongo';
 import { agencyModel } from '../subgraphs/identity/models/agency';
+import { organizationModel } from '../subgraphs/identity/models/organization';
 import { procedureModel } from '../subgraphs/procedures/models/procedure';
 import { documentModel } from '../subgraphs/documents/models/document';
 import { addDocument } from '../subgraphs/documents/services/documents';
 import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
-import { AGENCIES, DOCUMENTS, DOSSIERS, PROCEDURES } from './seed-data';
+import { AGENCIES, DOCUMENTS, DOSSIERS, ORGANIZATIONS, PROCEDURES } from './seed-data';
 
 async function withDatabase<T>(mongoUri: string, dbName: string, work: (db: Connection) => Promise<T>): Promise<T> {
   const db = await connectDatabase(mongoUri, dbName);
@@ -26,6 +27,9 @@ export async function seedCatalogue(mongoUri: string, dbPrefix = 'vss_'): Promis
     const Agency = agencyModel(db);
     await Agency.init();
     for (const a of AGENCIES) await Agency.updateOne({ code: a.code }, { $set: a }, { upsert: true });
+    const Organization = organizationModel(db);
+    await Organization.init();
+    for (const o of ORGANIZATIONS) await Organization.updateOne({ unitCode: o.unitCode }, { $set: o }, { upsert: true });
   });
   await withDatabase(mongoUri, `${dbPrefix}procedures`, async (db) => {
     const Procedure = procedureModel(db);

@@ -7,9 +7,10 @@ import { startInfrastructure, type Infrastructure } from './lib/infrastructure';
 import { mintDevToken } from './lib/dev-token';
 import { startStack, type Stack } from './lib/stack';
 import { seedCatalogue, seedDossiers } from './seed';
-import { DEMO } from './seed-data';
+import { DEMO, DEMO_CITIZEN } from './seed-data';
 import { randomBytes } from 'node:crypto';
 import { startSmsSimulator } from '../adapters/sms/simulator';
+import { generatePopulation, startPopulationSimulator } from '../adapters/population/simulator';
 
 const DATA_DIR = path.join(PROJECT_ROOT, '.data');
 const say = (msg: string) => console.log(`[start] ${msg}`);
@@ -31,6 +32,7 @@ async function main() {
   let infra: Infrastructure | undefined;
   let stack: Stack | undefined;
   let sms: Awaited<ReturnType<typeof startSmsSimulator>> | undefined;
+  let population: Awaited<ReturnType<typeof startPopulationSimulator>> | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -38,6 +40,7 @@ async function main() {
     say('stopping…');
     await stack?.stop();
     await sms?.stop();
+    await population?.stop();
     await infra?.stop();
     process.exit(code);
   };
@@ -51,12 +54,14 @@ async function main() {
     // The SMS gateway is simulated locally: it records replies and plays phones (simulate-inbound).
     const smsSecret = randomBytes(16).toString('hex');
     sms = await startSmsSimulator({ apiKey: 'dev-sms-key', webhookSecret: smsSecret, webhookUrl: `http://127.0.0.1:${DEFAULT_PORTS.gateway}/sms/inbound` });
+    // The national population database is simulated locally too (SOAP), with a generated population.
+    population = await startPopulationSimulator({ citizens: [...generatePopulation(5000), DEMO_CITIZEN] });
     stack = await startStack({
       mongoUri: infra.mongoUri,
       redisUrl: infra.redisUrl,
       keysDir,
       logDir: path.join(DATA_DIR, 'logs'),
-      env: { SMS_GATEWAY_URL: sms.url, SMS_API_KEY: 'dev-sms-key', SMS_WEBHOOK_SECRET: smsSecret },
+      env: { SMS_GATEWAY_URL: sms.url, SMS_API_KEY: 'dev-sms-key', SMS_WEBHOOK_SECRET: smsSecret, POPULATION_URL: population.endpoint },
     });
     const seeded = await seedDossiers(stack.gatewayUrl, keysDir, infra.mongoUri);
     say(seeded.created ? `filed ${seeded.codes.length} demo dossiers through the gateway` : 'demo dossiers already present');
@@ -82,6 +87,10 @@ An officer token (8 hours; more with: npm run token -- --help):
 Try:
   curl -s ${stack.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
     -d '${JSON.stringify({ query })}'
+
+Verify a citizen against the (simulated) national population database (R-ID-2):
+  curl -s ${stack.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
+    -d '${JSON.stringify({ query: `mutation { verifyCitizen(input: { personalId: "${DEMO_CITIZEN.personalId}", fullName: "${DEMO_CITIZEN.fullName}", dateOfBirth: "${DEMO_CITIZEN.dateOfBirth}" }) { fullName gender verification { result at } } }` })}'
 
 Status by SMS (R-DOS-4), through the local SMS gateway simulator:
   curl -s ${sms.url}/simulate-inbound -d '{"from":"0912345678","text":"HS ${seeded.codes[0]}"}'

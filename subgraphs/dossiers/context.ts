@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { FilterQuery } from 'mongoose';
-import type { RequestBase, SubgraphDeps } from '../kit/context';
+import { perProcess, type RequestBase, type SubgraphDeps } from '../kit/context';
 import { manyByKey, oneByKey } from '../kit/loaders';
 import { WorkingCalendar } from './calendar/working-days';
 import { loadDossiersConfig, type DossiersConfig } from './config';
@@ -40,23 +40,16 @@ export const dossierModels = (db: SubgraphDeps['db']): RelayModels => ({
   EventLog: eventLogModel(db),
 });
 
-const domains = new WeakMap<SubgraphDeps, DossiersDomain>();
-
-export function domainOf(deps: SubgraphDeps): DossiersDomain {
-  let d = domains.get(deps);
-  if (!d) {
-    const config = loadDossiersConfig(deps.config.env);
-    d = {
-      models: dossierModels(deps.db),
-      calendar: WorkingCalendar.load(),
-      catalogue: httpProcedureCatalogue(config.proceduresUrl),
-      sms: config.sms ? httpSmsGateway(config.sms.gatewayUrl, config.sms.apiKey) : null,
-      config,
-    };
-    domains.set(deps, d);
-  }
-  return d;
-}
+export const domainOf = perProcess((deps): DossiersDomain => {
+  const config = loadDossiersConfig(deps.config.env);
+  return {
+    models: dossierModels(deps.db),
+    calendar: WorkingCalendar.load(),
+    catalogue: httpProcedureCatalogue(config.proceduresUrl),
+    sms: config.sms ? httpSmsGateway(config.sms.gatewayUrl, config.sms.apiKey) : null,
+    config,
+  };
+});
 
 // Agencies count the dossiers they handle now: grouping on the agencyCodes array would need
 // $unwind, which FerretDB v1 applies without keeping the other fields (measured here).

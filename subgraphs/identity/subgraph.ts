@@ -2,7 +2,7 @@ import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
 import { createContext, type Context } from './context';
 import { resolvers } from './resolvers';
 
-/** Identity: agencies and their departments (R-ID-5); citizens, organisations and accounts come next. */
+/** Identity: agencies and departments (R-ID-5), citizens verified against the population database and organisations (R-ID-1, R-ID-2). */
 export const identitySubgraph: SubgraphDefinition<Context> = {
   name: 'identity',
   typeDefs: loadTypeDefs('identity'),

@@ -36,3 +36,15 @@ export function requireSignedIn(ctx: RequestBase): void {
     throw forbidden('sign in first: this field needs a bearer token (anonymous callers may use public lookups only)');
   }
 }
+
+/**
+ * Makes `create` run once per process (per set of dependencies) and hands back the same value
+ * afterwards: for a subgraph's long-lived clients and settings, built from its deps on first use.
+ */
+export function perProcess<T>(create: (deps: SubgraphDeps) => T): (deps: SubgraphDeps) => T {
+  const made = new WeakMap<SubgraphDeps, T>();
+  return (deps) => {
+    if (!made.has(deps)) made.set(deps, create(deps));
+    return made.get(deps)!;
+  };
+}

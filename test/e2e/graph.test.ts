@@ -12,6 +12,8 @@ import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../subgraphs/kit/in
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
 import { SUBGRAPHS } from '../../subgraphs/kit/config';
+import { generatePopulation, startPopulationSimulator } from '../../adapters/population/simulator';
+import { DEMO_CITIZEN } from '../../scripts/seed-data';
 
 /**
  * Every service as a real process (the same launcher as npm start) on free ports, against the
@@ -22,6 +24,7 @@ let stack: Stack;
 let logDir: string;
 let dossierCodes: string[];
 let officerToken: string;
+let population: Awaited<ReturnType<typeof startPopulationSimulator>>;
 
 interface Body {
   data?: Record<string, unknown> | null;
@@ -39,13 +42,18 @@ beforeAll(async () => {
   const dbPrefix = `e2e${randomBytes(3).toString('hex')}_`;
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
   await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
-  stack = await startStack({ mongoUri: process.env.MONGODB_URI!, redisUrl: process.env.REDIS_URL!, keysDir, logDir, ports, dbPrefix });
+  population = await startPopulationSimulator({ citizens: [...generatePopulation(100), DEMO_CITIZEN] });
+  stack = await startStack({
+    mongoUri: process.env.MONGODB_URI!, redisUrl: process.env.REDIS_URL!, keysDir, logDir, ports, dbPrefix,
+    env: { POPULATION_URL: population.endpoint },
+  });
   ({ codes: dossierCodes } = await seedDossiers(stack.gatewayUrl, keysDir, process.env.MONGODB_URI!, dbPrefix));
   officerToken = await mintDevToken(keysDir, { client: 'officer', agencyCode: '000.00.01.H26' });
 }, 120_000);
 
 afterAll(async () => {
   await stack?.stop();
+  await population?.stop();
   rmSync(logDir, { recursive: true, force: true });
 });
 
@@ -92,6 +100,17 @@ describe('the federated graph through the gateway', () => {
     const stranger = await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0002' });
     expect((await fetch(url, { headers: { authorization: `Bearer ${stranger}` } })).status).toBe(404);
     expect((await fetch(url)).status).toBe(403);
+  });
+
+  test('an officer verifies a citizen against the population database through the gateway (R-ID-2)', async () => {
+    const { body } = await post(
+      stack.gatewayUrl,
+      `mutation { verifyCitizen(input: { personalId: "${DEMO_CITIZEN.personalId}", fullName: "${DEMO_CITIZEN.fullName}", dateOfBirth: "${DEMO_CITIZEN.dateOfBirth}" }) { personalId verification { result } } }`,
+      asOfficer(),
+    );
+    expect(body).toEqual({ data: { verifyCitizen: { personalId: DEMO_CITIZEN.personalId, verification: { result: 'MATCH' } } } });
+    const citizen = await post(stack.gatewayUrl, `{ citizen(personalId: "${DEMO_CITIZEN.personalId}") { fullName gender verification { result } dossiers { edges { cursor } } } }`, asOfficer());
+    expect(citizen.body.data?.citizen).toEqual({ fullName: 'Nguyễn Thị Lan', gender: 'FEMALE', verification: { result: 'MATCH' }, dossiers: { edges: [] } });
   });
 
   test('statistics count the seeded dossiers by status, fed by their events', async () => {

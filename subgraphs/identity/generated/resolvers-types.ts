@@ -1,5 +1,7 @@
-import { GraphQLResolveInfo } from 'graphql';
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { AgencyRecord } from '../models/agency';
+import { CitizenRecord } from '../models/citizen';
+import { OrganizationRecord } from '../models/organization';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +19,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  DateTime: { input: Date; output: Date; }
   _FieldSet: { input: any; output: any; }
 };
 
@@ -53,11 +56,62 @@ export type AgencyLevel =
   | 'DISTRICT'
   | 'PROVINCIAL';
 
+/**
+ * A citizen (công dân), keyed by the 12-digit personal identification number (R-ID-1). Personal
+ * fields are shown to the citizen themself, to officers and to dashboards only.
+ */
+export type Citizen = {
+  __typename?: 'Citizen';
+  /** YYYY-MM-DD. */
+  dateOfBirth?: Maybe<Scalars['String']['output']>;
+  fullName?: Maybe<Scalars['String']['output']>;
+  /** Read from the century/gender digit of the personal id. */
+  gender?: Maybe<Gender>;
+  personalId: Scalars['ID']['output'];
+  /** The last check against the national population database (R-ID-2); null until one is made. */
+  verification?: Maybe<CitizenVerification>;
+};
+
+export type CitizenVerification = {
+  __typename?: 'CitizenVerification';
+  at: Scalars['DateTime']['output'];
+  /** Which field did not match, when result is MISMATCH: fullName or dateOfBirth. */
+  mismatchedField?: Maybe<Scalars['String']['output']>;
+  result: VerificationResult;
+};
+
 /** A department (phòng/bộ phận) inside an agency, e.g. the one-stop reception desk. */
 export type Department = {
   __typename?: 'Department';
   code: Scalars['String']['output'];
   name: Scalars['String']['output'];
+};
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Checks a citizen against the national population database (R-ID-2) and keeps the outcome and
+   * its time on the Citizen. For officers (citizen:verify) and for a citizen about themself.
+   */
+  verifyCitizen: Citizen;
+};
+
+
+export type MutationVerifyCitizenArgs = {
+  input: VerifyCitizenInput;
+};
+
+/** An organisation (đơn vị) taking part in social insurance, keyed by its VSS unit code (R-ID-1). */
+export type Organization = {
+  __typename?: 'Organization';
+  name: Scalars['String']['output'];
+  /** 10 digits, or 13 for a branch. */
+  taxCode: Scalars['String']['output'];
+  unitCode: Scalars['ID']['output'];
 };
 
 export type PageInfo = {
@@ -72,6 +126,10 @@ export type Query = {
   agencies: AgencyConnection;
   /** One agency by code; null when no agency has that code. */
   agency?: Maybe<Agency>;
+  /** A citizen the caller may see; null when unknown. */
+  citizen?: Maybe<Citizen>;
+  /** An organisation by VSS unit code; null when unknown. */
+  organization?: Maybe<Organization>;
 };
 
 
@@ -84,6 +142,28 @@ export type QueryAgenciesArgs = {
 
 export type QueryAgencyArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+export type QueryCitizenArgs = {
+  personalId: Scalars['ID']['input'];
+};
+
+
+export type QueryOrganizationArgs = {
+  unitCode: Scalars['ID']['input'];
+};
+
+export type VerificationResult =
+  | 'MATCH'
+  | 'MISMATCH'
+  | 'NOT_FOUND';
+
+export type VerifyCitizenInput = {
+  /** YYYY-MM-DD. */
+  dateOfBirth: Scalars['String']['input'];
+  fullName: Scalars['String']['input'];
+  personalId: Scalars['ID']['input'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -175,11 +255,19 @@ export type ResolversTypes = ResolversObject<{
   AgencyConnection: ResolverTypeWrapper<Omit<AgencyConnection, 'edges'> & { edges: Array<ResolversTypes['AgencyEdge']> }>;
   AgencyEdge: ResolverTypeWrapper<Omit<AgencyEdge, 'node'> & { node: ResolversTypes['Agency'] }>;
   AgencyLevel: AgencyLevel;
+  Citizen: ResolverTypeWrapper<CitizenRecord>;
+  CitizenVerification: ResolverTypeWrapper<CitizenVerification>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Department: ResolverTypeWrapper<Department>;
+  Gender: Gender;
+  Mutation: ResolverTypeWrapper<{}>;
+  Organization: ResolverTypeWrapper<OrganizationRecord>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<{}>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  VerificationResult: VerificationResult;
+  VerifyCitizenInput: VerifyCitizenInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -189,11 +277,17 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   AgencyConnection: Omit<AgencyConnection, 'edges'> & { edges: Array<ResolversParentTypes['AgencyEdge']> };
   AgencyEdge: Omit<AgencyEdge, 'node'> & { node: ResolversParentTypes['Agency'] };
+  Citizen: CitizenRecord;
+  CitizenVerification: CitizenVerification;
+  DateTime: Scalars['DateTime']['output'];
   Department: Department;
+  Mutation: {};
+  Organization: OrganizationRecord;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: {};
   Int: Scalars['Int']['output'];
+  VerifyCitizenInput: VerifyCitizenInput;
 }>;
 
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = ResolversObject<{
@@ -219,9 +313,42 @@ export type AgencyEdgeResolvers<ContextType = Context, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CitizenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citizen'] = ResolversParentTypes['Citizen']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Citizen']>, { __typename: 'Citizen' } & GraphQLRecursivePick<ParentType, {"personalId":true}>, ContextType>;
+  dateOfBirth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
+  personalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  verification?: Resolver<Maybe<ResolversTypes['CitizenVerification']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CitizenVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CitizenVerification'] = ResolversParentTypes['CitizenVerification']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  mismatchedField?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  result?: Resolver<ResolversTypes['VerificationResult'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type DepartmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  verifyCitizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<MutationVerifyCitizenArgs, 'input'>>;
+}>;
+
+export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']>, { __typename: 'Organization' } & GraphQLRecursivePick<ParentType, {"unitCode":true}>, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -234,13 +361,20 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   agencies?: Resolver<ResolversTypes['AgencyConnection'], ParentType, ContextType, Partial<QueryAgenciesArgs>>;
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'code'>>;
+  citizen?: Resolver<Maybe<ResolversTypes['Citizen']>, ParentType, ContextType, RequireFields<QueryCitizenArgs, 'personalId'>>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'unitCode'>>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Agency?: AgencyResolvers<ContextType>;
   AgencyConnection?: AgencyConnectionResolvers<ContextType>;
   AgencyEdge?: AgencyEdgeResolvers<ContextType>;
+  Citizen?: CitizenResolvers<ContextType>;
+  CitizenVerification?: CitizenVerificationResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   Department?: DepartmentResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;

@@ -1,7 +1,18 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { keysetPage } from '../../kit/pagination';
+import { requireSignedIn } from '../../kit/context';
+import { canSeePerson } from '../services/citizens';
 
 export const Query: QueryResolvers = {
+  citizen: async (_, { personalId }, ctx) => {
+    requireSignedIn(ctx);
+    const c = await ctx.loaders.citizen.load(personalId);
+    return c && canSeePerson(ctx.principal, personalId) ? c : null;
+  },
+  organization: (_, { unitCode }, ctx) => {
+    requireSignedIn(ctx);
+    return ctx.loaders.organization.load(unitCode);
+  },
   agency: (_, { code }, ctx) => ctx.loaders.agency.load(code),
   agencies: (_, { level, first, after }, ctx) =>
     keysetPage(ctx.models.Agency, level ? { level } : {}, { field: 'code', direction: 1, tieBreaker: 'code' }, { first, after }),

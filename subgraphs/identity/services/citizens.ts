@@ -1,0 +1,59 @@
+import { appError, badInput, ErrorCode, forbidden } from '../../kit/errors';
+import { personalIdProblem } from '../../kit/identifiers';
+import type { Principal } from '../../kit/principal';
+import type { PopulationDatabase } from '../../../adapters/population/port';
+import type { CitizenModel, CitizenRecord } from '../models/citizen';
+
+/** Who may see a citizen's personal fields: the citizen, officers and dashboards. */
+export function canSeePerson(p: Principal, personalId: string): boolean {
+  return p.client === 'officer' || p.client === 'dashboard' || (p.client === 'citizen' && p.personalId === personalId);
+}
+
+/** The record as this caller may see it: just the key for those who may not see more. */
+export const asSeenBy = (p: Principal, c: CitizenRecord): CitizenRecord => (canSeePerson(p, c.personalId) ? c : { personalId: c.personalId });
+
+export interface VerifyInput {
+  personalId: string;
+  fullName: string;
+  dateOfBirth: string;
+}
+
+/**
+ * Checks a citizen against the national population database (R-ID-2) and keeps the outcome and
+ * its time. Name and date of birth are stored only when they matched. Input is validated first;
+ * if the database cannot be reached nothing is stored.
+ */
+export async function verifyCitizen(
+  deps: { Citizen: CitizenModel; population: PopulationDatabase | null },
+  p: Principal,
+  input: VerifyInput,
+  now = new Date(),
+): Promise<CitizenRecord> {
+  const mayVerify = (p.client === 'officer' && p.scopes.includes('citizen:verify')) || (p.client === 'citizen' && p.personalId === input.personalId);
+  if (!mayVerify) throw forbidden('officers with citizen:verify, or the citizen themself, may verify a citizen');
+  const errors: { field: string; message: string }[] = [];
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(input.dateOfBirth) ? new Date(`${input.dateOfBirth}T00:00:00Z`) : null;
+  // Date() rolls 1991-02-30 over to 1991-03-02: a real date reads back unchanged.
+  const dob = parsed && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === input.dateOfBirth ? parsed : null;
+  if (!dob) errors.push({ field: 'dateOfBirth', message: 'a date of birth is YYYY-MM-DD, a real date' });
+  const idProblem = personalIdProblem(input.personalId, dob, now);
+  if (idProblem) errors.push({ field: 'personalId', message: idProblem });
+  const fullName = input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (!fullName) errors.push({ field: 'fullName', message: 'the full name is required' });
+  if (errors.length) throw badInput(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { inputErrors: errors });
+  if (!deps.population) {
+    throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'the national population database is not configured (POPULATION_URL)', { serviceName: 'population' });
+  }
+
+  const outcome = await deps.population.verifyCitizen(input.personalId, fullName, input.dateOfBirth);
+  const verification = { result: outcome.result, mismatchedField: outcome.result === 'MISMATCH' ? outcome.field : null, at: now };
+  const confirmed = outcome.result === 'MATCH' ? { fullName, dateOfBirth: input.dateOfBirth } : {};
+  const saved = await deps.Citizen.findOneAndUpdate(
+    { personalId: input.personalId },
+    { $set: { verification, ...confirmed } },
+    { upsert: true, new: true },
+  )
+    .lean()
+    .exec();
+  return saved ?? { personalId: input.personalId, verification, ...confirmed };
+}
