@@ -2,6 +2,8 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { AgencyRecord } from '../models/agency';
 import { CitizenRecord } from '../models/citizen';
 import { OrganizationRecord } from '../models/organization';
+import { CertificateRecord } from '../models/certificate';
+import { SignatureCheckResult } from '../services/signatures';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -93,11 +95,19 @@ export type Gender =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Registers an organisation's X.509 certificate (PEM, RSA or EC P-256, valid now). Officers with organization:manage. */
+  registerOrganizationCertificate: OrganizationCertificate;
   /**
    * Checks a citizen against the national population database (R-ID-2) and keeps the outcome and
    * its time on the Citizen. For officers (citizen:verify) and for a citizen about themself.
    */
   verifyCitizen: Citizen;
+};
+
+
+export type MutationRegisterOrganizationCertificateArgs = {
+  pem: Scalars['String']['input'];
+  unitCode: Scalars['ID']['input'];
 };
 
 
@@ -108,10 +118,22 @@ export type MutationVerifyCitizenArgs = {
 /** An organisation (đơn vị) taking part in social insurance, keyed by its VSS unit code (R-ID-1). */
 export type Organization = {
   __typename?: 'Organization';
+  /** Certificates it signs electronic submissions with (R-ID-4). */
+  certificates: Array<OrganizationCertificate>;
   name: Scalars['String']['output'];
   /** 10 digits, or 13 for a branch. */
   taxCode: Scalars['String']['output'];
   unitCode: Scalars['ID']['output'];
+};
+
+export type OrganizationCertificate = {
+  __typename?: 'OrganizationCertificate';
+  /** SHA-256 fingerprint. */
+  fingerprint: Scalars['String']['output'];
+  registeredAt: Scalars['DateTime']['output'];
+  subject: Scalars['String']['output'];
+  validFrom: Scalars['DateTime']['output'];
+  validTo: Scalars['DateTime']['output'];
 };
 
 export type PageInfo = {
@@ -130,6 +152,11 @@ export type Query = {
   citizen?: Maybe<Citizen>;
   /** An organisation by VSS unit code; null when unknown. */
   organization?: Maybe<Organization>;
+  /**
+   * Checks a detached JWS (<header>..<signature>, RS256 or ES256) over the canonical form of
+   * `payload` (JSON: keys sorted, strings NFC, no spaces) against the organisation's certificates.
+   */
+  verifyOrganizationSignature: SignatureCheck;
 };
 
 
@@ -153,6 +180,28 @@ export type QueryCitizenArgs = {
 export type QueryOrganizationArgs = {
   unitCode: Scalars['ID']['input'];
 };
+
+
+export type QueryVerifyOrganizationSignatureArgs = {
+  payload: Scalars['String']['input'];
+  signature: Scalars['String']['input'];
+  unitCode: Scalars['ID']['input'];
+};
+
+/** The outcome of checking an organisation's signature over a payload (R-ID-4). */
+export type SignatureCheck = {
+  __typename?: 'SignatureCheck';
+  message: Scalars['String']['output'];
+  /** Why it was rejected; null when valid. */
+  reason?: Maybe<SignatureRejection>;
+  valid: Scalars['Boolean']['output'];
+};
+
+export type SignatureRejection =
+  | 'CERTIFICATE_EXPIRED'
+  | 'MALFORMED'
+  | 'NO_CERTIFICATE'
+  | 'SIGNATURE_INVALID';
 
 export type VerificationResult =
   | 'MATCH'
@@ -262,10 +311,13 @@ export type ResolversTypes = ResolversObject<{
   Gender: Gender;
   Mutation: ResolverTypeWrapper<{}>;
   Organization: ResolverTypeWrapper<OrganizationRecord>;
+  OrganizationCertificate: ResolverTypeWrapper<CertificateRecord>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<{}>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  SignatureCheck: ResolverTypeWrapper<SignatureCheckResult>;
+  SignatureRejection: SignatureRejection;
   VerificationResult: VerificationResult;
   VerifyCitizenInput: VerifyCitizenInput;
 }>;
@@ -283,10 +335,12 @@ export type ResolversParentTypes = ResolversObject<{
   Department: Department;
   Mutation: {};
   Organization: OrganizationRecord;
+  OrganizationCertificate: CertificateRecord;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: {};
   Int: Scalars['Int']['output'];
+  SignatureCheck: SignatureCheckResult;
   VerifyCitizenInput: VerifyCitizenInput;
 }>;
 
@@ -341,14 +395,25 @@ export type DepartmentResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  registerOrganizationCertificate?: Resolver<ResolversTypes['OrganizationCertificate'], ParentType, ContextType, RequireFields<MutationRegisterOrganizationCertificateArgs, 'pem' | 'unitCode'>>;
   verifyCitizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<MutationVerifyCitizenArgs, 'input'>>;
 }>;
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']>, { __typename: 'Organization' } & GraphQLRecursivePick<ParentType, {"unitCode":true}>, ContextType>;
+  certificates?: Resolver<Array<ResolversTypes['OrganizationCertificate']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   taxCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OrganizationCertificateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationCertificate'] = ResolversParentTypes['OrganizationCertificate']> = ResolversObject<{
+  fingerprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validTo?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -363,6 +428,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'code'>>;
   citizen?: Resolver<Maybe<ResolversTypes['Citizen']>, ParentType, ContextType, RequireFields<QueryCitizenArgs, 'personalId'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'unitCode'>>;
+  verifyOrganizationSignature?: Resolver<ResolversTypes['SignatureCheck'], ParentType, ContextType, RequireFields<QueryVerifyOrganizationSignatureArgs, 'payload' | 'signature' | 'unitCode'>>;
+}>;
+
+export type SignatureCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignatureCheck'] = ResolversParentTypes['SignatureCheck']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['SignatureRejection']>, ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -375,7 +448,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Department?: DepartmentResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  OrganizationCertificate?: OrganizationCertificateResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SignatureCheck?: SignatureCheckResolvers<ContextType>;
 }>;
 

@@ -2,12 +2,17 @@ import type { QueryResolvers } from '../generated/resolvers-types';
 import { keysetPage } from '../../kit/pagination';
 import { requireSignedIn } from '../../kit/context';
 import { canSeePerson } from '../services/citizens';
+import { checkSignature } from '../services/signatures';
 
 export const Query: QueryResolvers = {
   citizen: async (_, { personalId }, ctx) => {
     requireSignedIn(ctx);
     const c = await ctx.loaders.citizen.load(personalId);
     return c && canSeePerson(ctx.principal, personalId) ? c : null;
+  },
+  verifyOrganizationSignature: (_, { unitCode, payload, signature }, ctx) => {
+    requireSignedIn(ctx);
+    return checkSignature(ctx.models.Certificate, unitCode, payload, signature);
   },
   organization: (_, { unitCode }, ctx) => {
     requireSignedIn(ctx);

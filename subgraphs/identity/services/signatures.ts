@@ -1,0 +1,96 @@
+import { X509Certificate } from 'node:crypto';
+import { flattenedVerify, importX509 } from 'jose';
+import { appError, badInput, ErrorCode, forbidden, notFound } from '../../kit/errors';
+import type { Principal } from '../../kit/principal';
+import type { CertificateModel, CertificateRecord } from '../models/certificate';
+import type { OrganizationModel } from '../models/organization';
+
+/**
+ * Organisations confirm electronic dossiers with a digital signature (R-ID-4; 352 Art. 17):
+ * they register an X.509 certificate, then sign the canonical form of a submission's payload
+ * with a detached JWS ("<header>..<signature>", RS256 or ES256). A changed payload, another key
+ * or an expired certificate is rejected with the reason.
+ */
+export type SignatureCheckResult =
+  | { valid: true; reason: null; message: string }
+  | { valid: false; reason: 'MALFORMED' | 'NO_CERTIFICATE' | 'SIGNATURE_INVALID' | 'CERTIFICATE_EXPIRED'; message: string };
+
+/** JSON with keys sorted at every level, strings in NFC, no spaces: the bytes that get signed. */
+export function canonicalJson(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.normalize('NFC'));
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k.normalize('NFC'))}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+const ALGORITHMS = { rsa: 'RS256', ec: 'ES256' } as const;
+
+export async function registerCertificate(
+  deps: { Certificate: CertificateModel; Organization: OrganizationModel },
+  p: Principal,
+  unitCode: string,
+  pem: string,
+  now = new Date(),
+): Promise<CertificateRecord> {
+  if (p.client !== 'officer' || !p.scopes.includes('organization:manage')) throw forbidden('registering certificates needs an officer with organization:manage');
+  if (!(await deps.Organization.exists({ unitCode }))) throw notFound(`no organisation has unit code ${unitCode}`);
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(pem);
+  } catch {
+    throw badInput('pem is not a PEM-encoded X.509 certificate', { field: 'pem' });
+  }
+  const validFrom = new Date(cert.validFrom);
+  const validTo = new Date(cert.validTo);
+  if (validTo <= now || validFrom > now) throw badInput(`the certificate is valid from ${validFrom.toISOString()} to ${validTo.toISOString()}, not now`, { field: 'pem' });
+  const keyType = cert.publicKey.asymmetricKeyType;
+  if (keyType !== 'rsa' && keyType !== 'ec') throw badInput(`the certificate's key is ${keyType}; RSA or EC (P-256) keys are accepted`, { field: 'pem' });
+  const record: CertificateRecord = {
+    unitCode, fingerprint: cert.fingerprint256, subject: cert.subject, pem: cert.toString(), validFrom, validTo, registeredBy: p.subject, registeredAt: now,
+  };
+  try {
+    await deps.Certificate.create(record);
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) throw appError(ErrorCode.CONFLICT, 'this certificate is already registered');
+    throw err;
+  }
+  return record;
+}
+
+export async function checkSignature(
+  Certificate: CertificateModel,
+  unitCode: string,
+  payload: string,
+  signature: string,
+  now = new Date(),
+): Promise<SignatureCheckResult> {
+  const parts = signature.split('.');
+  let canonical: string;
+  try {
+    if (parts.length !== 3 || parts[1] !== '') throw new Error('not detached');
+    canonical = canonicalJson(JSON.parse(payload));
+  } catch {
+    return { valid: false, reason: 'MALFORMED', message: 'signature must be a detached compact JWS (<header>..<signature>) and payload JSON' };
+  }
+  const certificates = await Certificate.find({ unitCode }).lean().exec();
+  if (certificates.length === 0) return { valid: false, reason: 'NO_CERTIFICATE', message: `organisation ${unitCode} has no registered certificate` };
+  const jws = { protected: parts[0]!, signature: parts[2]!, payload: Buffer.from(canonical).toString('base64url') };
+  for (const c of certificates) {
+    const keyType = new X509Certificate(c.pem).publicKey.asymmetricKeyType as keyof typeof ALGORITHMS;
+    const alg = ALGORITHMS[keyType];
+    if (!alg) continue;
+    try {
+      await flattenedVerify(jws, await importX509(c.pem, alg), { algorithms: [alg] });
+    } catch {
+      continue;
+    }
+    if (c.validTo <= now || c.validFrom > now) {
+      return { valid: false, reason: 'CERTIFICATE_EXPIRED', message: `the signing certificate was valid until ${c.validTo.toISOString()}` };
+    }
+    return { valid: true, reason: null, message: `signed with certificate ${c.fingerprint} (${c.subject})` };
+  }
+  return { valid: false, reason: 'SIGNATURE_INVALID', message: "the signature does not match this payload under any of the organisation's certificates: the payload changed, or another key signed it" };
+}
