@@ -11,6 +11,8 @@ import { DEMO, DEMO_CITIZEN } from './seed-data';
 import { randomBytes } from 'node:crypto';
 import { startSmsSimulator } from '../adapters/sms/simulator';
 import { generatePopulation, startPopulationSimulator } from '../adapters/population/simulator';
+import { startNpspSimulator } from '../adapters/npsp/simulator';
+import { startNotifySimulator } from '../adapters/notify/simulator';
 
 const DATA_DIR = path.join(PROJECT_ROOT, '.data');
 const say = (msg: string) => console.log(`[start] ${msg}`);
@@ -33,6 +35,8 @@ async function main() {
   let stack: Stack | undefined;
   let sms: Awaited<ReturnType<typeof startSmsSimulator>> | undefined;
   let population: Awaited<ReturnType<typeof startPopulationSimulator>> | undefined;
+  let npsp: Awaited<ReturnType<typeof startNpspSimulator>> | undefined;
+  let notify: Awaited<ReturnType<typeof startNotifySimulator>> | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -41,6 +45,8 @@ async function main() {
     await stack?.stop();
     await sms?.stop();
     await population?.stop();
+    await npsp?.stop();
+    await notify?.stop();
     await infra?.stop();
     process.exit(code);
   };
@@ -56,12 +62,20 @@ async function main() {
     sms = await startSmsSimulator({ apiKey: 'dev-sms-key', webhookSecret: smsSecret, webhookUrl: `http://127.0.0.1:${DEFAULT_PORTS.gateway}/sms/inbound` });
     // The national population database is simulated locally too (SOAP), with a generated population.
     population = await startPopulationSimulator({ citizens: [...generatePopulation(5000), DEMO_CITIZEN] });
+    // …and the national portal (account checks) and the e-mail/SMS notification service.
+    npsp = await startNpspSimulator({ username: 'vss-dev', password: randomBytes(8).toString('hex') });
+    notify = await startNotifySimulator();
     stack = await startStack({
       mongoUri: infra.mongoUri,
       redisUrl: infra.redisUrl,
       keysDir,
       logDir: path.join(DATA_DIR, 'logs'),
-      env: { SMS_GATEWAY_URL: sms.url, SMS_API_KEY: 'dev-sms-key', SMS_WEBHOOK_SECRET: smsSecret, POPULATION_URL: population.endpoint },
+      env: {
+        SMS_GATEWAY_URL: sms.url, SMS_API_KEY: 'dev-sms-key', SMS_WEBHOOK_SECRET: smsSecret,
+        POPULATION_URL: population.endpoint,
+        NPSP_URL: npsp.url, NPSP_USERNAME: 'vss-dev', NPSP_PASSWORD: npsp.password,
+        NOTIFY_URL: notify.url, OTP_SECRET: randomBytes(16).toString('hex'),
+      },
     });
     const seeded = await seedDossiers(stack.gatewayUrl, keysDir, infra.mongoUri);
     say(seeded.created ? `filed ${seeded.codes.length} demo dossiers through the gateway` : 'demo dossiers already present');
@@ -91,6 +105,8 @@ Try:
 Verify a citizen against the (simulated) national population database (R-ID-2):
   curl -s ${stack.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
     -d '${JSON.stringify({ query: `mutation { verifyCitizen(input: { personalId: "${DEMO_CITIZEN.personalId}", fullName: "${DEMO_CITIZEN.fullName}", dateOfBirth: "${DEMO_CITIZEN.dateOfBirth}" }) { fullName gender verification { result at } } }` })}'
+
+Messages the system sent (account credentials, one-time passwords): curl -s ${notify.url}/notifications
 
 Status by SMS (R-DOS-4), through the local SMS gateway simulator:
   curl -s ${sms.url}/simulate-inbound -d '{"from":"0912345678","text":"HS ${seeded.codes[0]}"}'

@@ -8,11 +8,18 @@ import { citizenModel, type CitizenModel, type CitizenRecord } from './models/ci
 import { organizationModel, type OrganizationModel, type OrganizationRecord } from './models/organization';
 import { certificateModel, type CertificateModel, type CertificateRecord } from './models/certificate';
 import { manyByKey } from '../kit/loaders';
+import { accountModel, type AccountModel } from './models/account';
+import { npspAccountsClient } from '../../adapters/npsp/client';
+import type { NationalPortalAccounts } from '../../adapters/npsp/port';
+import { httpNotifier } from '../../adapters/notify/client';
+import type { Notifier } from '../../adapters/notify/port';
 
 export interface Context extends RequestBase {
-  models: { Agency: AgencyModel; Citizen: CitizenModel; Organization: OrganizationModel; Certificate: CertificateModel };
+  models: { Agency: AgencyModel; Citizen: CitizenModel; Organization: OrganizationModel; Certificate: CertificateModel; Account: AccountModel };
   /** The population database client; null when POPULATION_URL is not set. */
   population(): Promise<PopulationDatabase | null>;
+  services: IdentityServices;
+  redis: SubgraphDeps['redis'];
   loaders: {
     agency: ReturnType<typeof oneByKey<AgencyRecord>>;
     citizen: ReturnType<typeof oneByKey<CitizenRecord>>;
@@ -20,6 +27,22 @@ export interface Context extends RequestBase {
     certificates: ReturnType<typeof manyByKey<CertificateRecord>>;
   };
 }
+
+/** The identity subgraph's clients of other systems, made once per process from its config. */
+export interface IdentityServices {
+  npsp: NationalPortalAccounts | null;
+  notifier: Notifier | null;
+  otpSecret: string;
+}
+
+const servicesOf = perProcess((deps): IdentityServices => {
+  const config = loadIdentityConfig(deps.config.env);
+  return {
+    npsp: config.npsp ? npspAccountsClient({ baseUrl: config.npsp.url, username: config.npsp.username, password: config.npsp.password }) : null,
+    notifier: config.notifyUrl ? httpNotifier(config.notifyUrl) : null,
+    otpSecret: config.otpSecret,
+  };
+});
 
 const populationOf = perProcess(async (deps): Promise<PopulationDatabase | null> => {
   const config = loadIdentityConfig(deps.config.env);
@@ -32,10 +55,13 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
   const Citizen = citizenModel(deps.db);
   const Organization = organizationModel(deps.db);
   const Certificate = certificateModel(deps.db);
+  const Account = accountModel(deps.db);
   return {
     ...base,
-    models: { Agency, Citizen, Organization, Certificate },
+    models: { Agency, Citizen, Organization, Certificate, Account },
     population: () => populationOf(deps),
+    services: servicesOf(deps),
+    redis: deps.redis,
     loaders: {
       agency: oneByKey((codes) => Agency.find({ code: { $in: codes } }).lean().exec(), (a) => a.code),
       citizen: oneByKey((ids) => Citizen.find({ personalId: { $in: ids } }).lean().exec(), (c) => c.personalId),

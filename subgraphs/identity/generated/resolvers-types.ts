@@ -3,6 +3,8 @@ import { AgencyRecord } from '../models/agency';
 import { CitizenRecord } from '../models/citizen';
 import { OrganizationRecord } from '../models/organization';
 import { CertificateRecord } from '../models/certificate';
+import { AccountRecord } from '../models/account';
+import { OtpResult } from '../services/otp';
 import { SignatureCheckResult } from '../services/signatures';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -24,6 +26,29 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
   _FieldSet: { input: any; output: any; }
 };
+
+/** A portal account (R-ID-3). Its password is never shown or stored in clear. */
+export type Account = {
+  __typename?: 'Account';
+  createdAt: Scalars['DateTime']['output'];
+  email?: Maybe<Scalars['String']['output']>;
+  fullName: Scalars['String']['output'];
+  kind: AccountKind;
+  notifyBy: NotifyBy;
+  phone?: Maybe<Scalars['String']['output']>;
+  /** The personal id for a citizen, the unit code for an organisation. */
+  username: Scalars['ID']['output'];
+};
+
+export type AccountContactInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  notifyBy?: InputMaybe<NotifyBy>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AccountKind =
+  | 'CITIZEN'
+  | 'ORGANIZATION';
 
 /**
  * A VSS agency (cơ quan BHXH): Vietnam Social Security centrally, a provincial office, or a
@@ -95,13 +120,38 @@ export type Gender =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Changes an account's contact details; the holder or an officer with account:manage. */
+  changeAccountContact: Account;
+  /**
+   * Registers a portal account and sends its initial credentials by e-mail or SMS (R-ID-3). For a
+   * citizen, the national portal is asked first whether one already exists. Officers with
+   * account:manage, or a citizen for themself.
+   */
+  registerAccount: Account;
   /** Registers an organisation's X.509 certificate (PEM, RSA or EC P-256, valid now). Officers with organization:manage. */
   registerOrganizationCertificate: OrganizationCertificate;
+  /** Sends the signed-in citizen a one-time password for `purpose` (e.g. a dossier code) (R-ID-4). */
+  requestOtp: OtpSent;
+  /** Checks a password; five failures in a row lock the account for 15 minutes. */
+  signInAccount: SignInResult;
   /**
    * Checks a citizen against the national population database (R-ID-2) and keeps the outcome and
    * its time on the Citizen. For officers (citizen:verify) and for a citizen about themself.
    */
   verifyCitizen: Citizen;
+  /** Checks and uses up a one-time password: 5 minutes, at most 5 tries, once. */
+  verifyOtp: OtpCheck;
+};
+
+
+export type MutationChangeAccountContactArgs = {
+  contact: AccountContactInput;
+  username: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterAccountArgs = {
+  input: RegisterAccountInput;
 };
 
 
@@ -111,9 +161,30 @@ export type MutationRegisterOrganizationCertificateArgs = {
 };
 
 
+export type MutationRequestOtpArgs = {
+  purpose: Scalars['String']['input'];
+};
+
+
+export type MutationSignInAccountArgs = {
+  password: Scalars['String']['input'];
+  username: Scalars['ID']['input'];
+};
+
+
 export type MutationVerifyCitizenArgs = {
   input: VerifyCitizenInput;
 };
+
+
+export type MutationVerifyOtpArgs = {
+  code: Scalars['String']['input'];
+  purpose: Scalars['String']['input'];
+};
+
+export type NotifyBy =
+  | 'EMAIL'
+  | 'SMS';
 
 /** An organisation (đơn vị) taking part in social insurance, keyed by its VSS unit code (R-ID-1). */
 export type Organization = {
@@ -134,6 +205,21 @@ export type OrganizationCertificate = {
   subject: Scalars['String']['output'];
   validFrom: Scalars['DateTime']['output'];
   validTo: Scalars['DateTime']['output'];
+};
+
+export type OtpCheck = {
+  __typename?: 'OtpCheck';
+  attemptsLeft?: Maybe<Scalars['Int']['output']>;
+  ok: Scalars['Boolean']['output'];
+  /** EXPIRED_OR_UNKNOWN, WRONG_CODE or TOO_MANY_ATTEMPTS when not ok. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+export type OtpSent = {
+  __typename?: 'OtpSent';
+  expiresInSeconds: Scalars['Int']['output'];
+  /** Where it went, partly masked. */
+  sentTo: Scalars['String']['output'];
 };
 
 export type PageInfo = {
@@ -186,6 +272,26 @@ export type QueryVerifyOrganizationSignatureArgs = {
   payload: Scalars['String']['input'];
   signature: Scalars['String']['input'];
   unitCode: Scalars['ID']['input'];
+};
+
+export type RegisterAccountInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  fullName: Scalars['String']['input'];
+  kind: AccountKind;
+  /** Where the initial credentials go. */
+  notifyBy: NotifyBy;
+  personalId?: InputMaybe<Scalars['String']['input']>;
+  /** A mobile number: 10 digits starting with 0. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  unitCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SignInResult = {
+  __typename?: 'SignInResult';
+  /** Set while the account is locked after repeated failures. */
+  lockedUntil?: Maybe<Scalars['DateTime']['output']>;
+  message: Scalars['String']['output'];
+  ok: Scalars['Boolean']['output'];
 };
 
 /** The outcome of checking an organisation's signature over a payload (R-ID-4). */
@@ -298,9 +404,12 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Agency: ResolverTypeWrapper<AgencyRecord>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Account: ResolverTypeWrapper<AccountRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccountContactInput: AccountContactInput;
+  AccountKind: AccountKind;
+  Agency: ResolverTypeWrapper<AgencyRecord>;
   AgencyConnection: ResolverTypeWrapper<Omit<AgencyConnection, 'edges'> & { edges: Array<ResolversTypes['AgencyEdge']> }>;
   AgencyEdge: ResolverTypeWrapper<Omit<AgencyEdge, 'node'> & { node: ResolversTypes['Agency'] }>;
   AgencyLevel: AgencyLevel;
@@ -310,12 +419,17 @@ export type ResolversTypes = ResolversObject<{
   Department: ResolverTypeWrapper<Department>;
   Gender: Gender;
   Mutation: ResolverTypeWrapper<{}>;
+  NotifyBy: NotifyBy;
   Organization: ResolverTypeWrapper<OrganizationRecord>;
   OrganizationCertificate: ResolverTypeWrapper<CertificateRecord>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Query: ResolverTypeWrapper<{}>;
+  OtpCheck: ResolverTypeWrapper<OtpResult>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  OtpSent: ResolverTypeWrapper<OtpSent>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<{}>;
+  RegisterAccountInput: RegisterAccountInput;
+  SignInResult: ResolverTypeWrapper<SignInResult>;
   SignatureCheck: ResolverTypeWrapper<SignatureCheckResult>;
   SignatureRejection: SignatureRejection;
   VerificationResult: VerificationResult;
@@ -324,9 +438,11 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Agency: AgencyRecord;
-  ID: Scalars['ID']['output'];
+  Account: AccountRecord;
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  AccountContactInput: AccountContactInput;
+  Agency: AgencyRecord;
   AgencyConnection: Omit<AgencyConnection, 'edges'> & { edges: Array<ResolversParentTypes['AgencyEdge']> };
   AgencyEdge: Omit<AgencyEdge, 'node'> & { node: ResolversParentTypes['Agency'] };
   Citizen: CitizenRecord;
@@ -336,12 +452,27 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: {};
   Organization: OrganizationRecord;
   OrganizationCertificate: CertificateRecord;
-  PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
-  Query: {};
+  OtpCheck: OtpResult;
   Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  OtpSent: OtpSent;
+  PageInfo: PageInfo;
+  Query: {};
+  RegisterAccountInput: RegisterAccountInput;
+  SignInResult: SignInResult;
   SignatureCheck: SignatureCheckResult;
   VerifyCitizenInput: VerifyCitizenInput;
+}>;
+
+export type AccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AccountKind'], ParentType, ContextType>;
+  notifyBy?: Resolver<ResolversTypes['NotifyBy'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = ResolversObject<{
@@ -395,8 +526,13 @@ export type DepartmentResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  changeAccountContact?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationChangeAccountContactArgs, 'contact' | 'username'>>;
+  registerAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRegisterAccountArgs, 'input'>>;
   registerOrganizationCertificate?: Resolver<ResolversTypes['OrganizationCertificate'], ParentType, ContextType, RequireFields<MutationRegisterOrganizationCertificateArgs, 'pem' | 'unitCode'>>;
+  requestOtp?: Resolver<ResolversTypes['OtpSent'], ParentType, ContextType, RequireFields<MutationRequestOtpArgs, 'purpose'>>;
+  signInAccount?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInAccountArgs, 'password' | 'username'>>;
   verifyCitizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<MutationVerifyCitizenArgs, 'input'>>;
+  verifyOtp?: Resolver<ResolversTypes['OtpCheck'], ParentType, ContextType, RequireFields<MutationVerifyOtpArgs, 'code' | 'purpose'>>;
 }>;
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
@@ -417,6 +553,19 @@ export type OrganizationCertificateResolvers<ContextType = Context, ParentType e
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type OtpCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OtpCheck'] = ResolversParentTypes['OtpCheck']> = ResolversObject<{
+  attemptsLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OtpSentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OtpSent'] = ResolversParentTypes['OtpSent']> = ResolversObject<{
+  expiresInSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sentTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -431,6 +580,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   verifyOrganizationSignature?: Resolver<ResolversTypes['SignatureCheck'], ParentType, ContextType, RequireFields<QueryVerifyOrganizationSignatureArgs, 'payload' | 'signature' | 'unitCode'>>;
 }>;
 
+export type SignInResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignInResult'] = ResolversParentTypes['SignInResult']> = ResolversObject<{
+  lockedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type SignatureCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignatureCheck'] = ResolversParentTypes['SignatureCheck']> = ResolversObject<{
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['SignatureRejection']>, ParentType, ContextType>;
@@ -439,6 +595,7 @@ export type SignatureCheckResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Account?: AccountResolvers<ContextType>;
   Agency?: AgencyResolvers<ContextType>;
   AgencyConnection?: AgencyConnectionResolvers<ContextType>;
   AgencyEdge?: AgencyEdgeResolvers<ContextType>;
@@ -449,8 +606,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationCertificate?: OrganizationCertificateResolvers<ContextType>;
+  OtpCheck?: OtpCheckResolvers<ContextType>;
+  OtpSent?: OtpSentResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SignInResult?: SignInResultResolvers<ContextType>;
   SignatureCheck?: SignatureCheckResolvers<ContextType>;
 }>;
 

@@ -2,6 +2,11 @@ import type { MutationResolvers } from '../generated/resolvers-types';
 import { requireSignedIn } from '../../kit/context';
 import { verifyCitizen } from '../services/citizens';
 import { registerCertificate } from '../services/signatures';
+import { changeContact, registerAccount, signIn } from '../services/accounts';
+import { requestOtp, verifyOtp } from '../services/otp';
+import type { Context } from '../context';
+
+const accountDeps = (ctx: Context) => ({ Account: ctx.models.Account, redis: ctx.redis, npsp: ctx.services.npsp, notifier: ctx.services.notifier });
 
 export const Mutation: MutationResolvers = {
   verifyCitizen: async (_, { input }, ctx) => {
@@ -12,4 +17,16 @@ export const Mutation: MutationResolvers = {
     requireSignedIn(ctx);
     return registerCertificate(ctx.models, ctx.principal, unitCode, pem);
   },
+  registerAccount: (_, { input }, ctx) => {
+    requireSignedIn(ctx);
+    return registerAccount(accountDeps(ctx), ctx.principal, input);
+  },
+  changeAccountContact: (_, { username, contact }, ctx) => {
+    requireSignedIn(ctx);
+    return changeContact(accountDeps(ctx), ctx.principal, username, contact);
+  },
+  signInAccount: (_, { username, password }, ctx) => signIn(accountDeps(ctx), username, password),
+  requestOtp: (_, { purpose }, ctx) =>
+    requestOtp({ ...accountDeps(ctx), secret: ctx.services.otpSecret }, ctx.principal, purpose),
+  verifyOtp: (_, { purpose, code }, ctx) => verifyOtp({ redis: ctx.redis, secret: ctx.services.otpSecret }, ctx.principal, purpose, code),
 };

@@ -1,0 +1,22 @@
+import { appError, ErrorCode } from '../../subgraphs/kit/errors';
+import type { Notifier } from './port';
+
+/** HTTP client of the notification service (e-mail and SMS): POST <base>/notifications. */
+export function httpNotifier(baseUrl: string, timeoutMs = 3000): Notifier {
+  return {
+    async send(n) {
+      try {
+        const res = await fetch(new URL('/notifications', baseUrl), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(n),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        if (res.ok) return;
+      } catch {
+        // reported below
+      }
+      throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `the notification service did not take the ${n.channel} message`, { serviceName: 'notify' });
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import type { Redis } from 'ioredis';
+import { appError, badInput, ErrorCode, forbidden, notFound } from '../../kit/errors';
+import { personalIdProblem, unitCodeProblem } from '../../kit/identifiers';
+import type { Principal } from '../../kit/principal';
+import type { NationalPortalAccounts } from '../../../adapters/npsp/port';
+import type { Notifier } from '../../../adapters/notify/port';
+import type { AccountModel, AccountRecord } from '../models/account';
+import { hashPassword, initialPassword, passwordMatches } from './passwords';
+
+/**
+ * Portal accounts (R-ID-3; 352 Art. 11): registration with initial credentials sent by e-mail
+ * or SMS, contact changes, and sign-in that locks after repeated failures. Before an individual's
+ * account is made, the national portal is asked whether the citizen already has one (1333
+ * Art. 13.2). Passwords are never stored or logged in clear.
+ */
+export interface AccountDeps {
+  Account: AccountModel;
+  redis: Redis;
+  npsp: NationalPortalAccounts | null;
+  notifier: Notifier | null;
+}
+
+export interface RegisterInput {
+  kind: 'CITIZEN' | 'ORGANIZATION';
+  personalId?: string | null;
+  unitCode?: string | null;
+  fullName: string;
+  email?: string | null;
+  phone?: string | null;
+  notifyBy: 'EMAIL' | 'SMS';
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^0\d{9}$/;
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCK_SECONDS = 15 * 60;
+
+type InputError = { field: string; message: string };
+const rejectInput = (errors: InputError[]) => badInput(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { inputErrors: errors });
+
+function contactErrors(c: { email?: string | null; phone?: string | null; notifyBy?: 'EMAIL' | 'SMS' | null }): InputError[] {
+  const errors: InputError[] = [];
+  if (c.email && !EMAIL.test(c.email)) errors.push({ field: 'email', message: 'not an e-mail address' });
+  if (c.phone && !PHONE.test(c.phone)) errors.push({ field: 'phone', message: 'a mobile number is 10 digits starting with 0' });
+  if (c.notifyBy === 'EMAIL' && !c.email) errors.push({ field: 'email', message: 'needed to notify by EMAIL' });
+  if (c.notifyBy === 'SMS' && !c.phone) errors.push({ field: 'phone', message: 'needed to notify by SMS' });
+  return errors;
+}
+
+const isOwnerOrOfficer = (p: Principal, username: string) =>
+  (p.client === 'officer' && p.scopes.includes('account:manage')) || (p.client === 'citizen' && p.personalId === username);
+
+export async function registerAccount(deps: AccountDeps, p: Principal, input: RegisterInput, now = new Date()): Promise<AccountRecord> {
+  const username = (input.kind === 'CITIZEN' ? input.personalId : input.unitCode) ?? '';
+  const selfService = p.client === 'citizen' && input.kind === 'CITIZEN' && p.personalId === username;
+  if (!selfService && !(p.client === 'officer' && p.scopes.includes('account:manage'))) {
+    throw forbidden('officers with account:manage register accounts; a citizen may register only their own');
+  }
+  const errors = contactErrors(input);
+  const idProblem = input.kind === 'CITIZEN' ? personalIdProblem(username, null, now) : unitCodeProblem(username);
+  if (idProblem) errors.unshift({ field: input.kind === 'CITIZEN' ? 'personalId' : 'unitCode', message: idProblem });
+  const fullName = input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (!fullName) errors.push({ field: 'fullName', message: 'required' });
+  if (errors.length) throw rejectInput(errors);
+  if (!deps.notifier) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'no notification service is configured (NOTIFY_URL)', { serviceName: 'notify' });
+  if (await deps.Account.exists({ username })) throw appError(ErrorCode.CONFLICT, `an account ${username} already exists`);
+  if (input.kind === 'CITIZEN') {
+    if (!deps.npsp) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'the national portal is not configured (NPSP_URL)', { serviceName: 'npsp' });
+    if (await deps.npsp.hasAccount(username)) {
+      throw appError(ErrorCode.CONFLICT, 'this citizen already has a national-portal account; they sign in with it instead (1333 Art. 13.2)');
+    }
+  }
+
+  const password = initialPassword();
+  const account: AccountRecord = {
+    username, kind: input.kind, fullName, email: input.email ?? null, phone: input.phone ?? null, notifyBy: input.notifyBy,
+    passwordHash: await hashPassword(password), createdBy: p.subject, createdAt: now,
+  };
+  try {
+    await deps.Account.create(account);
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) throw appError(ErrorCode.CONFLICT, `an account ${username} already exists`);
+    throw err;
+  }
+  try {
+    await deps.notifier.send({
+      channel: input.notifyBy,
+      to: (input.notifyBy === 'EMAIL' ? input.email : input.phone)!,
+      subject: 'Tài khoản Cổng Dịch vụ công BHXH',
+      text: `Tên đăng nhập: ${username}. Mật khẩu khởi tạo: ${password}. Vui lòng đổi mật khẩu khi đăng nhập lần đầu.`,
+    });
+  } catch (err) {
+    // Credentials that never reached their owner make an unusable account: take it back.
+    await deps.Account.deleteOne({ username }).exec();
+    throw err;
+  }
+  return account;
+}
+
+export async function changeContact(
+  deps: Pick<AccountDeps, 'Account'>,
+  p: Principal,
+  username: string,
+  contact: { email?: string | null; phone?: string | null; notifyBy?: 'EMAIL' | 'SMS' | null },
+): Promise<AccountRecord> {
+  if (!isOwnerOrOfficer(p, username)) throw forbidden('only the account holder or an officer with account:manage may change it');
+  const current = await deps.Account.findOne({ username }).lean().exec();
+  if (!current) throw notFound(`no account ${username}`);
+  const next = {
+    email: contact.email === undefined ? current.email : contact.email,
+    phone: contact.phone === undefined ? current.phone : contact.phone,
+    notifyBy: contact.notifyBy ?? current.notifyBy,
+  };
+  const errors = contactErrors(next);
+  if (errors.length) throw rejectInput(errors);
+  await deps.Account.updateOne({ username }, { $set: next }).exec();
+  return { ...current, ...next };
+}
+
+/**
+ * Checks a password. Failures are counted in Redis (atomic across processes); the fifth in a
+ * row locks the account for 15 minutes, during which even the right password is refused.
+ */
+export async function signIn(deps: Pick<AccountDeps, 'Account' | 'redis'>, username: string, password: string) {
+  const lockKey = `account:locked:${username}`;
+  const failKey = `account:failures:${username}`;
+  const lockedFor = await deps.redis.ttl(lockKey);
+  if (lockedFor > 0) return { ok: false, lockedUntil: new Date(Date.now() + lockedFor * 1000), message: `locked after ${MAX_FAILED_SIGN_INS} failed sign-ins; try again later` };
+  const account = await deps.Account.findOne({ username }).lean().exec();
+  if (account && (await passwordMatches(password, account.passwordHash))) {
+    await deps.redis.del(failKey);
+    return { ok: true, lockedUntil: null, message: 'signed in' };
+  }
+  const [[, failures]] = (await deps.redis.multi().incr(failKey).expire(failKey, LOCK_SECONDS).exec()) as [[null, number], unknown];
+  if (failures >= MAX_FAILED_SIGN_INS) {
+    await deps.redis.multi().set(lockKey, '1', 'EX', LOCK_SECONDS).del(failKey).exec();
+    return { ok: false, lockedUntil: new Date(Date.now() + LOCK_SECONDS * 1000), message: `locked after ${MAX_FAILED_SIGN_INS} failed sign-ins; try again later` };
+  }
+  return { ok: false, lockedUntil: null, message: `wrong user name or password (${MAX_FAILED_SIGN_INS - failures} tries left)` };
+}
