@@ -27,6 +27,15 @@ export function appError(code: ErrorCode, message: string, details: Record<strin
 
 export const badInput = (message: string, details?: Record<string, unknown>) =>
   appError(ErrorCode.BAD_USER_INPUT, message, details);
+/** One field's problem, as `extensions.inputErrors` lists them. */
+export interface InputError {
+  field: string;
+  message: string;
+}
+
+/** BAD_USER_INPUT naming every bad field at once, so a caller fixes them in one go. */
+export const invalidInput = (errors: InputError[]) =>
+  badInput(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { inputErrors: errors });
 export const unauthenticated = (message: string) => appError(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message: string) => appError(ErrorCode.FORBIDDEN, message);
 export const notFound = (message: string) => appError(ErrorCode.NOT_FOUND, message);

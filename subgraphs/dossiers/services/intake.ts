@@ -1,4 +1,4 @@
-import { appError, badInput, ErrorCode, forbidden } from '../../kit/errors';
+import { appError, ErrorCode, forbidden, invalidInput, type InputError } from '../../kit/errors';
 import { personalIdProblem, unitCodeProblem } from '../../kit/identifiers';
 import type { Principal } from '../../kit/principal';
 import type { WorkingCalendar } from '../calendar/working-days';
@@ -23,11 +23,6 @@ export interface IntakeDeps {
   models: DossierModels;
   catalogue: ProcedureCatalogue;
   calendar: WorkingCalendar;
-}
-
-interface InputError {
-  field: string;
-  message: string;
 }
 
 /** Channel and receiving agency follow from who is filing (R-DOS-6); the caller cannot claim another's. */
@@ -80,9 +75,6 @@ function validate(p: Principal, input: ReceiveInput, errors: InputError[], now: 
   }
 }
 
-const rejectInput = (errors: InputError[]) =>
-  badInput(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { inputErrors: errors });
-
 /**
  * Receives a dossier (R-DOS-1, 5, 6, 10): validates everything first, checks that the procedure
  * is published now, then issues the code and appointment date in one append.
@@ -97,12 +89,12 @@ export async function receiveDossier(
   const errors: InputError[] = [];
   const { channel, agencyCode } = channelAndAgency(p, input, errors);
   validate(p, input, errors, now);
-  if (errors.length) throw rejectInput(errors);
+  if (errors.length) throw invalidInput(errors);
 
   const procedure = await deps.catalogue.get(input.procedureCode, call);
-  if (!procedure) throw rejectInput([{ field: 'procedureCode', message: `no procedure has code ${input.procedureCode}` }]);
+  if (!procedure) throw invalidInput([{ field: 'procedureCode', message: `no procedure has code ${input.procedureCode}` }]);
   if (procedure.status !== 'PUBLISHED') {
-    throw rejectInput([{ field: 'procedureCode', message: `procedure ${procedure.code} is ${procedure.status}; only published procedures accept dossiers (R-DOS-5)` }]);
+    throw invalidInput([{ field: 'procedureCode', message: `procedure ${procedure.code} is ${procedure.status}; only published procedures accept dossiers (R-DOS-5)` }]);
   }
 
   const appointmentAt = deps.calendar.appointment(now, procedure.processingDays);

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { appError, badInput, ErrorCode, forbidden, notFound } from '../../kit/errors';
+import { appError, ErrorCode, forbidden, invalidInput, notFound, type InputError } from '../../kit/errors';
 import { personalIdProblem, unitCodeProblem } from '../../kit/identifiers';
 import type { Principal } from '../../kit/principal';
 import type { NationalPortalAccounts } from '../../../adapters/npsp/port';
@@ -35,8 +35,6 @@ const PHONE = /^0\d{9}$/;
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_SECONDS = 15 * 60;
 
-type InputError = { field: string; message: string };
-const rejectInput = (errors: InputError[]) => badInput(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { inputErrors: errors });
 
 function contactErrors(c: { email?: string | null; phone?: string | null; notifyBy?: 'EMAIL' | 'SMS' | null }): InputError[] {
   const errors: InputError[] = [];
@@ -61,7 +59,7 @@ export async function registerAccount(deps: AccountDeps, p: Principal, input: Re
   if (idProblem) errors.unshift({ field: input.kind === 'CITIZEN' ? 'personalId' : 'unitCode', message: idProblem });
   const fullName = input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ');
   if (!fullName) errors.push({ field: 'fullName', message: 'required' });
-  if (errors.length) throw rejectInput(errors);
+  if (errors.length) throw invalidInput(errors);
   if (!deps.notifier) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'no notification service is configured (NOTIFY_URL)', { serviceName: 'notify' });
   if (await deps.Account.exists({ username })) throw appError(ErrorCode.CONFLICT, `an account ${username} already exists`);
   if (input.kind === 'CITIZEN') {
@@ -112,7 +110,7 @@ export async function changeContact(
     notifyBy: contact.notifyBy ?? current.notifyBy,
   };
   const errors = contactErrors(next);
-  if (errors.length) throw rejectInput(errors);
+  if (errors.length) throw invalidInput(errors);
   await deps.Account.updateOne({ username }, { $set: next }).exec();
   return { ...current, ...next };
 }

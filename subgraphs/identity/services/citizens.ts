@@ -1,4 +1,4 @@
-import { appError, badInput, ErrorCode, forbidden } from '../../kit/errors';
+import { appError, ErrorCode, forbidden, invalidInput, type InputError } from '../../kit/errors';
 import { personalIdProblem } from '../../kit/identifiers';
 import type { Principal } from '../../kit/principal';
 import type { PopulationDatabase } from '../../../adapters/population/port';
@@ -31,7 +31,7 @@ export async function verifyCitizen(
 ): Promise<CitizenRecord> {
   const mayVerify = (p.client === 'officer' && p.scopes.includes('citizen:verify')) || (p.client === 'citizen' && p.personalId === input.personalId);
   if (!mayVerify) throw forbidden('officers with citizen:verify, or the citizen themself, may verify a citizen');
-  const errors: { field: string; message: string }[] = [];
+  const errors: InputError[] = [];
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(input.dateOfBirth) ? new Date(`${input.dateOfBirth}T00:00:00Z`) : null;
   // Date() rolls 1991-02-30 over to 1991-03-02: a real date reads back unchanged.
   const dob = parsed && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === input.dateOfBirth ? parsed : null;
@@ -40,7 +40,7 @@ export async function verifyCitizen(
   if (idProblem) errors.push({ field: 'personalId', message: idProblem });
   const fullName = input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ');
   if (!fullName) errors.push({ field: 'fullName', message: 'the full name is required' });
-  if (errors.length) throw badInput(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { inputErrors: errors });
+  if (errors.length) throw invalidInput(errors);
   if (!deps.population) {
     throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'the national population database is not configured (POPULATION_URL)', { serviceName: 'population' });
   }
