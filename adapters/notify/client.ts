@@ -6,7 +6,7 @@ export function httpNotifier(baseUrl: string, timeoutMs = 3000): Notifier {
   return {
     async send(n) {
       try {
-        const res = await fetch(new URL('/notifications', baseUrl), {
+        const res = await fetch(new URL('notifications', baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`), {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(n),

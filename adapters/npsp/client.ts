@@ -11,7 +11,7 @@ export function npspAccountsClient(opts: { baseUrl: string; username: string; pa
   let session: string | null = null;
   const post = async (path: string, body: object) => {
     try {
-      const res = await fetch(new URL(path, opts.baseUrl), {
+      const res = await fetch(new URL(path, opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -23,13 +23,13 @@ export function npspAccountsClient(opts: { baseUrl: string; username: string; pa
     }
   };
   const login = async () => {
-    const r = await post('/login', { username: opts.username, password: opts.password });
+    const r = await post('login', { username: opts.username, password: opts.password });
     if (r.error_code !== '00' || !r.session) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `national portal login failed (${r.error_code})`, { serviceName: 'npsp' });
     session = r.session;
   };
   const call = async (service: string, params: object, retried = false): Promise<Record<string, unknown>> => {
     if (!session) await login();
-    const r = await post('/service', { service, session, ...params });
+    const r = await post('service', { service, session, ...params });
     if (r.error_code === '02' && !retried) {
       session = null;
       return call(service, params, true);

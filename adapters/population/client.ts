@@ -75,10 +75,11 @@ export async function createPopulationClient(opts: PopulationClientOptions): Pro
     async verifyCitizen(personalId, fullName, dateOfBirth) {
       const args = { SoDinhDanh: personalId, HoVaTen: fullName.normalize('NFC').trim(), NgaySinh: dateOfBirth };
       const key = `population:verify:${createHash('sha256').update(JSON.stringify(args)).digest('hex')}`;
-      const cached = await opts.cache?.redis.get(key);
+      // The cache only saves calls: if Redis fails, ask the database and answer all the same.
+      const cached = await opts.cache?.redis.get(key).catch(() => null);
       if (cached) return JSON.parse(cached) as VerificationOutcome;
       const outcome = await callWithRetries(args);
-      if (opts.cache) await opts.cache.redis.set(key, JSON.stringify(outcome), 'EX', opts.cache.ttlSeconds);
+      await opts.cache?.redis.set(key, JSON.stringify(outcome), 'EX', opts.cache.ttlSeconds).catch(() => undefined);
       return outcome;
     },
   };

@@ -1,6 +1,7 @@
 import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
 import { createContext, domainOf, type Context } from './context';
 import { resolvers } from './resolvers';
+import { loadDossiersConfig } from './config';
 import { receiptRoute, smsInboundRoute } from './routes';
 import { startOutboxRelay } from './services/outbox';
 
@@ -10,6 +11,7 @@ export const dossiersSubgraph: SubgraphDefinition<Context> = {
   typeDefs: loadTypeDefs('dossiers'),
   resolvers,
   createContext,
+  checkConfig: (env) => void loadDossiersConfig(env),
   routes: (deps) => [receiptRoute, smsInboundRoute(deps)],
   startWorkers: (deps) => {
     const { models, config } = domainOf(deps);

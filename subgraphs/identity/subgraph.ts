@@ -1,6 +1,7 @@
 import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
 import { createContext, type Context } from './context';
 import { resolvers } from './resolvers';
+import { loadIdentityConfig } from './config';
 
 /** Identity: agencies and departments (R-ID-5), citizens verified against the population database and organisations (R-ID-1, R-ID-2). */
 export const identitySubgraph: SubgraphDefinition<Context> = {
@@ -8,4 +9,5 @@ export const identitySubgraph: SubgraphDefinition<Context> = {
   typeDefs: loadTypeDefs('identity'),
   resolvers,
   createContext,
+  checkConfig: (env) => void loadIdentityConfig(env),
 };

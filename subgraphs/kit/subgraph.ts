@@ -25,6 +25,8 @@ export interface SubgraphDefinition<C extends RequestBase> {
   /** Codegen's `Resolvers<Context>` for this subgraph. */
   resolvers: object;
   createContext(base: RequestBase, deps: SubgraphDeps): C;
+  /** Reads and checks the subgraph's own settings at start, so a bad one stops it there (throws). */
+  checkConfig?(env: Record<string, string | undefined>): void;
   /** HTTP routes beside /graphql (downloads, webhooks). */
   routes?(deps: SubgraphDeps): HttpRoute<C>[];
   /** Long-running work (event consumers, outbox relays); returns a function that stops it. */
@@ -83,6 +85,7 @@ export async function runSubgraph<C extends RequestBase>(
   env: Record<string, string | undefined> = process.env,
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const config = loadServiceConfig(def.name, env);
+  def.checkConfig?.(env);
   const logger = createLogger(def.name, { level: config.logLevel });
   const { key: internalKey } = await loadKey(config.keysDir, KEY_FILES.internalPublic);
   const db = await connectDatabase(config.mongoUri, config.databaseName);

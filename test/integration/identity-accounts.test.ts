@@ -138,3 +138,21 @@ describe('one-time passwords (R-ID-4)', () => {
     expect(codesOf((await h.exec(REQUEST, { p: 'HS-x' }, principals.officer)).errors)).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('sign-in under a burst (R-ID-3)', () => {
+  test('however many guesses arrive at once, at most 5 passwords are checked before the lock', async () => {
+    const REG = `mutation($i: RegisterAccountInput!) { registerAccount(input: $i) { username } }`;
+    await h.exec(REG, { i: { kind: 'CITIZEN', personalId: '001090012345', fullName: 'Lê Văn An', email: 'an@example.vn', notifyBy: 'EMAIL' } });
+    const password = /Mật khẩu khởi tạo: (\S+)\./.exec(notify.sent.at(-1)!.text)![1]!;
+    const SIGN = `mutation($u: ID!, $p: String!) { signInAccount(username: $u, password: $p) { ok message } }`;
+    const results = await Promise.all(
+      Array.from({ length: 15 }, async (_, i) => (await h.exec(SIGN, { u: '001090012345', p: `wrong-${i}` }, { ...principals.dashboard, subject: `burst-${i}` })).data?.signInAccount as { message: string }),
+    );
+    const checked = results.filter((r) => r.message.startsWith('wrong user name or password')).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(results.length - checked).toBeGreaterThanOrEqual(10); // refused as locked, unchecked
+    // And now even the right password is refused until the lock ends.
+    expect((await h.exec(SIGN, { u: '001090012345', p: password }, principals.dashboard)).data?.signInAccount).toMatchObject({ ok: false });
+    expect(await h.deps.redis.ttl('account:locked:001090012345')).toBeGreaterThan(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { loadServiceConfig } from '../../subgraphs/kit/config';
 import { loadGatewayConfig } from '../../gateway/config';
+import { identitySubgraph } from '../../subgraphs/identity/subgraph';
 
 const base = { MONGODB_URI: 'mongodb://127.0.0.1:27017/', REDIS_URL: 'redis://127.0.0.1:6379' };
 
@@ -29,5 +30,13 @@ describe('configuration is validated once, with a clear message', () => {
       dossiers: 'http://10.0.0.5:4003/graphql',
     });
     expect(() => loadGatewayConfig({ SUBGRAPH_DOSSIERS_URL: 'nope' })).toThrow('SUBGRAPH_DOSSIERS_URL must be a URL');
+  });
+});
+
+describe('subgraph settings are checked at start', () => {
+  test('identity refuses to start in production without OTP_SECRET, or with NPSP_URL but no credentials', () => {
+    expect(() => identitySubgraph.checkConfig?.({ NODE_ENV: 'production' })).toThrow('OTP_SECRET is required in production');
+    expect(() => identitySubgraph.checkConfig?.({ NPSP_URL: 'http://127.0.0.1:1' })).toThrow('NPSP_USERNAME is required');
+    expect(() => identitySubgraph.checkConfig?.({})).not.toThrow();
   });
 });

@@ -4,6 +4,7 @@ import { verifyCitizen } from '../services/citizens';
 import { registerCertificate } from '../services/signatures';
 import { changeContact, registerAccount, signIn } from '../services/accounts';
 import { requestOtp, verifyOtp } from '../services/otp';
+import { enforceRateLimit } from '../../kit/rate-limit';
 import type { Context } from '../context';
 
 const accountDeps = (ctx: Context) => ({ Account: ctx.models.Account, redis: ctx.redis, npsp: ctx.services.npsp, notifier: ctx.services.notifier });
@@ -25,7 +26,11 @@ export const Mutation: MutationResolvers = {
     requireSignedIn(ctx);
     return changeContact(accountDeps(ctx), ctx.principal, username, contact);
   },
-  signInAccount: (_, { username, password }, ctx) => signIn(accountDeps(ctx), username, password),
+  signInAccount: async (_, { username, password }, ctx) => {
+    // Per caller, so one client cannot spray guesses over many accounts.
+    await enforceRateLimit(ctx.redis, `signin:${ctx.principal.client === 'anonymous' ? ctx.clientAddress : ctx.principal.subject}`, 20, 600);
+    return signIn(accountDeps(ctx), username, password);
+  },
   requestOtp: (_, { purpose }, ctx) =>
     requestOtp({ ...accountDeps(ctx), secret: ctx.services.otpSecret }, ctx.principal, purpose),
   verifyOtp: (_, { purpose, code }, ctx) => verifyOtp({ redis: ctx.redis, secret: ctx.services.otpSecret }, ctx.principal, purpose, code),

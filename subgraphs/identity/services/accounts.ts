@@ -116,23 +116,47 @@ export async function changeContact(
 }
 
 /**
- * Checks a password. Failures are counted in Redis (atomic across processes); the fifth in a
- * row locks the account for 15 minutes, during which even the right password is refused.
+ * Takes one sign-in attempt for `username` before the password is even looked at, in one Redis
+ * script: refused while locked; the attempt that goes past the limit sets the lock. So however
+ * many requests arrive at once, at most MAX_FAILED_SIGN_INS passwords are checked per window.
+ * Returns the attempt's number, or -<seconds locked>.
+ */
+const TAKE_ATTEMPT = `
+local locked = redis.call('TTL', KEYS[1])
+if locked > 0 then return -locked end
+local n = redis.call('INCR', KEYS[2])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+if n > tonumber(ARGV[1]) then
+  redis.call('SET', KEYS[1], '1', 'EX', ARGV[2])
+  redis.call('DEL', KEYS[2])
+  return -tonumber(ARGV[2])
+end
+return n`;
+
+// Compared against when the account does not exist, so an unknown name costs the same time.
+const NO_ACCOUNT_HASH = hashPassword('no such account');
+
+/**
+ * Checks a password. Attempts are taken atomically in Redis; after MAX_FAILED_SIGN_INS failures
+ * in a row the account is locked for 15 minutes, during which even the right password is refused.
  */
 export async function signIn(deps: Pick<AccountDeps, 'Account' | 'redis'>, username: string, password: string) {
   const lockKey = `account:locked:${username}`;
   const failKey = `account:failures:${username}`;
-  const lockedFor = await deps.redis.ttl(lockKey);
-  if (lockedFor > 0) return { ok: false, lockedUntil: new Date(Date.now() + lockedFor * 1000), message: `locked after ${MAX_FAILED_SIGN_INS} failed sign-ins; try again later` };
+  const locked = (seconds: number) => ({
+    ok: false, lockedUntil: new Date(Date.now() + seconds * 1000), message: `locked after ${MAX_FAILED_SIGN_INS} failed sign-ins; try again later`,
+  });
+  const attempt = (await deps.redis.eval(TAKE_ATTEMPT, 2, lockKey, failKey, MAX_FAILED_SIGN_INS, LOCK_SECONDS)) as number;
+  if (attempt < 0) return locked(-attempt);
   const account = await deps.Account.findOne({ username }).lean().exec();
-  if (account && (await passwordMatches(password, account.passwordHash))) {
+  const matches = await passwordMatches(password, account?.passwordHash ?? (await NO_ACCOUNT_HASH));
+  if (account && matches) {
     await deps.redis.del(failKey);
     return { ok: true, lockedUntil: null, message: 'signed in' };
   }
-  const [[, failures]] = (await deps.redis.multi().incr(failKey).expire(failKey, LOCK_SECONDS).exec()) as [[null, number], unknown];
-  if (failures >= MAX_FAILED_SIGN_INS) {
+  if (attempt >= MAX_FAILED_SIGN_INS) {
     await deps.redis.multi().set(lockKey, '1', 'EX', LOCK_SECONDS).del(failKey).exec();
-    return { ok: false, lockedUntil: new Date(Date.now() + LOCK_SECONDS * 1000), message: `locked after ${MAX_FAILED_SIGN_INS} failed sign-ins; try again later` };
+    return locked(LOCK_SECONDS);
   }
-  return { ok: false, lockedUntil: null, message: `wrong user name or password (${MAX_FAILED_SIGN_INS - failures} tries left)` };
+  return { ok: false, lockedUntil: null, message: `wrong user name or password (${MAX_FAILED_SIGN_INS - attempt} tries left)` };
 }

@@ -48,12 +48,12 @@ export async function verifyCitizen(
   const outcome = await deps.population.verifyCitizen(input.personalId, fullName, input.dateOfBirth);
   const verification = { result: outcome.result, mismatchedField: outcome.result === 'MISMATCH' ? outcome.field : null, at: now };
   const confirmed = outcome.result === 'MATCH' ? { fullName, dateOfBirth: input.dateOfBirth } : {};
-  const saved = await deps.Citizen.findOneAndUpdate(
-    { personalId: input.personalId },
-    { $set: { verification, ...confirmed } },
-    { upsert: true, new: true },
-  )
-    .lean()
-    .exec();
+  const save = (upsert: boolean) =>
+    deps.Citizen.findOneAndUpdate({ personalId: input.personalId }, { $set: { verification, ...confirmed } }, { upsert, new: true }).lean().exec();
+  // Two first verifications at once both try to insert; the loser updates what the winner made.
+  const saved = await save(true).catch((err: unknown) => {
+    if ((err as { code?: number }).code === 11000) return save(false);
+    throw err;
+  });
   return saved ?? { personalId: input.personalId, verification, ...confirmed };
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { appError, ErrorCode, forbidden, notFound } from '../../kit/errors';
 import { enforceRateLimit } from '../../kit/rate-limit';
@@ -38,27 +38,33 @@ export async function requestOtp(
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const key = keyOf(personalId, purpose);
   await deps.redis.multi().del(key).hset(key, 'hash', hashOf(deps.secret, personalId, purpose, code), 'attempts', 0).expire(key, OTP_TTL_SECONDS).exec();
-  const to = (account.notifyBy === 'SMS' ? account.phone : account.email)!;
+  const to = account.notifyBy === 'SMS' ? account.phone : account.email;
+  if (!to) throw appError(ErrorCode.BAD_USER_INPUT, `the account has no ${account.notifyBy === 'SMS' ? 'phone' : 'e-mail'} to send the code to; update its contact details`);
   await deps.notifier.send({ channel: account.notifyBy, to, subject: 'Mã OTP BHXH', text: `Ma OTP xac nhan ${purpose}: ${code}. Hieu luc 5 phut. Khong chia se ma nay.` });
   return { sentTo: to.replace(/^(.{2}).*(.{2})$/, '$1***$2'), expiresInSeconds: OTP_TTL_SECONDS };
 }
 
 export type OtpResult = { ok: true; reason: null; attemptsLeft: null } | { ok: false; reason: 'EXPIRED_OR_UNKNOWN' | 'WRONG_CODE' | 'TOO_MANY_ATTEMPTS'; attemptsLeft: number };
 
+/**
+ * One check, in one Redis script so that nothing happens in between: counts the try, compares
+ * the hash, and deletes the code when it matched (single use) or when the tries are spent.
+ * Returns -1 unknown/expired, -2 too many tries, 0 matched, or the tries used so far.
+ */
+const CHECK_OTP = `
+local stored = redis.call('HGET', KEYS[1], 'hash')
+if not stored then return -1 end
+local attempts = redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+if attempts > tonumber(ARGV[2]) then redis.call('DEL', KEYS[1]) return -2 end
+if stored == ARGV[1] then redis.call('DEL', KEYS[1]) return 0 end
+return attempts`;
+
 export async function verifyOtp(deps: { redis: Redis; secret: string }, p: Principal, purpose: string, code: string): Promise<OtpResult> {
   const personalId = citizenOf(p);
-  const key = keyOf(personalId, purpose);
-  const stored = await deps.redis.hget(key, 'hash');
-  if (!stored) return { ok: false, reason: 'EXPIRED_OR_UNKNOWN', attemptsLeft: 0 };
-  const attempts = await deps.redis.hincrby(key, 'attempts', 1);
-  if (attempts > OTP_MAX_ATTEMPTS) {
-    await deps.redis.del(key);
-    return { ok: false, reason: 'TOO_MANY_ATTEMPTS', attemptsLeft: 0 };
-  }
-  const given = /^\d{6}$/.test(code) ? hashOf(deps.secret, personalId, purpose, code) : '0'.repeat(64);
-  if (!timingSafeEqual(Buffer.from(stored, 'hex'), Buffer.from(given, 'hex'))) {
-    return { ok: false, reason: 'WRONG_CODE', attemptsLeft: OTP_MAX_ATTEMPTS - attempts };
-  }
-  // Single use: of two checks with the right code at once, only the one that deletes it wins.
-  return (await deps.redis.del(key)) === 1 ? { ok: true, reason: null, attemptsLeft: null } : { ok: false, reason: 'EXPIRED_OR_UNKNOWN', attemptsLeft: 0 };
+  const given = /^\d{6}$/.test(code) ? hashOf(deps.secret, personalId, purpose, code) : 'not-a-code';
+  const r = (await deps.redis.eval(CHECK_OTP, 1, keyOf(personalId, purpose), given, OTP_MAX_ATTEMPTS)) as number;
+  if (r === 0) return { ok: true, reason: null, attemptsLeft: null };
+  if (r === -1) return { ok: false, reason: 'EXPIRED_OR_UNKNOWN', attemptsLeft: 0 };
+  if (r === -2) return { ok: false, reason: 'TOO_MANY_ATTEMPTS', attemptsLeft: 0 };
+  return { ok: false, reason: 'WRONG_CODE', attemptsLeft: OTP_MAX_ATTEMPTS - r };
 }

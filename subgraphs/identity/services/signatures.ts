@@ -47,7 +47,9 @@ export async function registerCertificate(
   const validTo = new Date(cert.validTo);
   if (validTo <= now || validFrom > now) throw badInput(`the certificate is valid from ${validFrom.toISOString()} to ${validTo.toISOString()}, not now`, { field: 'pem' });
   const keyType = cert.publicKey.asymmetricKeyType;
-  if (keyType !== 'rsa' && keyType !== 'ec') throw badInput(`the certificate's key is ${keyType}; RSA or EC (P-256) keys are accepted`, { field: 'pem' });
+  const details = cert.publicKey.asymmetricKeyDetails ?? {};
+  const usable = (keyType === 'rsa' && (details.modulusLength ?? 0) >= 2048) || (keyType === 'ec' && details.namedCurve === 'prime256v1');
+  if (!usable) throw badInput('the certificate\'s key must be RSA of 2048 bits or more, or EC P-256 (for RS256 or ES256 signatures)', { field: 'pem' });
   const record: CertificateRecord = {
     unitCode, fingerprint: cert.fingerprint256, subject: cert.subject, pem: cert.toString(), validFrom, validTo, registeredBy: p.subject, registeredAt: now,
   };
