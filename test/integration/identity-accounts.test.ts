@@ -20,7 +20,7 @@ beforeAll(async () => {
   npsp = await startNpspSimulator({ username: 'vss', password: 'secret', accounts: [HAS_NATIONAL_ACCOUNT] });
   notify = await startNotifySimulator();
   h = await subgraphHarness(identitySubgraph, {
-    redisDb: 15,
+    redisDb: 9,
     env: { NPSP_URL: npsp.url, NPSP_USERNAME: 'vss', NPSP_PASSWORD: 'secret', NOTIFY_URL: notify.url, OTP_SECRET: 'test-otp-secret' },
   });
   await h.deps.redis.flushdb();

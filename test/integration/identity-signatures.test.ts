@@ -36,7 +36,7 @@ const submission = { dossier: { procedureCode: '1.002001', unitCode: 'TA0123A', 
 const CHECK = `query($u: ID!, $p: String!, $s: String!) { verifyOrganizationSignature(unitCode: $u, payload: $p, signature: $s) { valid reason message } }`;
 
 beforeAll(async () => {
-  h = await subgraphHarness(identitySubgraph, { redisDb: 15 });
+  h = await subgraphHarness(identitySubgraph, { redisDb: 2 });
   await organizationModel(h.deps.db).insertMany(ORGANIZATIONS);
   const res = await h.exec(`mutation($u: ID!, $pem: String!) { registerOrganizationCertificate(unitCode: $u, pem: $pem) { fingerprint validTo } }`, { u: 'TA0123A', pem: valid.pem });
   expect(res.errors).toBeUndefined();
