@@ -6,7 +6,7 @@ import { envReader, PROJECT_ROOT } from '../subgraphs/kit/config';
 import { connectDatabase } from '../subgraphs/kit/mongo';
 import { agencyModel } from '../subgraphs/identity/models/agency';
 import { organizationModel } from '../subgraphs/identity/models/organization';
-import { procedureModel } from '../subgraphs/procedures/models/procedure';
+import { procedureModel, searchTextOf } from '../subgraphs/procedures/models/procedure';
 import { documentModel } from '../subgraphs/documents/models/document';
 import { addDocument } from '../subgraphs/documents/services/documents';
 import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
@@ -34,7 +34,7 @@ export async function seedCatalogue(mongoUri: string, dbPrefix = 'vss_'): Promis
   await withDatabase(mongoUri, `${dbPrefix}procedures`, async (db) => {
     const Procedure = procedureModel(db);
     await Procedure.init();
-    for (const p of PROCEDURES) await Procedure.updateOne({ code: p.code }, { $set: p }, { upsert: true });
+    for (const p of PROCEDURES) await Procedure.updateOne({ code: p.code }, { $set: { ...p, searchText: searchTextOf(p) } }, { upsert: true });
   });
 }
 

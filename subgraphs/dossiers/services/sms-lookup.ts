@@ -1,4 +1,5 @@
 import { vietnamDate } from '../../kit/vietnam-time';
+import { withoutDiacritics } from '../../kit/text';
 import type { DossierRecord } from '../models/dossier';
 
 /**
@@ -15,10 +16,6 @@ const STATUS_TEXT: Record<string, string> = {
   RESULT_RETURNED: 'BHXH da tra ket qua',
   REJECTED: 'BHXH da tu choi ho so',
 };
-
-export function withoutDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}
 
 /** The code asked for, or null when the message is not "HS <code>". */
 export function parseLookup(text: string): string | null {

@@ -20,6 +20,17 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+export type AgencyLevel =
+  | 'CENTRAL'
+  | 'DISTRICT'
+  | 'PROVINCIAL';
+
+export type Fee = {
+  __typename?: 'Fee';
+  amountVnd: Scalars['Int']['output'];
+  description: Scalars['String']['output'];
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -29,15 +40,27 @@ export type PageInfo = {
 /** An administrative procedure (thủ tục hành chính) of VSS, as published in the catalogue (R-PRO-1). */
 export type Procedure = {
   __typename?: 'Procedure';
+  /** Agency levels that carry it out. */
+  agencyLevels: Array<AgencyLevel>;
   /** National procedure code, e.g. 1.001234. */
   code: Scalars['ID']['output'];
+  /** The dossier components (thành phần hồ sơ) to hand in. */
+  components: Array<RequiredComponent>;
+  /** Fees; empty when free of charge. */
+  fees: Array<Fee>;
   /** Field (lĩnh vực), e.g. Thu BHXH, BHYT. */
   field: Scalars['String']['output'];
+  /** How to carry it out (hướng dẫn thực hiện). */
+  guide: Scalars['String']['output'];
+  legalBasis: Array<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   nameEn?: Maybe<Scalars['String']['output']>;
   /** Processing time in working days (R-DOS-10). */
   processingDays: Scalars['Int']['output'];
+  resultDocuments: Array<Scalars['String']['output']>;
+  serviceLevel: ServiceLevel;
   status: ProcedureStatus;
+  submissionMethods: Array<SubmissionMethod>;
 };
 
 export type ProcedureConnection = {
@@ -61,7 +84,11 @@ export type Query = {
   __typename?: 'Query';
   /** One procedure by national code; null when unknown. */
   procedure?: Maybe<Procedure>;
-  /** Procedures ordered by code. `first` is 1–100 (default 20); `after` is a previous page's endCursor. */
+  /**
+   * Procedures ordered by code. `search` matches the code and the Vietnamese and English names,
+   * with or without diacritics ("bao hiem" finds "bảo hiểm"), every word. `first` is 1–100
+   * (default 20); `after` is a previous page's endCursor.
+   */
   procedures: ProcedureConnection;
 };
 
@@ -73,9 +100,35 @@ export type QueryProcedureArgs = {
 
 export type QueryProceduresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  agencyLevel?: InputMaybe<AgencyLevel>;
+  field?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  serviceLevel?: InputMaybe<ServiceLevel>;
   status?: InputMaybe<ProcedureStatus>;
 };
+
+export type RequiredComponent = {
+  __typename?: 'RequiredComponent';
+  copies: Scalars['Int']['output'];
+  documentTypeCode: Scalars['String']['output'];
+  /** Where the form (mẫu đơn, tờ khai) can be had, if there is one. */
+  formTemplate?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  originals: Scalars['Int']['output'];
+};
+
+export type ServiceLevel =
+  /** Dịch vụ công trực tuyến toàn trình. */
+  | 'FULL_ONLINE'
+  | 'OFFLINE'
+  /** Dịch vụ công trực tuyến một phần. */
+  | 'PARTIAL_ONLINE';
+
+export type SubmissionMethod =
+  | 'DESK'
+  | 'ONLINE'
+  | 'POSTAL';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -160,29 +213,42 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  AgencyLevel: AgencyLevel;
+  Fee: ResolverTypeWrapper<Fee>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Procedure: ResolverTypeWrapper<ProcedureRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ProcedureConnection: ResolverTypeWrapper<Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversTypes['ProcedureEdge']> }>;
   ProcedureEdge: ResolverTypeWrapper<Omit<ProcedureEdge, 'node'> & { node: ResolversTypes['Procedure'] }>;
   ProcedureStatus: ProcedureStatus;
   Query: ResolverTypeWrapper<{}>;
+  RequiredComponent: ResolverTypeWrapper<RequiredComponent>;
+  ServiceLevel: ServiceLevel;
+  SubmissionMethod: SubmissionMethod;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  PageInfo: PageInfo;
+  Fee: Fee;
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
+  PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Procedure: ProcedureRecord;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   ProcedureConnection: Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProcedureEdge']> };
   ProcedureEdge: Omit<ProcedureEdge, 'node'> & { node: ResolversParentTypes['Procedure'] };
   Query: {};
+  RequiredComponent: RequiredComponent;
+}>;
+
+export type FeeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fee'] = ResolversParentTypes['Fee']> = ResolversObject<{
+  amountVnd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -193,12 +259,20 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ProcedureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Procedure'] = ResolversParentTypes['Procedure']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Procedure']>, { __typename: 'Procedure' } & GraphQLRecursivePick<ParentType, {"code":true}>, ContextType>;
+  agencyLevels?: Resolver<Array<ResolversTypes['AgencyLevel']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  components?: Resolver<Array<ResolversTypes['RequiredComponent']>, ParentType, ContextType>;
+  fees?: Resolver<Array<ResolversTypes['Fee']>, ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  guide?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalBasis?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   processingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resultDocuments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceLevel?: Resolver<ResolversTypes['ServiceLevel'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProcedureStatus'], ParentType, ContextType>;
+  submissionMethods?: Resolver<Array<ResolversTypes['SubmissionMethod']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -219,11 +293,22 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, Partial<QueryProceduresArgs>>;
 }>;
 
+export type RequiredComponentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RequiredComponent'] = ResolversParentTypes['RequiredComponent']> = ResolversObject<{
+  copies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  documentTypeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formTemplate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Fee?: FeeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Procedure?: ProcedureResolvers<ContextType>;
   ProcedureConnection?: ProcedureConnectionResolvers<ContextType>;
   ProcedureEdge?: ProcedureEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RequiredComponent?: RequiredComponentResolvers<ContextType>;
 }>;
 
