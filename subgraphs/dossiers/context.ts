@@ -7,7 +7,7 @@ import { loadDossiersConfig, type DossiersConfig } from './config';
 import { dossierModel, type DossierRecord } from './models/dossier';
 import { dossierEventModel, type DossierEventRecord } from './models/dossier-event';
 import { eventLogModel } from './models/event-log';
-import { visibilityFilter } from './services/access';
+import { canSee, visibilityFilter } from './services/access';
 import type { RelayModels } from './services/outbox';
 import { httpProcedureCatalogue, type ProcedureCatalogue } from './services/procedure-catalogue';
 import { httpSmsGateway } from '../../adapters/sms/client';
@@ -26,6 +26,8 @@ export interface Context extends RequestBase, DossiersDomain {
   deps: SubgraphDeps;
   /** The caller's row filter, or null when they may see no dossier (R-INT-1). */
   visible: FilterQuery<DossierRecord> | null;
+  /** The dossier if it exists and the caller may see it; absent otherwise, so codes reveal nothing. */
+  visibleDossier(code: string): Promise<DossierRecord | null>;
   loaders: {
     dossier: DataLoader<string, DossierRecord | null>;
     history: DataLoader<string, DossierEventRecord[]>;
@@ -63,13 +65,18 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
   const visible = visibilityFilter(base.principal);
   const within = (f: FilterQuery<DossierRecord>): FilterQuery<DossierRecord> => ({ $and: [visible ?? { _id: null }, f] });
 
+  const dossierLoader = oneByKey((codes: string[]) => Dossier.find({ code: { $in: codes } }).lean().exec(), (d) => d.code);
   return {
     ...base,
     ...domain,
     deps,
     visible,
+    visibleDossier: async (code) => {
+      const d = await dossierLoader.load(code);
+      return d && canSee(base.principal, d) ? d : null;
+    },
     loaders: {
-      dossier: oneByKey((codes) => Dossier.find({ code: { $in: codes } }).lean().exec(), (d) => d.code),
+      dossier: dossierLoader,
       history: manyByKey((codes) => DossierEvent.find({ dossierCode: { $in: codes } }).sort({ dossierCode: 1, seq: 1 }).lean().exec(), (e) => e.dossierCode),
       // Keys are "p:<personalId>" or "u:<unitCode>"; one query for the whole batch, newest first.
       byApplicant: manyByKey(

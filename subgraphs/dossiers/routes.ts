@@ -5,7 +5,6 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER, type InboundSms } from '../../adapt
 import { MAX_SKEW_SECONDS, signatureProblem } from '../../adapters/sms/signature';
 import { enforceRateLimit } from '../kit/rate-limit';
 import { domainOf, type Context } from './context';
-import { canSee } from './services/access';
 import { renderReceiptSlip } from './services/receipt';
 import { parseLookup, statusReply, SYNTAX_REPLY, unknownCodeReply } from './services/sms-lookup';
 
@@ -25,8 +24,8 @@ export const receiptRoute: HttpRoute<Context> = {
     } catch {
       throw new HttpError(400, 'the dossier code in the path is not valid percent-encoding');
     }
-    const d = await ctx.loaders.dossier.load(code);
-    if (!d || !canSee(ctx.principal, d)) throw notFound(`no dossier ${code} that you may see`);
+    const d = await ctx.visibleDossier(code);
+    if (!d) throw notFound(`no dossier ${code} that you may see`);
     const pdf = await renderReceiptSlip(d);
     res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': pdf.length, 'content-disposition': `inline; filename="${code}.pdf"` });
     res.end(pdf);

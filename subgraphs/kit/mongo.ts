@@ -12,6 +12,9 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Conn
   return conn;
 }
 
+/** A write refused by a unique index: how every race in this project is decided (see README, Design). */
+export const isDuplicateKey = (err: unknown): boolean => (err as { code?: number }).code === 11000;
+
 export async function pingDatabase(conn: Connection): Promise<string> {
   try {
     await conn.db?.admin().command({ ping: 1 });

@@ -1,13 +1,9 @@
 import type { DossierResolvers, DossierState } from '../generated/resolvers-types';
 import { allowedActions, npspStatusOf } from '../workflow/states';
-import { canSee } from '../services/access';
 import { receiptPath } from '../routes';
 
 export const Dossier: DossierResolvers = {
-  __resolveReference: async ({ code }, ctx) => {
-    const d = await ctx.loaders.dossier.load(code);
-    return d && canSee(ctx.principal, d) ? d : null;
-  },
+  __resolveReference: ({ code }, ctx) => ctx.visibleDossier(code),
   state: (d) => d.state as DossierState,
   npspStatusCode: (d) => npspStatusOf(d.state as DossierState),
   procedure: (d) => ({ code: d.procedureCode }),

@@ -2,15 +2,12 @@ import type { QueryResolvers } from '../generated/resolvers-types';
 import { requireSignedIn } from '../../kit/context';
 import { badInput, forbidden } from '../../kit/errors';
 import { enforceRateLimit } from '../../kit/rate-limit';
-import { canSee } from '../services/access';
 import { filterQuery, listDossiers } from '../services/queries';
 
 export const Query: QueryResolvers = {
   dossier: async (_, { code }, ctx) => {
     requireSignedIn(ctx);
-    const d = await ctx.loaders.dossier.load(code);
-    // A dossier the caller may not see is reported as absent, so codes reveal nothing.
-    return d && canSee(ctx.principal, d) ? d : null;
+    return ctx.visibleDossier(code);
   },
   dossiers: (_, { filter, first, after }, ctx) => {
     requireSignedIn(ctx);

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../kit/mongo';
 import type { DossierModel, DossierRecord } from '../models/dossier';
 import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';
 
@@ -14,7 +15,6 @@ export interface DossierModels {
 
 export type NewDossierEvent = Omit<DossierEventRecord, 'published' | 'changes'> & { changes: Partial<DossierRecord> };
 
-export const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /** Appends the event; null when its (dossierCode, seq) is taken, i.e. someone else changed the dossier first. */
 export async function appendEvent(models: DossierModels, e: NewDossierEvent): Promise<DossierEventRecord | null> {

@@ -3,7 +3,8 @@ import { publishEvent, STREAMS, type DossierEvent } from '../../kit/events';
 import type { Logger } from '../../kit/logger';
 import type { DossierEventRecord } from '../models/dossier-event';
 import type { EventLogModel } from '../models/event-log';
-import { isDuplicateKey, project, type DossierModels } from './events';
+import { isDuplicateKey } from '../../kit/mongo';
+import { project, type DossierModels } from './events';
 
 const BATCH = 200;
 

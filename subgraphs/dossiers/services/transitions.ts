@@ -2,7 +2,7 @@ import { appError, badInput, ErrorCode, forbidden, notFound } from '../../kit/er
 import type { Principal } from '../../kit/principal';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { RETURN_METHODS, type DossierRecord } from '../models/dossier';
-import { ACTIONS, allowedActions, FINAL_STATES, publicStatusOf, type DossierAction, type DossierState } from '../workflow/states';
+import { ACTIONS, allowedActions, publicStatusOf, type DossierAction, type DossierState } from '../workflow/states';
 import { AGENCY_CODE } from './code';
 import { canAct, canSee } from './access';
 import { appendEvent, catchUp, project, type DossierModels } from './events';
@@ -125,5 +125,3 @@ export async function actOnDossier(
   await project(deps.models, event);
   return { ...d, ...changes, seq: event.seq };
 }
-
-export const isFinal = (state: string) => (FINAL_STATES as readonly string[]).includes(state);

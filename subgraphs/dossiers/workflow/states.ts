@@ -36,8 +36,6 @@ export const ACTIONS = {
 
 export type DossierAction = keyof typeof ACTIONS;
 
-export const FINAL_STATES: readonly DossierState[] = ['REJECTED', 'WITHDRAWN', 'RESULT_RETURNED'];
-
 export function allowedActions(state: DossierState): DossierAction[] {
   return (Object.keys(ACTIONS) as DossierAction[]).filter((a) => (ACTIONS[a].from as readonly string[]).includes(state));
 }

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { appError, ErrorCode, forbidden, invalidInput, notFound, type InputError } from '../../kit/errors';
 import { personalIdProblem, unitCodeProblem } from '../../kit/identifiers';
+import { isDuplicateKey } from '../../kit/mongo';
 import type { Principal } from '../../kit/principal';
 import type { NationalPortalAccounts } from '../../../adapters/npsp/port';
 import type { Notifier } from '../../../adapters/notify/port';
@@ -77,7 +78,7 @@ export async function registerAccount(deps: AccountDeps, p: Principal, input: Re
   try {
     await deps.Account.create(account);
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw appError(ErrorCode.CONFLICT, `an account ${username} already exists`);
+    if (isDuplicateKey(err)) throw appError(ErrorCode.CONFLICT, `an account ${username} already exists`);
     throw err;
   }
   try {

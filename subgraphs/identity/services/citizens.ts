@@ -1,5 +1,6 @@
 import { appError, ErrorCode, forbidden, invalidInput, type InputError } from '../../kit/errors';
 import { personalIdProblem } from '../../kit/identifiers';
+import { isDuplicateKey } from '../../kit/mongo';
 import type { Principal } from '../../kit/principal';
 import type { PopulationDatabase } from '../../../adapters/population/port';
 import type { CitizenModel, CitizenRecord } from '../models/citizen';
@@ -52,7 +53,7 @@ export async function verifyCitizen(
     deps.Citizen.findOneAndUpdate({ personalId: input.personalId }, { $set: { verification, ...confirmed } }, { upsert, new: true }).lean().exec();
   // Two first verifications at once both try to insert; the loser updates what the winner made.
   const saved = await save(true).catch((err: unknown) => {
-    if ((err as { code?: number }).code === 11000) return save(false);
+    if (isDuplicateKey(err)) return save(false);
     throw err;
   });
   return saved ?? { personalId: input.personalId, verification, ...confirmed };

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { flattenedVerify, importX509 } from 'jose';
 import { appError, badInput, ErrorCode, forbidden, notFound } from '../../kit/errors';
+import { isDuplicateKey } from '../../kit/mongo';
 import type { Principal } from '../../kit/principal';
 import type { CertificateModel, CertificateRecord } from '../models/certificate';
 import type { OrganizationModel } from '../models/organization';
@@ -56,7 +57,7 @@ export async function registerCertificate(
   try {
     await deps.Certificate.create(record);
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw appError(ErrorCode.CONFLICT, 'this certificate is already registered');
+    if (isDuplicateKey(err)) throw appError(ErrorCode.CONFLICT, 'this certificate is already registered');
     throw err;
   }
   return record;

@@ -50,12 +50,12 @@ const ProcedureSchema = new Schema<ProcedureRecord>(
   { collection: 'procedures', timestamps: true },
 );
 
-// Kept in step with the names on every save through the model.
-ProcedureSchema.pre('validate', function keepSearchText() {
-  this.searchText = searchForm(`${this.code} ${this.name} ${this.nameEn ?? ''}`);
-});
-
 export const searchTextOf = (p: Pick<ProcedureRecord, 'code' | 'name' | 'nameEn'>) => searchForm(`${p.code} ${p.name} ${p.nameEn ?? ''}`);
+
+// Kept in step with the names on every save through the model (updates set it with searchTextOf).
+ProcedureSchema.pre('validate', function keepSearchText() {
+  this.searchText = searchTextOf(this);
+});
 
 export type ProcedureModel = Model<ProcedureRecord>;
 

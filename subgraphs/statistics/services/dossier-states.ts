@@ -1,10 +1,10 @@
 import type { DossierEvent } from '../../kit/events';
+import { isDuplicateKey } from '../../kit/mongo';
 import type { DossierStatus } from '../generated/resolvers-types';
 import type { DossierStateModel } from '../models/dossier-state';
 
 export const STATUSES: DossierStatus[] = ['RECEIVED', 'PROCESSING', 'RESULT_READY', 'RESULT_RETURNED', 'REJECTED'];
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /**
  * Applies one dossier event, idempotently: only an event newer than the one already applied
