@@ -1,3 +1,4 @@
+import type { ProcedureContentRecord, ProcedureStatus } from '../subgraphs/procedures/models/procedure';
 /**
  * Demo data for local runs: VSS's structure as far as it is public, plausible otherwise.
  * Agency codes follow the QCVN 102:2016 shape; they are illustrative, not the official list.
@@ -64,7 +65,7 @@ export const ORGANIZATIONS = [
 /** A citizen the local population database simulator knows, for trying verifyCitizen by hand. */
 export const DEMO_CITIZEN = { personalId: '001190012345', fullName: 'Nguyễn Thị Lan', dateOfBirth: '1990-05-17' };
 
-export const PROCEDURES = [
+export const PROCEDURES: (ProcedureContentRecord & { code: string; status: ProcedureStatus })[] = [
   {
     code: '1.002001',
     name: 'Đăng ký tham gia BHXH bắt buộc, BHYT, BHTN, BHTNLĐ-BNN; cấp sổ BHXH, thẻ BHYT',
@@ -145,7 +146,7 @@ export const PROCEDURES = [
     guide: 'Nộp hồ sơ trực tuyến hoặc tại Bộ phận Một cửa của cơ quan BHXH; nhận kết quả theo ngày hẹn trên phiếu tiếp nhận.',
     status: 'DRAFT',
   },
-] as const;
+];
 
 /**
  * Dossiers filed on first start through the gateway, each by whoever would file it, then moved

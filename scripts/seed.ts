@@ -6,7 +6,10 @@ import { envReader, PROJECT_ROOT } from '../subgraphs/kit/config';
 import { connectDatabase } from '../subgraphs/kit/mongo';
 import { agencyModel } from '../subgraphs/identity/models/agency';
 import { organizationModel } from '../subgraphs/identity/models/organization';
-import { procedureModel, searchTextOf } from '../subgraphs/procedures/models/procedure';
+import { procedureModel } from '../subgraphs/procedures/models/procedure';
+import { procedureChangeModel } from '../subgraphs/procedures/models/procedure-change';
+import { ChangeLog, type ProcedureModels } from '../subgraphs/procedures/services/change-log';
+import { createProcedure, publishProcedure } from '../subgraphs/procedures/services/publication';
 import { documentModel } from '../subgraphs/documents/models/document';
 import { addDocument } from '../subgraphs/documents/services/documents';
 import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
@@ -21,7 +24,22 @@ async function withDatabase<T>(mongoUri: string, dbName: string, work: (db: Conn
   }
 }
 
-/** Upserts the agency directory and the procedure catalogue (they have no write API yet). */
+/**
+ * Puts the demo procedures in the catalogue through the publication service, as an officer
+ * would, so that published ones have a version and an entry in the change feed. Existing
+ * procedures are left alone.
+ */
+export async function seedProcedures(models: ProcedureModels): Promise<void> {
+  const log = new ChangeLog(models);
+  const seeder = { client: 'officer', subject: 'seed' };
+  for (const { code, status, ...content } of PROCEDURES) {
+    if (await models.Procedure.exists({ code })) continue;
+    await createProcedure(models, code, content);
+    if (status === 'PUBLISHED') await publishProcedure(models, log, code, seeder);
+  }
+}
+
+/** Upserts the agency directory (it has no write API yet) and seeds the procedure catalogue. */
 export async function seedCatalogue(mongoUri: string, dbPrefix = 'vss_'): Promise<void> {
   await withDatabase(mongoUri, `${dbPrefix}identity`, async (db) => {
     const Agency = agencyModel(db);
@@ -32,9 +50,9 @@ export async function seedCatalogue(mongoUri: string, dbPrefix = 'vss_'): Promis
     for (const o of ORGANIZATIONS) await Organization.updateOne({ unitCode: o.unitCode }, { $set: o }, { upsert: true });
   });
   await withDatabase(mongoUri, `${dbPrefix}procedures`, async (db) => {
-    const Procedure = procedureModel(db);
-    await Procedure.init();
-    for (const p of PROCEDURES) await Procedure.updateOne({ code: p.code }, { $set: { ...p, searchText: searchTextOf(p) } }, { upsert: true });
+    const models = { Procedure: procedureModel(db), ProcedureChange: procedureChangeModel(db) };
+    await Promise.all([models.Procedure.init(), models.ProcedureChange.init()]);
+    await seedProcedures(models);
   });
 }
 

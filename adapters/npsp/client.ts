@@ -1,46 +1,155 @@
+import type { GraphQLError } from 'graphql';
 import { appError, ErrorCode } from '../../subgraphs/kit/errors';
-import type { NationalPortalAccounts } from './port';
+import type { NationalPortalAccounts, NationalPortalDossiers, NationalProcedureCatalogue } from './port';
+import { dossierFromWire, dossierToWire, procedureFromWire, procedureSummaryFromWire, WireFormatError } from './wire';
+
+export interface NpspClientOptions {
+  baseUrl: string;
+  username: string;
+  password: string;
+  /** Bound on each HTTP request to the portal (login or service); default 5000 ms. */
+  timeoutMs?: number;
+}
+
+export type NpspClient = NationalPortalAccounts & NationalProcedureCatalogue & NationalPortalDossiers;
+
+type PortalAnswer = Record<string, unknown>;
+
+// fetch rejects with a DOMException named TimeoutError; it is not always an `instanceof Error`
+// of the caller's realm (jest's sandbox, for one), so the name is what to look at.
+const timedOut = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'TimeoutError';
+
+const PORTAL_CODES: Record<string, string> = {
+  '01': 'login refused',
+  '02': 'session expired',
+  '03': 'invalid data',
+  '04': 'not found',
+  '99': 'system error',
+};
+
+/** Every failure leaves here as UPSTREAM_UNAVAILABLE for npsp; `portalErrorCode` tells a refusal ("03") from an outage. */
+const unavailable = (message: string, portalErrorCode?: string): GraphQLError =>
+  appError(ErrorCode.UPSTREAM_UNAVAILABLE, message, { serviceName: 'npsp', ...(portalErrorCode ? { portalErrorCode } : {}) });
+
+const refusal = (service: string, r: PortalAnswer): GraphQLError => {
+  const code = typeof r.error_code === 'string' ? r.error_code : String(r.error_code);
+  const message = typeof r.error_message === 'string' && r.error_message ? ` "${r.error_message}"` : '';
+  return unavailable(`national public service portal ${service} failed: ${code} ${PORTAL_CODES[code] ?? 'unknown error code'}${message}`, code);
+};
 
 /**
- * JSON-over-HTTP client following the portal's conventions: a session from POST /login
- * (username, password), then every call a POST naming its service, answered with `error_code`
- * "00" on success. An expired session ("02") logs in again once; anything else, or no answer,
- * is UPSTREAM_UNAVAILABLE.
+ * The National Public Service Portal over JSON/HTTP: a session from POST /login, then POST
+ * /service {service, session, …params}; `error_code` "00" is success. An expired session ("02")
+ * logs in again once — concurrent calls share that login. No retries otherwise: the dossier
+ * outbox and the procedure import retry on their own schedule.
  */
-export function npspAccountsClient(opts: { baseUrl: string; username: string; password: string; timeoutMs?: number }): NationalPortalAccounts {
-  let session: string | null = null;
-  const post = async (path: string, body: object) => {
+export function npspClient(opts: NpspClientOptions): NpspClient {
+  const base = opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`;
+  const timeoutMs = opts.timeoutMs ?? 5000;
+
+  const post = async (what: string, path: string, body: object): Promise<PortalAnswer> => {
+    let res: Response;
     try {
-      const res = await fetch(new URL(path, opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`), {
+      res = await fetch(new URL(path, base), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 3000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
-      return (await res.json()) as { error_code?: string; error_message?: string; session?: string; [k: string]: unknown };
-    } catch {
-      throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'the national public service portal did not answer; try again later', { serviceName: 'npsp' });
+    } catch (e) {
+      const why = timedOut(e) ? `no answer within ${timeoutMs} ms` : 'no answer';
+      throw unavailable(`national public service portal ${what}: ${why}; try again later`);
+    }
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => undefined);
+      throw unavailable(`national public service portal ${what}: HTTP ${res.status}; try again later`);
+    }
+    let answer: unknown;
+    try {
+      answer = await res.json();
+    } catch (e) {
+      const why = timedOut(e) ? `no complete answer within ${timeoutMs} ms` : 'the answer is not JSON';
+      throw unavailable(`national public service portal ${what}: ${why}`);
+    }
+    if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) throw unavailable(`national public service portal ${what}: the answer is not a JSON object`);
+    return answer as PortalAnswer;
+  };
+
+  // The session is held as a promise so that calls arriving while a login is under way wait for
+  // that login instead of starting their own.
+  let session: Promise<string> | null = null;
+  const login = (): Promise<string> => {
+    const attempt = post('login', 'login', { username: opts.username, password: opts.password }).then((r) => {
+      if (r.error_code !== '00') throw refusal('login', r);
+      if (typeof r.session !== 'string' || !r.session) throw unavailable('national public service portal login answered without a session');
+      return r.session;
+    });
+    session = attempt;
+    attempt.catch(() => {
+      if (session === attempt) session = null;
+    });
+    return attempt;
+  };
+
+  /** One service call; answers whose code is in `accept` are returned, every other one thrown. */
+  const call = async (service: string, params: object, accept: readonly string[] = ['00']): Promise<PortalAnswer> => {
+    const used = session ?? login();
+    let r = await post(service, 'service', { service, session: await used, ...params });
+    if (r.error_code === '02') {
+      // Whoever sees the expiry first logs in; the others find the new session already there.
+      const fresh = session && session !== used ? session : login();
+      r = await post(service, 'service', { service, session: await fresh, ...params });
+    }
+    if (typeof r.error_code === 'string' && accept.includes(r.error_code)) return r;
+    throw refusal(service, r);
+  };
+
+  const read = <T>(service: string, decode: () => T): T => {
+    try {
+      return decode();
+    } catch (e) {
+      if (e instanceof WireFormatError) throw unavailable(`national public service portal ${service} answered what we cannot read: ${e.message}`);
+      throw e;
     }
   };
-  const login = async () => {
-    const r = await post('login', { username: opts.username, password: opts.password });
-    if (r.error_code !== '00' || !r.session) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `national portal login failed (${r.error_code})`, { serviceName: 'npsp' });
-    session = r.session;
-  };
-  const call = async (service: string, params: object, retried = false): Promise<Record<string, unknown>> => {
-    if (!session) await login();
-    const r = await post('service', { service, session, ...params });
-    if (r.error_code === '02' && !retried) {
-      session = null;
-      return call(service, params, true);
-    }
-    if (r.error_code !== '00') throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `national portal ${service} failed (${r.error_code}: ${r.error_message ?? ''})`, { serviceName: 'npsp' });
-    return r;
-  };
+
   return {
     async hasAccount(personalId) {
       const r = await call('KiemTraTaiKhoan', { SoDinhDanh: personalId });
-      return r.CoTaiKhoan === true;
+      if (typeof r.CoTaiKhoan !== 'boolean') throw unavailable('national public service portal KiemTraTaiKhoan answered without CoTaiKhoan');
+      return r.CoTaiKhoan;
+    },
+
+    async listProcedures({ agencyCode, page, pageSize }) {
+      const r = await call('LayDanhSachTTHC', { MaDonVi: agencyCode, Trang: page, SoBanGhi: pageSize });
+      return read('LayDanhSachTTHC', () => {
+        if (!Array.isArray(r.DanhSach)) throw new WireFormatError('DanhSach: must be a list');
+        if (typeof r.TongSo !== 'number' || !Number.isInteger(r.TongSo) || r.TongSo < 0) throw new WireFormatError('TongSo: must be an integer >= 0');
+        return { items: r.DanhSach.map((w, i) => procedureSummaryFromWire(w, `DanhSach[${i}]`)), total: r.TongSo };
+      });
+    },
+
+    async getProcedure(code) {
+      const r = await call('LayThuTuc', { MaTTHC: code }, ['00', '04']);
+      return r.error_code === '04' ? null : read('LayThuTuc', () => procedureFromWire(r.ThuTuc));
+    },
+
+    async syncDossier(d) {
+      await call('DongBoHoSoMC', { HoSo: dossierToWire(d) });
+    },
+
+    async updateProgress(d) {
+      await call('CapNhatTienDoHoSoMC', { HoSo: dossierToWire(d) });
+    },
+
+    async lookupDossier(dossierCode) {
+      const r = await call('TraCuuHoSo', { MaHoSo: dossierCode }, ['00', '04']);
+      if (r.error_code === '04') return null;
+      const d = read('TraCuuHoSo', () => dossierFromWire(r.HoSo));
+      return { dossierCode: d.dossierCode, syncSeq: d.syncSeq, statusCode: d.statusCode, appointmentAt: d.appointmentAt, returnedAt: d.returnedAt };
     },
   };
 }
+
+/** The account check alone, for the identity subgraph: the same client, seen through the narrower port. */
+export const npspAccountsClient: (opts: NpspClientOptions) => NationalPortalAccounts = npspClient;

@@ -1,4 +1,5 @@
 import { envReader, type Env } from '../kit/config';
+import { npspSettings, type NpspSettings } from '../../adapters/npsp/settings';
 
 /** Settings of the dossiers subgraph beyond the common ones, read once at start. */
 export interface DossiersConfig {
@@ -12,6 +13,12 @@ export interface DossiersConfig {
   sms: { gatewayUrl: string; apiKey: string; webhookSecret: string } | null;
   /** SMS lookups answered per phone number and hour. */
   smsLookupsPerHour: number;
+  /** The national portal that receives every dossier change (R-INT-2); null: no push. */
+  npsp: NpspSettings | null;
+  /** How often the portal push looks for new changes and due retries. */
+  portalSyncIntervalMs: number;
+  /** Retry backoff of the portal push: first wait up to baseMs, doubling, at most maxMs (full jitter). */
+  portalSyncRetry: { baseMs: number; maxMs: number };
 }
 
 export function loadDossiersConfig(env: Env): DossiersConfig {
@@ -26,5 +33,14 @@ export function loadDossiersConfig(env: Env): DossiersConfig {
     : null;
   const smsLookupsPerHour = Number(e.string('SMS_LOOKUPS_PER_HOUR', '10'));
   if (!Number.isInteger(smsLookupsPerHour) || smsLookupsPerHour < 1) throw new Error('SMS_LOOKUPS_PER_HOUR must be a positive integer');
-  return { proceduresUrl: e.url('PROCEDURES_URL', 'http://127.0.0.1:4002/graphql'), publicLookupsPerMinute: perMinute, outboxIntervalMs, sms, smsLookupsPerHour };
+  return {
+    proceduresUrl: e.url('PROCEDURES_URL', 'http://127.0.0.1:4002/graphql'),
+    publicLookupsPerMinute: perMinute,
+    outboxIntervalMs,
+    sms,
+    smsLookupsPerHour,
+    npsp: npspSettings(env),
+    portalSyncIntervalMs: e.int('PORTAL_SYNC_INTERVAL_MS', 1000, 10),
+    portalSyncRetry: { baseMs: e.int('PORTAL_SYNC_RETRY_BASE_MS', 1000, 1), maxMs: e.int('PORTAL_SYNC_RETRY_MAX_MS', 300_000, 1) },
+  };
 }

@@ -9,16 +9,23 @@ import { dossierEventModel, type DossierEventRecord } from './models/dossier-eve
 import { eventLogModel } from './models/event-log';
 import { canSee, visibilityFilter } from './services/access';
 import type { RelayModels } from './services/outbox';
-import { httpProcedureCatalogue, type ProcedureCatalogue } from './services/procedure-catalogue';
+import { httpProcedureCatalogue, replicatedProcedureCatalogue, type ProcedureCatalogue } from './services/procedure-catalogue';
+import { procedureRevisionModel, type ProcedureRevisionModel } from './models/procedure-revision';
+import { portalSyncItemModel, portalSyncStateModel } from './models/portal-sync';
+import type { PortalSyncModels } from './services/portal-sync';
+import { npspClient } from '../../adapters/npsp/client';
+import type { NationalPortalDossiers } from '../../adapters/npsp/port';
 import { httpSmsGateway } from '../../adapters/sms/client';
 import type { SmsGateway } from '../../adapters/sms/port';
 
 /** What lives as long as the process: models, the calendar, the procedure catalogue client. */
 export interface DossiersDomain {
-  models: RelayModels;
+  models: RelayModels & PortalSyncModels & { ProcedureRevision: ProcedureRevisionModel };
   calendar: WorkingCalendar;
   catalogue: ProcedureCatalogue;
   sms: SmsGateway | null;
+  /** The national portal's dossier services (R-INT-2); null when NPSP_URL is not set. */
+  portal: NationalPortalDossiers | null;
   config: DossiersConfig;
 }
 
@@ -36,19 +43,24 @@ export interface Context extends RequestBase, DossiersDomain {
   };
 }
 
-export const dossierModels = (db: SubgraphDeps['db']): RelayModels => ({
+export const dossierModels = (db: SubgraphDeps['db']): DossiersDomain['models'] => ({
   Dossier: dossierModel(db),
   DossierEvent: dossierEventModel(db),
   EventLog: eventLogModel(db),
+  ProcedureRevision: procedureRevisionModel(db),
+  PortalSyncItem: portalSyncItemModel(db),
+  PortalSyncState: portalSyncStateModel(db),
 });
 
 export const domainOf = perProcess((deps): DossiersDomain => {
   const config = loadDossiersConfig(deps.config.env);
+  const models = dossierModels(deps.db);
   return {
-    models: dossierModels(deps.db),
+    models,
     calendar: WorkingCalendar.load(),
-    catalogue: httpProcedureCatalogue(config.proceduresUrl),
+    catalogue: replicatedProcedureCatalogue(models.ProcedureRevision, httpProcedureCatalogue(config.proceduresUrl)),
     sms: config.sms ? httpSmsGateway(config.sms.gatewayUrl, config.sms.apiKey) : null,
+    portal: config.npsp ? npspClient({ baseUrl: config.npsp.url, username: config.npsp.username, password: config.npsp.password }) : null,
     config,
   };
 });

@@ -4,6 +4,8 @@ import { resolvers } from './resolvers';
 import { loadDossiersConfig } from './config';
 import { receiptRoute, smsInboundRoute } from './routes';
 import { startOutboxRelay } from './services/outbox';
+import { followProcedureChanges } from './services/procedure-catalogue';
+import { startPortalSync } from './services/portal-sync';
 
 /** Dossiers: intake, the workflow of R-DOS-1…11, row-level access, and the dossier event stream. */
 export const dossiersSubgraph: SubgraphDefinition<Context> = {
@@ -14,7 +16,12 @@ export const dossiersSubgraph: SubgraphDefinition<Context> = {
   checkConfig: (env) => void loadDossiersConfig(env),
   routes: (deps) => [receiptRoute, smsInboundRoute(deps)],
   startWorkers: (deps) => {
-    const { models, config } = domainOf(deps);
-    return startOutboxRelay(models, deps.redis, deps.logger, config.outboxIntervalMs);
+    const { models, config, portal } = domainOf(deps);
+    const stops = [
+      startOutboxRelay(models, deps.redis, deps.logger, config.outboxIntervalMs),
+      followProcedureChanges(models.ProcedureRevision, deps.redis, deps.logger),
+      ...(portal ? [startPortalSync(models, portal, config.portalSyncRetry, deps.logger, config.portalSyncIntervalMs)] : []),
+    ];
+    return async () => void (await Promise.all(stops.map((stop) => stop())));
   },
 };

@@ -1,4 +1,5 @@
 import { envReader, type Env } from '../kit/config';
+import { npspSettings, type NpspSettings } from '../../adapters/npsp/settings';
 
 /** Settings of the identity subgraph beyond the common ones, read once at start. */
 export interface IdentityConfig {
@@ -7,7 +8,7 @@ export interface IdentityConfig {
   /** How long a verification answer is reused (R-ID-2: a bounded time). */
   populationCacheSeconds: number;
   /** The national portal (account check before registration, R-ID-3); null when not configured. */
-  npsp: { url: string; username: string; password: string } | null;
+  npsp: NpspSettings | null;
   /** The notification service (credentials, one-time passwords); null when not configured. */
   notifyUrl: string | null;
   /** Key of the one-time-password hashes; every identity process must share it. */
@@ -18,13 +19,12 @@ export function loadIdentityConfig(env: Env): IdentityConfig {
   const e = envReader(env);
   const seconds = Number(e.string('POPULATION_CACHE_SECONDS', '86400'));
   if (!Number.isInteger(seconds) || seconds < 0) throw new Error('POPULATION_CACHE_SECONDS must be a whole number of seconds');
-  const npspUrl = e.optional('NPSP_URL');
   const otpSecret = e.string('OTP_SECRET', 'dev-only-otp-secret');
   if (e.optional('NODE_ENV') === 'production' && otpSecret === 'dev-only-otp-secret') throw new Error('OTP_SECRET is required in production');
   return {
     populationUrl: e.optional('POPULATION_URL') ? e.url('POPULATION_URL') : null,
     populationCacheSeconds: seconds,
-    npsp: npspUrl ? { url: e.url('NPSP_URL'), username: e.string('NPSP_USERNAME'), password: e.string('NPSP_PASSWORD') } : null,
+    npsp: npspSettings(env),
     notifyUrl: e.optional('NOTIFY_URL') ? e.url('NOTIFY_URL') : null,
     otpSecret,
   };

@@ -32,6 +32,14 @@ export function envReader(env: Env = process.env) {
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a TCP port (0-65535), got "${v}"`);
       return n;
     },
+    /** A whole number, at least `min`. */
+    int(name: string, fallback: number, min = 0): number {
+      const v = raw(name);
+      if (v === undefined) return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be a whole number ≥ ${min}, got "${v}"`);
+      return n;
+    },
     url(name: string, fallback?: string): string {
       const v = this.string(name, fallback);
       try {

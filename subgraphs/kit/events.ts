@@ -6,7 +6,7 @@ import type { Logger } from './logger';
  * with its owner (e.g. the dossier's outbox); the stream only carries it, so a publisher may
  * publish twice after a crash and consumers must be idempotent.
  */
-export const STREAMS = { dossierEvents: 'events:dossiers' } as const;
+export const STREAMS = { dossierEvents: 'events:dossiers', procedureChanges: 'events:procedures' } as const;
 const STREAM_MAX_LENGTH = '1000000';
 
 /** A dossier state change, as the dossiers subgraph publishes it. `seq` grows by one per dossier. */
@@ -28,6 +28,21 @@ export interface DossierEvent {
   procedureCode: string;
   channel: string;
   actor: { client: string; subject: string };
+  at: string;
+}
+
+/** A publication change of a procedure, as the procedures subgraph publishes it (R-PRO-2). */
+export interface ProcedureChangeEvent {
+  /** Position in the procedure change feed: total order, no gaps. */
+  sequence: number;
+  code: string;
+  /** Grows by one per change of this procedure. */
+  revision: number;
+  kind: 'PUBLISHED' | 'CHANGED' | 'WITHDRAWN';
+  version: number;
+  status: 'PUBLISHED' | 'WITHDRAWN';
+  name: string;
+  processingDays: number;
   at: string;
 }
 

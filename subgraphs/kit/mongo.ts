@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type Model } from 'mongoose';
 
 /** Each subgraph owns one database; it connects to nothing else. */
 export async function connectDatabase(uri: string, dbName: string): Promise<Connection> {
@@ -21,5 +21,23 @@ export async function pingDatabase(conn: Connection): Promise<string> {
     return 'ok';
   } catch (err) {
     return `unreachable: ${(err as Error).message}`;
+  }
+}
+
+/**
+ * Inserts documents, skipping those whose unique key is already taken (an earlier run stored
+ * them). One round trip when none is; otherwise one insert each, so that the outcome does not
+ * hang on how a server reports a partly failed batch.
+ */
+export async function insertIgnoringDuplicates<T>(model: Model<T>, docs: object[]): Promise<void> {
+  try {
+    await model.insertMany(docs);
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    for (const doc of docs) {
+      await model.create(doc).catch((e: unknown) => {
+        if (!isDuplicateKey(e)) throw e;
+      });
+    }
   }
 }

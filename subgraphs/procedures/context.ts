@@ -1,19 +1,51 @@
-import type { RequestBase, SubgraphDeps } from '../kit/context';
-import { oneByKey } from '../kit/loaders';
-import { procedureModel, type ProcedureModel, type ProcedureRecord } from './models/procedure';
+import { perProcess, type RequestBase, type SubgraphDeps } from '../kit/context';
+import { manyByKey, oneByKey } from '../kit/loaders';
+import { npspClient } from '../../adapters/npsp/client';
+import type { NationalProcedureCatalogue } from '../../adapters/npsp/port';
+import { loadProceduresConfig, type ProceduresConfig } from './config';
+import { procedureModel, type ProcedureRecord } from './models/procedure';
+import { procedureChangeModel, type ProcedureChangeRecord } from './models/procedure-change';
+import { ChangeLog, type ProcedureModels } from './services/change-log';
 
-export interface Context extends RequestBase {
-  models: { Procedure: ProcedureModel };
-  loaders: { procedure: ReturnType<typeof oneByKey<ProcedureRecord>> };
+/** What lives as long as the process: models, the change log's sequencer, the portal client. */
+export interface ProceduresDomain {
+  models: ProcedureModels;
+  changeLog: ChangeLog;
+  /** The national procedure database; null when NPSP_URL is not set. */
+  portal: NationalProcedureCatalogue | null;
+  config: ProceduresConfig;
 }
 
-export function createContext(base: RequestBase, { db }: Pick<SubgraphDeps, 'db'>): Context {
-  const Procedure = procedureModel(db);
+export interface Context extends RequestBase, ProceduresDomain {
+  loaders: {
+    procedure: ReturnType<typeof oneByKey<ProcedureRecord>>;
+    versions: ReturnType<typeof manyByKey<ProcedureChangeRecord>>;
+  };
+}
+
+export const domainOf = perProcess((deps): ProceduresDomain => {
+  const config = loadProceduresConfig(deps.config.env);
+  const models = { Procedure: procedureModel(deps.db), ProcedureChange: procedureChangeModel(deps.db) };
+  return {
+    models,
+    changeLog: new ChangeLog(models),
+    portal: config.npsp ? npspClient({ baseUrl: config.npsp.url, username: config.npsp.username, password: config.npsp.password }) : null,
+    config,
+  };
+});
+
+/** Changes that made a version: a first publication or a new one (withdrawals keep the version). */
+export const VERSION_KINDS = { kind: { $in: ['PUBLISHED', 'CHANGED'] } };
+
+export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
+  const domain = domainOf(deps);
+  const { Procedure, ProcedureChange } = domain.models;
   return {
     ...base,
-    models: { Procedure },
+    ...domain,
     loaders: {
       procedure: oneByKey((codes) => Procedure.find({ code: { $in: codes } }).lean().exec(), (p) => p.code),
+      versions: manyByKey((codes) => ProcedureChange.find({ code: { $in: codes }, ...VERSION_KINDS }).sort({ code: 1, version: 1 }).lean().exec(), (c) => c.code),
     },
   };
 }

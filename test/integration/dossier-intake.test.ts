@@ -44,11 +44,25 @@ describe('intake: procedure, channel, applicant (R-DOS-5, R-DOS-6, R-ID-1)', () 
       message: expect.stringContaining('procedure 1.002005 is DRAFT; only published procedures accept dossiers'),
       extensions: { code: 'BAD_USER_INPUT' },
     });
-    await w.procedures.updateOne({ code: '1.002002' }, { $set: { status: 'WITHDRAWN' } });
+    await w.catalogue.withdraw('1.002002');
     await expect(w.receive(orgInput({ procedureCode: '1.002002' }))).rejects.toMatchObject({ message: expect.stringContaining('is WITHDRAWN') });
-    await w.procedures.updateOne({ code: '1.002002' }, { $set: { status: 'PUBLISHED' } });
+    await w.catalogue.publish('1.002002');
     await expect(w.receive(orgInput({ procedureCode: '1.009999' }))).rejects.toMatchObject({ message: expect.stringContaining('no procedure has code 1.009999') });
     expect(await stored()).toBe(before);
+  });
+
+  test('a new version of a procedure applies to dossiers received after it; earlier ones keep theirs (R-PRO-2, R-DOS-5)', async () => {
+    const before = await w.receive(orgInput({ procedureCode: '1.002004' }));
+    const v = before.procedureVersion!;
+    expect(before.processingDays).toBe(6);
+    await w.catalogue.publish('1.002004', { processingDays: 5, name: 'Giải quyết hưởng chế độ thai sản (sửa đổi)' });
+    const after = await w.receive(orgInput({ procedureCode: '1.002004' }));
+    expect(after).toMatchObject({ procedureVersion: v + 1, processingDays: 5, procedureName: 'Giải quyết hưởng chế độ thai sản (sửa đổi)' });
+    expect(await w.models.Dossier.findOne({ code: before.code }).lean()).toMatchObject({ procedureVersion: v, processingDays: 6 });
+    // Intake decides from the local copy the events built: a revision only the copy has is obeyed.
+    await w.models.ProcedureRevision.create({ code: '1.002004', revision: 99, status: 'WITHDRAWN', version: v + 1, name: 'x', processingDays: 9, at: new Date() });
+    await expect(w.receive(orgInput({ procedureCode: '1.002004' }))).rejects.toMatchObject({ message: expect.stringContaining('is WITHDRAWN') });
+    await w.models.ProcedureRevision.deleteOne({ code: '1.002004', revision: 99 });
   });
 
   test('each channel is recorded with the I-VAN provider when there is one (R-DOS-6)', async () => {

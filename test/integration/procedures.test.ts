@@ -1,13 +1,13 @@
 import { proceduresSubgraph } from '../../subgraphs/procedures/subgraph';
-import { procedureModel } from '../../subgraphs/procedures/models/procedure';
-import { PROCEDURES } from '../../scripts/seed-data';
+import { seedProcedures } from '../../scripts/seed';
+import { domainOf } from '../../subgraphs/procedures/context';
 import { principals, subgraphHarness } from '../support/harness';
 
 let h: Awaited<ReturnType<typeof subgraphHarness>>;
 
 beforeAll(async () => {
   h = await subgraphHarness(proceduresSubgraph);
-  await procedureModel(h.deps.db).insertMany(PROCEDURES);
+  await seedProcedures(domainOf(h.deps).models);
 });
 afterAll(() => h.close());
 
@@ -40,7 +40,9 @@ describe('procedures subgraph (R-PRO-1 catalogue)', () => {
     expect(await codes('search: "maternity"')).toEqual(['1.002004']);
     expect(await codes('search: "thai san", serviceLevel: PARTIAL_ONLINE')).toEqual([]);
     expect(await codes('serviceLevel: PARTIAL_ONLINE')).toEqual(['1.002003']);
-    expect(await codes('agencyLevel: DISTRICT, status: DRAFT')).toEqual(['1.002005']);
+    expect(await codes('agencyLevel: DISTRICT, status: DRAFT')).toEqual([]); // drafts are not public (R-PRO-2)
+    const drafts = await h.exec(`{ procedures(agencyLevel: DISTRICT, status: DRAFT) { edges { node { code } } } }`, undefined, principals.officer);
+    expect(drafts.data?.procedures).toEqual({ edges: [{ node: { code: '1.002005' } }] });
     expect(await codes('search: "(.*"')).toEqual([]); // taken literally, not as a pattern
     const blank = await h.exec(`{ procedures(search: "   ") { edges { cursor } } }`);
     expect(blank.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'search' });

@@ -2,11 +2,16 @@ import { connectDatabase } from '../../subgraphs/kit/mongo';
 import type { Principal } from '../../subgraphs/kit/principal';
 import { proceduresSubgraph } from '../../subgraphs/procedures/subgraph';
 import { procedureModel } from '../../subgraphs/procedures/models/procedure';
+import { procedureChangeModel } from '../../subgraphs/procedures/models/procedure-change';
 import { dossiersSubgraph } from '../../subgraphs/dossiers/subgraph';
 import { domainOf } from '../../subgraphs/dossiers/context';
 import { receiveDossier, type ReceiveInput } from '../../subgraphs/dossiers/services/intake';
+import { followProcedureChanges } from '../../subgraphs/dossiers/services/procedure-catalogue';
+import { ChangeLog } from '../../subgraphs/procedures/services/change-log';
+import { publishProcedure, updateProcedure, withdrawProcedure } from '../../subgraphs/procedures/services/publication';
+import { contentOf, type ProcedureContentRecord } from '../../subgraphs/procedures/models/procedure';
 import { actOnDossier, type ActionInput } from '../../subgraphs/dossiers/services/transitions';
-import { PROCEDURES } from '../../scripts/seed-data';
+import { seedProcedures } from '../../scripts/seed';
 import { httpSubgraph, principals, subgraphHarness } from './harness';
 
 export const HN = '000.00.01.H26';
@@ -22,15 +27,26 @@ export const orgInput = (over: Partial<ReceiveInput> = {}): ReceiveInput => ({
 });
 
 /**
- * The dossiers subgraph in-process with the procedures subgraph it asks at intake running over
- * real HTTP, both on the global FerretDB and Redis, with the demo procedure catalogue.
+ * The dossiers subgraph in-process with the procedures subgraph running over real HTTP (asked at
+ * intake when the local copy of the catalogue does not know a procedure), both on the global
+ * FerretDB and Redis, with the demo procedure catalogue; the dossiers subgraph follows the
+ * procedure change stream as in production.
  */
 export async function dossiersWorld(opts: { redisDb: number; env?: Record<string, string> }) {
   const procedures = await httpSubgraph(proceduresSubgraph, { redisDb: opts.redisDb });
   const pdb = await connectDatabase(process.env.MONGODB_URI!, `${procedures.prefix}procedures`);
-  await procedureModel(pdb).insertMany(PROCEDURES);
+  const pmodels = { Procedure: procedureModel(pdb), ProcedureChange: procedureChangeModel(pdb) };
+  await seedProcedures(pmodels);
   const h = await subgraphHarness(dossiersSubgraph, { redisDb: opts.redisDb, env: { PROCEDURES_URL: procedures.url, ...opts.env } });
   const domain = domainOf(h.deps);
+  const stopFollowing = followProcedureChanges(domain.models.ProcedureRevision, h.deps.redis, h.deps.logger);
+  const log = new ChangeLog(pmodels);
+  const publisher = { client: 'officer', subject: 'officer-vss' };
+  /** Resolves once the dossiers subgraph's copy has heard of the procedure's latest change. */
+  const heard = async (code: string) => {
+    const { revision } = (await pmodels.Procedure.findOne({ code }).lean().exec())!;
+    for (let i = 0; i < 200 && !(await domain.models.ProcedureRevision.exists({ code, revision })); i++) await new Promise((r) => setTimeout(r, 50));
+  };
   const call = async (p: Principal) => {
     const ctx = await h.context(p);
     return { internalToken: ctx.internalToken, requestId: ctx.requestId };
@@ -39,10 +55,24 @@ export async function dossiersWorld(opts: { redisDb: number; env?: Record<string
     h,
     domain,
     models: domain.models,
-    procedures: procedureModel(pdb),
+    procedures: pmodels.Procedure,
+    /** Publication as an officer would do it, waiting until intake has heard of it. */
+    catalogue: {
+      async publish(code: string, change: Partial<ProcedureContentRecord> = {}) {
+        const p = (await pmodels.Procedure.findOne({ code }).lean().exec())!;
+        if (p.status === 'PUBLISHED') await updateProcedure(pmodels, code, { ...contentOf(p), ...change });
+        await publishProcedure(pmodels, log, code, publisher);
+        await heard(code);
+      },
+      async withdraw(code: string) {
+        await withdrawProcedure(pmodels, log, code, 'Bãi bỏ (test)', publisher);
+        await heard(code);
+      },
+    },
     receive: async (input: ReceiveInput = orgInput(), p: Principal = principals.officer, now?: Date) => receiveDossier(domain, p, input, await call(p), now),
     act: (input: ActionInput, p: Principal = principals.officer, now?: Date) => actOnDossier(domain, p, input, now),
     async close() {
+      await stopFollowing();
       await h.close();
       await procedures.stop();
       await pdb.dropDatabase();

@@ -2,7 +2,8 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { DossierRecord } from '../models/dossier';
 import { DossierEventRecord } from '../models/dossier-event';
 import { EventLogRecord } from '../models/event-log';
-import { AgencyStepRecord, StatusLookup, AgencyRef, ProcedureRef, CitizenRef, OrganizationRef } from '../models/refs';
+import { AgencyStepRecord, StatusLookup, AgencyRef, ProcedureRef, ProcedureVersionRef, CitizenRef, OrganizationRef } from '../models/refs';
+import { PortalSyncItemRecord } from '../models/portal-sync';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -169,8 +170,12 @@ export type Dossier = {
    * outage there nulls only them and the rest of the dossier still resolves (R-Q-1).
    */
   procedure?: Maybe<Procedure>;
+  /** That version of the procedure, as published: what this dossier is judged by. */
+  procedureAsReceived?: Maybe<ProcedureVersion>;
   /** The procedure's name and processing time as they were at reception (a later version changes neither). */
   procedureName: Scalars['String']['output'];
+  /** The procedure's published version at reception (R-PRO-2); null on dossiers received before versions existed. */
+  procedureVersion?: Maybe<Scalars['Int']['output']>;
   processingDays: Scalars['Int']['output'];
   /**
    * Where to get the receipt slip (R-DOS-2): a path on the gateway, e.g. /receipts/<code>.pdf;
@@ -357,6 +362,48 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PortalSyncError = {
+  __typename?: 'PortalSyncError';
+  at: Scalars['DateTime']['output'];
+  dossierCode: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+};
+
+/** One dossier change on its way to the portal. */
+export type PortalSyncItem = {
+  __typename?: 'PortalSyncItem';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  dossierCode: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  nextAttemptAt: Scalars['DateTime']['output'];
+  /** The dossier's change number (its version after the change). */
+  seq: Scalars['Int']['output'];
+  /** DongBoHoSoMC for the first sync of a dossier, CapNhatTienDoHoSoMC for later ones. */
+  service: Scalars['String']['output'];
+  /** National status code 1–10 it carries. */
+  statusCode: Scalars['Int']['output'];
+};
+
+/** How the dossier status push to the national portal stands (R-INT-2). */
+export type PortalSyncStatus = {
+  __typename?: 'PortalSyncStatus';
+  /** Dossier changes waiting to reach the portal. */
+  backlog: Scalars['Int']['output'];
+  /** Whether this deployment pushes at all (NPSP_URL set). */
+  enabled: Scalars['Boolean']['output'];
+  /** Of those, how many have been tried and failed at least once. */
+  failing: Scalars['Int']['output'];
+  /** The most recent failure, even if its change has gone through since. */
+  lastError?: Maybe<PortalSyncError>;
+  lastSentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Changes logged but not yet taken into the push (normally 0 within a second). */
+  notYetEnqueued: Scalars['Int']['output'];
+  /** The oldest change still waiting; null when none waits. */
+  oldestPending?: Maybe<PortalSyncItem>;
+};
+
 export type Procedure = {
   __typename?: 'Procedure';
   code: Scalars['ID']['output'];
@@ -367,6 +414,12 @@ export type Procedure = {
 
 export type ProcedureDossierCountArgs = {
   status?: InputMaybe<DossierStatus>;
+};
+
+export type ProcedureVersion = {
+  __typename?: 'ProcedureVersion';
+  code: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
 };
 
 export type Query = {
@@ -382,6 +435,8 @@ export type Query = {
   dossierStatus?: Maybe<DossierStatusLookup>;
   /** Dossiers the caller may see, newest first. `first` is 1–100 (default 20); `after` is a previous page's endCursor. */
   dossiers: DossierConnection;
+  /** The status push to the national portal (R-INT-2), for operators. Needs the sync:monitor scope. */
+  portalSync: PortalSyncStatus;
 };
 
 
@@ -536,7 +591,11 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<{}>;
   Organization: ResolverTypeWrapper<OrganizationRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PortalSyncError: ResolverTypeWrapper<PortalSyncError>;
+  PortalSyncItem: ResolverTypeWrapper<PortalSyncItemRecord>;
+  PortalSyncStatus: ResolverTypeWrapper<Omit<PortalSyncStatus, 'oldestPending'> & { oldestPending?: Maybe<ResolversTypes['PortalSyncItem']> }>;
   Procedure: ResolverTypeWrapper<ProcedureRef>;
+  ProcedureVersion: ResolverTypeWrapper<ProcedureVersionRef>;
   Query: ResolverTypeWrapper<{}>;
   ReceiveDossierInput: ReceiveDossierInput;
   ReturnMethod: ReturnMethod;
@@ -568,7 +627,11 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: {};
   Organization: OrganizationRef;
   PageInfo: PageInfo;
+  PortalSyncError: PortalSyncError;
+  PortalSyncItem: PortalSyncItemRecord;
+  PortalSyncStatus: Omit<PortalSyncStatus, 'oldestPending'> & { oldestPending?: Maybe<ResolversParentTypes['PortalSyncItem']> };
   Procedure: ProcedureRef;
+  ProcedureVersion: ProcedureVersionRef;
   Query: {};
   ReceiveDossierInput: ReceiveDossierInput;
 }>;
@@ -641,7 +704,9 @@ export type DossierResolvers<ContextType = Context, ParentType extends Resolvers
   ivanProviderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   npspStatusCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType>;
+  procedureAsReceived?: Resolver<Maybe<ResolversTypes['ProcedureVersion']>, ParentType, ContextType>;
   procedureName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  procedureVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   processingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   receiptUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -726,10 +791,48 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type PortalSyncErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PortalSyncError'] = ResolversParentTypes['PortalSyncError']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dossierCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PortalSyncItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PortalSyncItem'] = ResolversParentTypes['PortalSyncItem']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dossierCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statusCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PortalSyncStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PortalSyncStatus'] = ResolversParentTypes['PortalSyncStatus']> = ResolversObject<{
+  backlog?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  failing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['PortalSyncError']>, ParentType, ContextType>;
+  lastSentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  notYetEnqueued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oldestPending?: Resolver<Maybe<ResolversTypes['PortalSyncItem']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ProcedureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Procedure'] = ResolversParentTypes['Procedure']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Procedure']>, { __typename: 'Procedure' } & GraphQLRecursivePick<ParentType, {"code":true}>, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dossierCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<ProcedureDossierCountArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProcedureVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProcedureVersion'] = ResolversParentTypes['ProcedureVersion']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProcedureVersion']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -738,6 +841,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   dossierEvents?: Resolver<Array<ResolversTypes['DossierChange']>, ParentType, ContextType, RequireFields<QueryDossierEventsArgs, 'after'>>;
   dossierStatus?: Resolver<Maybe<ResolversTypes['DossierStatusLookup']>, ParentType, ContextType, RequireFields<QueryDossierStatusArgs, 'code'>>;
   dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<QueryDossiersArgs>>;
+  portalSync?: Resolver<ResolversTypes['PortalSyncStatus'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -757,7 +861,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PortalSyncError?: PortalSyncErrorResolvers<ContextType>;
+  PortalSyncItem?: PortalSyncItemResolvers<ContextType>;
+  PortalSyncStatus?: PortalSyncStatusResolvers<ContextType>;
   Procedure?: ProcedureResolvers<ContextType>;
+  ProcedureVersion?: ProcedureVersionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;
 

@@ -39,6 +39,8 @@ export interface DossierRecord {
   procedureCode: string;
   procedureName: string;
   processingDays: number;
+  /** The procedure's published version at reception (absent on dossiers older than versions). */
+  procedureVersion: number | null;
   receivingAgencyCode: string;
   handlingAgencyCode: string;
   handlingDepartment: string | null;
@@ -107,6 +109,7 @@ const DossierSchema = new Schema<DossierRecord>(
     procedureCode: { type: String, required: true, index: true },
     procedureName: { type: String, required: true },
     processingDays: { type: Number, required: true },
+    procedureVersion: { type: Number, default: null },
     receivingAgencyCode: { type: String, required: true },
     handlingAgencyCode: { type: String, required: true, index: true },
     handlingDepartment: { type: String, default: null },

@@ -17,3 +17,7 @@ export interface OrganizationRef {
 }
 /** The Art. 12 fields of a dossier and nothing else (R-DOS-3, R-DOS-4). */
 export type StatusLookup = Pick<DossierRecord, 'code' | 'status' | 'handlingAgencyCode' | 'handlingDepartment' | 'receivedAt' | 'appointmentAt' | 'returnedAt'>;
+export interface ProcedureVersionRef {
+  code: string;
+  version: number;
+}

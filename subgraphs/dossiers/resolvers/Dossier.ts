@@ -7,6 +7,7 @@ export const Dossier: DossierResolvers = {
   state: (d) => d.state as DossierState,
   npspStatusCode: (d) => npspStatusOf(d.state as DossierState),
   procedure: (d) => ({ code: d.procedureCode }),
+  procedureAsReceived: (d) => (d.procedureVersion ? { code: d.procedureCode, version: d.procedureVersion } : null),
   receivingAgency: (d) => ({ code: d.receivingAgencyCode }),
   handlingAgency: (d) => ({ code: d.handlingAgencyCode }),
   deadlineStatus: (d, _, ctx) => ctx.calendar.deadlineStatus(d.appointmentAt, new Date(), d.completedAt),

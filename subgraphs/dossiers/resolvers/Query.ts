@@ -1,8 +1,9 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { requireSignedIn } from '../../kit/context';
+import { requireScope, requireSignedIn } from '../../kit/context';
 import { badInput, forbidden } from '../../kit/errors';
 import { enforceRateLimit } from '../../kit/rate-limit';
 import { filterQuery, listDossiers } from '../services/queries';
+import { syncStatus } from '../services/portal-sync';
 
 export const Query: QueryResolvers = {
   dossier: async (_, { code }, ctx) => {
@@ -20,6 +21,10 @@ export const Query: QueryResolvers = {
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badInput(`\`first\` must be between 1 and 1000, got ${limit}`, { argument: 'first' });
     if (after < 0) throw badInput('`after` is a sequence number, 0 or more', { argument: 'after' });
     return ctx.models.EventLog.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(limit).lean().exec();
+  },
+  portalSync: async (_, __, ctx) => {
+    requireScope(ctx, 'sync:monitor');
+    return { enabled: ctx.portal !== null, ...(await syncStatus(ctx.models)) };
   },
   dossierStatus: async (_, { code }, ctx) => {
     const who = ctx.principal.client === 'anonymous' ? `ip:${ctx.clientAddress ?? 'unknown'}` : `sub:${ctx.principal.subject}`;

@@ -3,8 +3,9 @@ import { DateTime } from '../../kit/scalars';
 import { Query } from './Query';
 import { Mutation } from './Mutation';
 import { Dossier } from './Dossier';
+import { PortalSyncItem } from './PortalSyncItem';
 import { Agency, AgencyStep, DossierChange, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure } from './entities';
 
 export const resolvers: Resolvers = {
-  DateTime, Query, Mutation, Dossier, Agency, AgencyStep, DossierChange, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure,
+  DateTime, Query, Mutation, Dossier, Agency, AgencyStep, DossierChange, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure, PortalSyncItem,
 };

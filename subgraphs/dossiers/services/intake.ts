@@ -113,6 +113,7 @@ export async function receiveDossier(
     procedureCode: procedure.code,
     procedureName: procedure.name,
     processingDays: procedure.processingDays,
+    procedureVersion: procedure.version,
     receivingAgencyCode: agencyCode,
     handlingAgencyCode: agencyCode,
     handlingDepartment: null,

@@ -4,6 +4,7 @@ import type { Logger } from '../../kit/logger';
 import type { DossierEventRecord } from '../models/dossier-event';
 import type { EventLogModel } from '../models/event-log';
 import { isDuplicateKey } from '../../kit/mongo';
+import { startPeriodic } from '../../kit/periodic';
 import { project, type DossierModels } from './events';
 
 const BATCH = 200;
@@ -80,25 +81,5 @@ export async function relayOutbox(models: RelayModels, redis: Redis, sequencer =
 /** Runs the relay every `intervalMs` until stopped; failures (Redis or database down) are retried next round. */
 export function startOutboxRelay(models: RelayModels, redis: Redis, logger: Logger, intervalMs: number): () => Promise<void> {
   const sequencer = new Sequencer(models.EventLog);
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const round = async (): Promise<void> => {
-    try {
-      // Drain a backlog without waiting between full batches.
-      let n: number;
-      do {
-        n = await relayOutbox(models, redis, sequencer);
-        if (n > 0) logger.debug('outbox relayed', { events: n });
-      } while (n === BATCH && !stopped);
-    } catch (err) {
-      logger.warn('outbox relay failed; retrying', { err });
-    }
-    if (!stopped) timer = setTimeout(() => void (current = round()), intervalMs);
-  };
-  let current = round();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await current;
-  };
+  return startPeriodic('outbox relay', logger, intervalMs, async () => (await relayOutbox(models, redis, sequencer)) === BATCH);
 }

@@ -1,11 +1,19 @@
+import type { Redis } from 'ioredis';
+import { hostname } from 'node:os';
 import { appError, ErrorCode } from '../../kit/errors';
+import { startConsumer, STREAMS, type ProcedureChangeEvent } from '../../kit/events';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../../kit/internal-token';
+import type { Logger } from '../../kit/logger';
+import { isDuplicateKey } from '../../kit/mongo';
+import type { ProcedureRevisionModel } from '../models/procedure-revision';
 
 export interface ProcedureInfo {
   code: string;
   name: string;
   status: 'DRAFT' | 'PUBLISHED' | 'WITHDRAWN';
   processingDays: number;
+  /** The published version in force; a dossier keeps the one it was received under. */
+  version: number;
 }
 
 /** What intake needs to know about a procedure, at the moment of reception (R-DOS-5). */
@@ -13,7 +21,7 @@ export interface ProcedureCatalogue {
   get(code: string, call: { internalToken?: string; requestId: string }): Promise<ProcedureInfo | null>;
 }
 
-const QUERY = 'query ProcedureForIntake($code: ID!) { procedure(code: $code) { code name status processingDays } }';
+const QUERY = 'query ProcedureForIntake($code: ID!) { procedure(code: $code) { code name status processingDays version } }';
 
 /**
  * Asks the procedures subgraph over HTTP, on the caller's behalf: the request carries the
@@ -59,4 +67,37 @@ export function httpProcedureCatalogue(url: string, timeoutMs = 3000): Procedure
       return pending;
     },
   };
+}
+
+/**
+ * The catalogue as the procedure events have told it (R-PRO-2): the newest revision of each
+ * procedure in the local copy. A procedure the copy has not heard of (this database is newer
+ * than the events, or they were lost with Redis) is asked of the procedures subgraph instead.
+ */
+export function replicatedProcedureCatalogue(revisions: ProcedureRevisionModel, fallback: ProcedureCatalogue): ProcedureCatalogue {
+  return {
+    async get(code, call) {
+      const latest = await revisions.findOne({ code }).sort({ revision: -1 }).lean().exec();
+      if (!latest) return fallback.get(code, call);
+      return { code, name: latest.name, status: latest.status, processingDays: latest.processingDays, version: latest.version };
+    },
+  };
+}
+
+/** Keeps the local copy current from the procedure change stream; repeats are dropped by (code, revision). */
+export function followProcedureChanges(revisions: ProcedureRevisionModel, redis: Redis, logger: Logger): () => Promise<void> {
+  const consumer = startConsumer<ProcedureChangeEvent>(redis, {
+    stream: STREAMS.procedureChanges,
+    group: 'dossiers-catalogue',
+    consumer: `dossiers@${hostname()}`,
+    logger,
+    async handle(e) {
+      try {
+        await revisions.create({ code: e.code, revision: e.revision, status: e.status, version: e.version, name: e.name, processingDays: e.processingDays, at: new Date(e.at) });
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+    },
+  });
+  return () => consumer.stop();
 }

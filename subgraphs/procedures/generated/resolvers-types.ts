@@ -1,5 +1,7 @@
-import { GraphQLResolveInfo } from 'graphql';
-import { ProcedureRecord } from '../models/procedure';
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { ProcedureRecord, ProcedureContentRecord, Actor } from '../models/procedure';
+import { ProcedureChangeRecord } from '../models/procedure-change';
+import { ImportReport } from '../services/national-import';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +19,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  DateTime: { input: Date; output: Date; }
   _FieldSet: { input: any; output: any; }
 };
 
@@ -29,6 +32,54 @@ export type Fee = {
   __typename?: 'Fee';
   amountVnd: Scalars['Int']['output'];
   description: Scalars['String']['output'];
+};
+
+export type FeeInput = {
+  amountVnd: Scalars['Int']['input'];
+  description: Scalars['String']['input'];
+};
+
+/** Changing the catalogue needs the procedure:publish scope (officers of VSS). */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Starts a new procedure as a draft (status DRAFT, version 0). */
+  createProcedure: Procedure;
+  /** Imports VSS's procedures from the national database now (R-PRO-3); also runs on a schedule. */
+  importNationalProcedures: ProcedureImportReport;
+  /** Publishes the draft or the pending edits as the next version. With expectedRevision, refuses (CONFLICT) if the procedure changed since. */
+  publishProcedure: Procedure;
+  /** Edits a draft, or records edits of a published procedure to be published as its next version. */
+  updateProcedure: Procedure;
+  /** Withdraws (bãi bỏ) a published procedure: no new dossiers; those received go on. */
+  withdrawProcedure: Procedure;
+};
+
+
+/** Changing the catalogue needs the procedure:publish scope (officers of VSS). */
+export type MutationCreateProcedureArgs = {
+  code: Scalars['ID']['input'];
+  input: ProcedureContentInput;
+};
+
+
+/** Changing the catalogue needs the procedure:publish scope (officers of VSS). */
+export type MutationPublishProcedureArgs = {
+  code: Scalars['ID']['input'];
+  expectedRevision?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Changing the catalogue needs the procedure:publish scope (officers of VSS). */
+export type MutationUpdateProcedureArgs = {
+  code: Scalars['ID']['input'];
+  input: ProcedureContentInput;
+};
+
+
+/** Changing the catalogue needs the procedure:publish scope (officers of VSS). */
+export type MutationWithdrawProcedureArgs = {
+  code: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 export type PageInfo = {
@@ -55,18 +106,113 @@ export type Procedure = {
   legalBasis: Array<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   nameEn?: Maybe<Scalars['String']['output']>;
+  /** Edits waiting to be published as the next version; null for callers without procedure:publish. */
+  pendingChanges?: Maybe<ProcedureContent>;
   /** Processing time in working days (R-DOS-10). */
   processingDays: Scalars['Int']['output'];
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  publishedBy?: Maybe<ProcedureActor>;
   resultDocuments: Array<Scalars['String']['output']>;
+  /** Number of the procedure's last publication change; pass it as publishProcedure's expectedRevision. */
+  revision: Scalars['Int']['output'];
   serviceLevel: ServiceLevel;
+  /** LOCAL when authored here, NATIONAL when imported from the national procedure database (R-PRO-3). */
+  source: ProcedureSource;
+  /**
+   * DRAFT until first published; PUBLISHED; WITHDRAWN (bãi bỏ). Drafts are visible to holders of
+   * the procedure:publish scope only (R-PRO-2).
+   */
   status: ProcedureStatus;
   submissionMethods: Array<SubmissionMethod>;
+  /** The published version of the content; 0 before the first publication. Dossiers keep the version they were received under. */
+  version: Scalars['Int']['output'];
+  /** Every published version, oldest first. */
+  versions: Array<ProcedureVersion>;
+  withdrawalReason?: Maybe<Scalars['String']['output']>;
+  withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+  withdrawnBy?: Maybe<ProcedureActor>;
 };
+
+/** Who made a publication change: the client kind and subject of their token (npsp-import for the national import). */
+export type ProcedureActor = {
+  __typename?: 'ProcedureActor';
+  client: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
+};
+
+/** One entry of the procedure change feed (R-PRO-3). */
+export type ProcedureChange = {
+  __typename?: 'ProcedureChange';
+  at: Scalars['DateTime']['output'];
+  code: Scalars['ID']['output'];
+  /** The procedure's content after the change (complete, so the portal needs no second call). */
+  content: ProcedureContent;
+  kind: ProcedureChangeKind;
+  /** Why it was withdrawn; null otherwise. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Position in the feed: gap-free and increasing. */
+  sequence: Scalars['Int']['output'];
+  status: ProcedureStatus;
+  /** The version in force after the change. */
+  version: Scalars['Int']['output'];
+};
+
+export type ProcedureChangeConnection = {
+  __typename?: 'ProcedureChangeConnection';
+  edges: Array<ProcedureChangeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ProcedureChangeEdge = {
+  __typename?: 'ProcedureChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: ProcedureChange;
+};
+
+export type ProcedureChangeKind =
+  /** A new version of a published procedure. */
+  | 'CHANGED'
+  /** First publication, or publication again after a withdrawal. */
+  | 'PUBLISHED'
+  | 'WITHDRAWN';
 
 export type ProcedureConnection = {
   __typename?: 'ProcedureConnection';
   edges: Array<ProcedureEdge>;
   pageInfo: PageInfo;
+};
+
+/** The content fields of a procedure (R-PRO-1), as a version or pending edits hold them. */
+export type ProcedureContent = {
+  __typename?: 'ProcedureContent';
+  agencyLevels: Array<AgencyLevel>;
+  components: Array<RequiredComponent>;
+  fees: Array<Fee>;
+  field: Scalars['String']['output'];
+  guide: Scalars['String']['output'];
+  legalBasis: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  nameEn?: Maybe<Scalars['String']['output']>;
+  processingDays: Scalars['Int']['output'];
+  resultDocuments: Array<Scalars['String']['output']>;
+  serviceLevel: ServiceLevel;
+  submissionMethods: Array<SubmissionMethod>;
+};
+
+export type ProcedureContentInput = {
+  agencyLevels: Array<AgencyLevel>;
+  components: Array<RequiredComponentInput>;
+  /** Empty when free of charge. */
+  fees: Array<FeeInput>;
+  field: Scalars['String']['input'];
+  guide: Scalars['String']['input'];
+  legalBasis: Array<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  nameEn?: InputMaybe<Scalars['String']['input']>;
+  processingDays: Scalars['Int']['input'];
+  resultDocuments: Array<Scalars['String']['input']>;
+  serviceLevel: ServiceLevel;
+  submissionMethods: Array<SubmissionMethod>;
 };
 
 export type ProcedureEdge = {
@@ -75,15 +221,55 @@ export type ProcedureEdge = {
   node: Procedure;
 };
 
+export type ProcedureImportFailure = {
+  __typename?: 'ProcedureImportFailure';
+  code: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type ProcedureImportReport = {
+  __typename?: 'ProcedureImportReport';
+  changed: Scalars['Int']['output'];
+  created: Scalars['Int']['output'];
+  failed: Array<ProcedureImportFailure>;
+  /** Procedures listed by the national database for VSS. */
+  listed: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  withdrawn: Scalars['Int']['output'];
+};
+
+export type ProcedureSource =
+  | 'LOCAL'
+  | 'NATIONAL';
+
 export type ProcedureStatus =
   | 'DRAFT'
   | 'PUBLISHED'
   | 'WITHDRAWN';
 
+/** One published version of a procedure, frozen: what a dossier received under it was judged by (R-PRO-2). */
+export type ProcedureVersion = {
+  __typename?: 'ProcedureVersion';
+  code: Scalars['ID']['output'];
+  /** The procedure's content as published in this version. */
+  content: ProcedureContent;
+  publishedAt: Scalars['DateTime']['output'];
+  publishedBy: ProcedureActor;
+  version: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
-  /** One procedure by national code; null when unknown. */
+  /** One procedure by national code; null when unknown (or a draft the caller may not see). */
   procedure?: Maybe<Procedure>;
+  /**
+   * The procedure change feed for the national portal (R-PRO-3): every publication, new version
+   * and withdrawal, in order. Resume from the last endCursor you processed; none is missed or
+   * repeated. `first` 1–100 (default 20). Needs the procedure:sync scope.
+   */
+  procedureChanges: ProcedureChangeConnection;
+  /** One published version of a procedure; null when there is no such version. */
+  procedureVersion?: Maybe<ProcedureVersion>;
   /**
    * Procedures ordered by code. `search` matches the code and the Vietnamese and English names,
    * with or without diacritics ("bao hiem" finds "bảo hiểm"), every word. `first` is 1–100
@@ -95,6 +281,18 @@ export type Query = {
 
 export type QueryProcedureArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+export type QueryProcedureChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryProcedureVersionArgs = {
+  code: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -116,6 +314,14 @@ export type RequiredComponent = {
   formTemplate?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   originals: Scalars['Int']['output'];
+};
+
+export type RequiredComponentInput = {
+  copies: Scalars['Int']['input'];
+  documentTypeCode: Scalars['String']['input'];
+  formTemplate?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  originals: Scalars['Int']['input'];
 };
 
 export type ServiceLevel =
@@ -214,41 +420,81 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AgencyLevel: AgencyLevel;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Fee: ResolverTypeWrapper<Fee>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  FeeInput: FeeInput;
+  Mutation: ResolverTypeWrapper<{}>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Procedure: ResolverTypeWrapper<ProcedureRecord>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ProcedureActor: ResolverTypeWrapper<Actor>;
+  ProcedureChange: ResolverTypeWrapper<ProcedureChangeRecord>;
+  ProcedureChangeConnection: ResolverTypeWrapper<Omit<ProcedureChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ProcedureChangeEdge']> }>;
+  ProcedureChangeEdge: ResolverTypeWrapper<Omit<ProcedureChangeEdge, 'node'> & { node: ResolversTypes['ProcedureChange'] }>;
+  ProcedureChangeKind: ProcedureChangeKind;
   ProcedureConnection: ResolverTypeWrapper<Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversTypes['ProcedureEdge']> }>;
+  ProcedureContent: ResolverTypeWrapper<ProcedureContentRecord>;
+  ProcedureContentInput: ProcedureContentInput;
   ProcedureEdge: ResolverTypeWrapper<Omit<ProcedureEdge, 'node'> & { node: ResolversTypes['Procedure'] }>;
+  ProcedureImportFailure: ResolverTypeWrapper<ProcedureImportFailure>;
+  ProcedureImportReport: ResolverTypeWrapper<ImportReport>;
+  ProcedureSource: ProcedureSource;
   ProcedureStatus: ProcedureStatus;
+  ProcedureVersion: ResolverTypeWrapper<ProcedureChangeRecord>;
   Query: ResolverTypeWrapper<{}>;
   RequiredComponent: ResolverTypeWrapper<RequiredComponent>;
+  RequiredComponentInput: RequiredComponentInput;
   ServiceLevel: ServiceLevel;
   SubmissionMethod: SubmissionMethod;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  DateTime: Scalars['DateTime']['output'];
   Fee: Fee;
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
+  FeeInput: FeeInput;
+  Mutation: {};
+  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Procedure: ProcedureRecord;
-  ID: Scalars['ID']['output'];
+  ProcedureActor: Actor;
+  ProcedureChange: ProcedureChangeRecord;
+  ProcedureChangeConnection: Omit<ProcedureChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProcedureChangeEdge']> };
+  ProcedureChangeEdge: Omit<ProcedureChangeEdge, 'node'> & { node: ResolversParentTypes['ProcedureChange'] };
   ProcedureConnection: Omit<ProcedureConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProcedureEdge']> };
+  ProcedureContent: ProcedureContentRecord;
+  ProcedureContentInput: ProcedureContentInput;
   ProcedureEdge: Omit<ProcedureEdge, 'node'> & { node: ResolversParentTypes['Procedure'] };
+  ProcedureImportFailure: ProcedureImportFailure;
+  ProcedureImportReport: ImportReport;
+  ProcedureVersion: ProcedureChangeRecord;
   Query: {};
   RequiredComponent: RequiredComponent;
+  RequiredComponentInput: RequiredComponentInput;
 }>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
 
 export type FeeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fee'] = ResolversParentTypes['Fee']> = ResolversObject<{
   amountVnd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createProcedure?: Resolver<ResolversTypes['Procedure'], ParentType, ContextType, RequireFields<MutationCreateProcedureArgs, 'code' | 'input'>>;
+  importNationalProcedures?: Resolver<ResolversTypes['ProcedureImportReport'], ParentType, ContextType>;
+  publishProcedure?: Resolver<ResolversTypes['Procedure'], ParentType, ContextType, RequireFields<MutationPublishProcedureArgs, 'code'>>;
+  updateProcedure?: Resolver<ResolversTypes['Procedure'], ParentType, ContextType, RequireFields<MutationUpdateProcedureArgs, 'code' | 'input'>>;
+  withdrawProcedure?: Resolver<ResolversTypes['Procedure'], ParentType, ContextType, RequireFields<MutationWithdrawProcedureArgs, 'code' | 'reason'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -268,11 +514,51 @@ export type ProcedureResolvers<ContextType = Context, ParentType extends Resolve
   legalBasis?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pendingChanges?: Resolver<Maybe<ResolversTypes['ProcedureContent']>, ParentType, ContextType>;
   processingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  publishedBy?: Resolver<Maybe<ResolversTypes['ProcedureActor']>, ParentType, ContextType>;
   resultDocuments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   serviceLevel?: Resolver<ResolversTypes['ServiceLevel'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ProcedureSource'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProcedureStatus'], ParentType, ContextType>;
   submissionMethods?: Resolver<Array<ResolversTypes['SubmissionMethod']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['ProcedureVersion']>, ParentType, ContextType>;
+  withdrawalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  withdrawnBy?: Resolver<Maybe<ResolversTypes['ProcedureActor']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProcedureActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProcedureActor'] = ResolversParentTypes['ProcedureActor']> = ResolversObject<{
+  client?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProcedureChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProcedureChange'] = ResolversParentTypes['ProcedureChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['ProcedureContent'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ProcedureChangeKind'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProcedureStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProcedureChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProcedureChangeConnection'] = ResolversParentTypes['ProcedureChangeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProcedureChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProcedureChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProcedureChangeEdge'] = ResolversParentTypes['ProcedureChangeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProcedureChange'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -282,14 +568,58 @@ export type ProcedureConnectionResolvers<ContextType = Context, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ProcedureContentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProcedureContent'] = ResolversParentTypes['ProcedureContent']> = ResolversObject<{
+  agencyLevels?: Resolver<Array<ResolversTypes['AgencyLevel']>, ParentType, ContextType>;
+  components?: Resolver<Array<ResolversTypes['RequiredComponent']>, ParentType, ContextType>;
+  fees?: Resolver<Array<ResolversTypes['Fee']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  guide?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalBasis?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  processingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resultDocuments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceLevel?: Resolver<ResolversTypes['ServiceLevel'], ParentType, ContextType>;
+  submissionMethods?: Resolver<Array<ResolversTypes['SubmissionMethod']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ProcedureEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProcedureEdge'] = ResolversParentTypes['ProcedureEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Procedure'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ProcedureImportFailureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProcedureImportFailure'] = ResolversParentTypes['ProcedureImportFailure']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProcedureImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProcedureImportReport'] = ResolversParentTypes['ProcedureImportReport']> = ResolversObject<{
+  changed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<Array<ResolversTypes['ProcedureImportFailure']>, ParentType, ContextType>;
+  listed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withdrawn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProcedureVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProcedureVersion'] = ResolversParentTypes['ProcedureVersion']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProcedureVersion']>, { __typename: 'ProcedureVersion' } & GraphQLRecursivePick<ParentType, {"code":true,"version":true}>, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['ProcedureContent'], ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  publishedBy?: Resolver<ResolversTypes['ProcedureActor'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<QueryProcedureArgs, 'code'>>;
+  procedureChanges?: Resolver<ResolversTypes['ProcedureChangeConnection'], ParentType, ContextType, Partial<QueryProcedureChangesArgs>>;
+  procedureVersion?: Resolver<Maybe<ResolversTypes['ProcedureVersion']>, ParentType, ContextType, RequireFields<QueryProcedureVersionArgs, 'code' | 'version'>>;
   procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, Partial<QueryProceduresArgs>>;
 }>;
 
@@ -303,11 +633,21 @@ export type RequiredComponentResolvers<ContextType = Context, ParentType extends
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  DateTime?: GraphQLScalarType;
   Fee?: FeeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Procedure?: ProcedureResolvers<ContextType>;
+  ProcedureActor?: ProcedureActorResolvers<ContextType>;
+  ProcedureChange?: ProcedureChangeResolvers<ContextType>;
+  ProcedureChangeConnection?: ProcedureChangeConnectionResolvers<ContextType>;
+  ProcedureChangeEdge?: ProcedureChangeEdgeResolvers<ContextType>;
   ProcedureConnection?: ProcedureConnectionResolvers<ContextType>;
+  ProcedureContent?: ProcedureContentResolvers<ContextType>;
   ProcedureEdge?: ProcedureEdgeResolvers<ContextType>;
+  ProcedureImportFailure?: ProcedureImportFailureResolvers<ContextType>;
+  ProcedureImportReport?: ProcedureImportReportResolvers<ContextType>;
+  ProcedureVersion?: ProcedureVersionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RequiredComponent?: RequiredComponentResolvers<ContextType>;
 }>;

@@ -1,9 +1,15 @@
 import type { FilterQuery } from 'mongoose';
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { keysetPage } from '../../kit/pagination';
+import { requireScope, type RequestBase } from '../../kit/context';
 import { badInput } from '../../kit/errors';
 import { literalPattern, searchForm } from '../../kit/text';
 import type { ProcedureRecord } from '../models/procedure';
+import { VERSION_KINDS } from '../context';
+
+export const PUBLISH_SCOPE = 'procedure:publish';
+/** Drafts are work in progress: only those who may publish see them (R-PRO-2). */
+export const seesDrafts = (ctx: RequestBase) => ctx.principal.scopes.includes(PUBLISH_SCOPE);
 
 /** Every word of the search must appear in the code or a name, diacritics and case aside. */
 function searchFilter(search: string): FilterQuery<ProcedureRecord> {
@@ -13,15 +19,29 @@ function searchFilter(search: string): FilterQuery<ProcedureRecord> {
 }
 
 export const Query: QueryResolvers = {
-  procedure: (_, { code }, ctx) => ctx.loaders.procedure.load(code),
+  procedure: async (_, { code }, ctx) => {
+    const p = await ctx.loaders.procedure.load(code);
+    return p && (p.status !== 'DRAFT' || seesDrafts(ctx)) ? p : null;
+  },
   procedures: (_, { search, field, serviceLevel, agencyLevel, status, first, after }, ctx) => {
+    const visible = seesDrafts(ctx) ? {} : { status: { $ne: 'DRAFT' } };
     const filter: FilterQuery<ProcedureRecord> = {
-      ...(status ? { status } : {}),
-      ...(field ? { field } : {}),
-      ...(serviceLevel ? { serviceLevel } : {}),
-      ...(agencyLevel ? { agencyLevels: agencyLevel } : {}),
-      ...(search != null ? searchFilter(search) : {}),
+      $and: [
+        visible,
+        {
+          ...(status ? { status } : {}),
+          ...(field ? { field } : {}),
+          ...(serviceLevel ? { serviceLevel } : {}),
+          ...(agencyLevel ? { agencyLevels: agencyLevel } : {}),
+        },
+        ...(search != null ? [searchFilter(search)] : []),
+      ],
     };
     return keysetPage(ctx.models.Procedure, filter, { field: 'code', direction: 1, tieBreaker: 'code' }, { first, after });
   },
+  procedureChanges: (_, { after, first }, ctx) => {
+    requireScope(ctx, 'procedure:sync');
+    return keysetPage(ctx.models.ProcedureChange, {}, { field: '_id', direction: 1, tieBreaker: '_id' }, { first, after });
+  },
+  procedureVersion: (_, { code, version }, ctx) => ctx.models.ProcedureChange.findOne({ code, version, ...VERSION_KINDS }).lean().exec(),
 };

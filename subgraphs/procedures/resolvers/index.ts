@@ -1,5 +1,8 @@
 import type { Resolvers } from '../generated/resolvers-types';
+import { DateTime } from '../../kit/scalars';
 import { Query } from './Query';
+import { Mutation } from './Mutation';
 import { Procedure } from './Procedure';
+import { ProcedureChange, ProcedureVersion } from './ProcedureVersion';
 
-export const resolvers: Resolvers = { Query, Procedure };
+export const resolvers: Resolvers = { DateTime, Query, Mutation, Procedure, ProcedureVersion, ProcedureChange };

@@ -1,0 +1,73 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { DossierSyncRecord } from '../../../adapters/npsp/port';
+
+/**
+ * The outbox of the national-portal status sync (R-INT-2): one item per dossier change, keyed
+ * `<dossierCode>:<seq>` so that enqueueing twice stores one. An item waits until its portal
+ * call succeeded; per dossier, items go out in seq order.
+ */
+export interface PortalSyncItemRecord {
+  _id: string;
+  /** Position of the change in the dossier event log. */
+  globalSeq: number;
+  dossierCode: string;
+  seq: number;
+  service: 'DongBoHoSoMC' | 'CapNhatTienDoHoSoMC';
+  record: DossierSyncRecord;
+  state: 'PENDING' | 'SENT';
+  attempts: number;
+  nextAttemptAt: Date;
+  lastAttemptAt: Date | null;
+  lastError: string | null;
+  sentAt: Date | null;
+  createdAt: Date;
+}
+
+const PortalSyncItemSchema = new Schema<PortalSyncItemRecord>(
+  {
+    _id: { type: String, required: true },
+    globalSeq: { type: Number, required: true },
+    dossierCode: { type: String, required: true },
+    seq: { type: Number, required: true },
+    service: { type: String, required: true },
+    record: { type: Schema.Types.Mixed, required: true },
+    state: { type: String, required: true, default: 'PENDING' },
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: { type: Date, required: true },
+    lastAttemptAt: { type: Date, default: null },
+    lastError: { type: String, default: null },
+    sentAt: { type: Date, default: null },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'portal_sync_items', minimize: false, versionKey: false },
+);
+PortalSyncItemSchema.index({ state: 1, nextAttemptAt: 1 });
+PortalSyncItemSchema.index({ dossierCode: 1, seq: 1 });
+PortalSyncItemSchema.index({ state: 1, globalSeq: 1 });
+
+/** Where the enqueuer stands in the event log, and the last outcome, for operators. */
+export interface PortalSyncStateRecord {
+  _id: 'portal-sync';
+  /** Every event up to this global sequence number has its item. */
+  enqueuedThrough: number;
+  lastSentAt: Date | null;
+  lastError: { message: string; at: Date; dossierCode: string; seq: number } | null;
+}
+
+const PortalSyncStateSchema = new Schema<PortalSyncStateRecord>(
+  {
+    _id: { type: String, required: true },
+    enqueuedThrough: { type: Number, default: 0 },
+    lastSentAt: { type: Date, default: null },
+    lastError: { type: Schema.Types.Mixed, default: null },
+  },
+  { collection: 'portal_sync_state', minimize: false, versionKey: false },
+);
+
+export type PortalSyncItemModel = Model<PortalSyncItemRecord>;
+export type PortalSyncStateModel = Model<PortalSyncStateRecord>;
+
+export const portalSyncItemModel = (db: Connection): PortalSyncItemModel =>
+  (db.models.PortalSyncItem as PortalSyncItemModel | undefined) ?? db.model<PortalSyncItemRecord>('PortalSyncItem', PortalSyncItemSchema);
+export const portalSyncStateModel = (db: Connection): PortalSyncStateModel =>
+  (db.models.PortalSyncState as PortalSyncStateModel | undefined) ?? db.model<PortalSyncStateRecord>('PortalSyncState', PortalSyncStateSchema);

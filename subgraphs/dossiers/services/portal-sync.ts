@@ -1,0 +1,186 @@
+import type { GraphQLError } from 'graphql';
+import type { DossierSyncRecord, NationalPortalDossiers, SupplementRecord } from '../../../adapters/npsp/port';
+import type { Logger } from '../../kit/logger';
+import { insertIgnoringDuplicates } from '../../kit/mongo';
+import { startPeriodic } from '../../kit/periodic';
+import type { DossierRecord } from '../models/dossier';
+import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';
+import type { EventLogModel } from '../models/event-log';
+import type { PortalSyncItemModel, PortalSyncItemRecord, PortalSyncStateModel } from '../models/portal-sync';
+import { npspStatusOf, type DossierState } from '../workflow/states';
+
+/**
+ * The dossier status push to the national portal (R-INT-2), as a durable outbox:
+ * 1. `enqueue` turns each event of the dossier event log into an item holding the portal record
+ *    (status code 1–10, both appointment dates around each supplement), idempotently;
+ * 2. `sendDue` sends, per dossier, the oldest unsent item only, so order holds per dossier; a
+ *    refused item waits with exponential backoff and jitter while other dossiers go on; an
+ *    outage pauses the whole push, which probes again with backoff. Nothing needs an operator:
+ *    every pending item is retried until the portal takes it, and the portal applies each
+ *    (dossier, change number) once, so a repeat after a crash changes nothing there.
+ */
+export interface PortalSyncModels {
+  DossierEvent: DossierEventModel;
+  EventLog: EventLogModel;
+  PortalSyncItem: PortalSyncItemModel;
+  PortalSyncState: PortalSyncStateModel;
+}
+
+export interface RetryPolicy {
+  baseMs: number;
+  maxMs: number;
+}
+
+const ENQUEUE_BATCH = 500;
+const SEND_BATCH = 200;
+const SEND_CONCURRENCY = 8;
+const STATE_ID = 'portal-sync';
+
+/** Full jitter: a random wait up to base·2^(attempt−1), capped, so retries of many items spread out. */
+export const backoffMs = (attempt: number, p: RetryPolicy, random = Math.random) =>
+  Math.round(random() * Math.min(p.maxMs, p.baseMs * 2 ** Math.max(0, attempt - 1)));
+
+/** The dossier as the portal should see it after each of its events, folded from the event log. */
+export function syncRecords(events: DossierEventRecord[]): DossierSyncRecord[] {
+  let d: Partial<DossierRecord> = {};
+  const supplements: SupplementRecord[] = [];
+  return events.map((e) => {
+    if (e.action === 'REQUEST_SUPPLEMENT') {
+      supplements.push({ requestedAt: e.at, reason: e.reason ?? '', previousAppointmentAt: d.appointmentAt!, receivedAt: null, newAppointmentAt: null });
+    }
+    d = { ...d, ...(e.changes as Partial<DossierRecord>) };
+    const open = supplements.at(-1);
+    if (e.action === 'RECEIVE_SUPPLEMENT' && open && !open.receivedAt) Object.assign(open, { receivedAt: e.at, newAppointmentAt: d.appointmentAt! });
+    return {
+      dossierCode: e.dossierCode,
+      syncSeq: e.seq,
+      procedureCode: d.procedureCode!,
+      procedureName: d.procedureName!,
+      agencyCode: d.handlingAgencyCode!,
+      channel: d.channel!,
+      statusCode: npspStatusOf(e.state as DossierState),
+      receivedAt: d.receivedAt!,
+      appointmentAt: d.appointmentAt!,
+      returnedAt: d.returnedAt ?? null,
+      supplements: supplements.map((s) => ({ ...s })),
+      updatedAt: e.at,
+    };
+  });
+}
+
+/** Adds the items for events logged since the last call; returns how many events it read. */
+export async function enqueue(models: PortalSyncModels, now = new Date()): Promise<number> {
+  const { EventLog, DossierEvent, PortalSyncItem, PortalSyncState } = models;
+  const after = (await PortalSyncState.findById(STATE_ID).lean().exec())?.enqueuedThrough ?? 0;
+  const logged = await EventLog.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(ENQUEUE_BATCH).lean().exec();
+  if (logged.length === 0) return 0;
+  const codes = [...new Set(logged.map((l) => l.dossierCode))];
+  const events = await DossierEvent.find({ dossierCode: { $in: codes } }).sort({ dossierCode: 1, seq: 1 }).lean().exec();
+  const records = new Map<string, DossierSyncRecord>();
+  for (const code of codes) {
+    for (const r of syncRecords(events.filter((e) => e.dossierCode === code))) records.set(`${code}:${r.syncSeq}`, r);
+  }
+  const items = logged.map((l) => ({
+    _id: `${l.dossierCode}:${l.seq}`,
+    globalSeq: l._id,
+    dossierCode: l.dossierCode,
+    seq: l.seq,
+    service: l.seq === 1 ? 'DongBoHoSoMC' : 'CapNhatTienDoHoSoMC',
+    record: records.get(`${l.dossierCode}:${l.seq}`)!,
+    state: 'PENDING',
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  }));
+  // Items already there (an earlier run crashed before moving the mark) are skipped.
+  await insertIgnoringDuplicates(PortalSyncItem, items);
+  await PortalSyncState.updateOne({ _id: STATE_ID }, { $set: { enqueuedThrough: logged.at(-1)!._id } }, { upsert: true }).exec();
+  return logged.length;
+}
+
+const isRefusal = (err: unknown) => ['03', '04'].includes(String((err as GraphQLError).extensions?.portalErrorCode));
+
+/** What one round of sending did; `outage` when the portal did not answer (the round stopped). */
+export interface SendReport {
+  sent: number;
+  refused: number;
+  outage: boolean;
+}
+
+/** Sends the due head item of each dossier (the oldest unsent), a few dossiers at a time. */
+export async function sendDue(models: PortalSyncModels, portal: NationalPortalDossiers, policy: RetryPolicy, now = new Date()): Promise<SendReport> {
+  const { PortalSyncItem, PortalSyncState } = models;
+  const due = await PortalSyncItem.find({ state: 'PENDING', nextAttemptAt: { $lte: now } }).sort({ globalSeq: 1 }).limit(SEND_BATCH).lean().exec();
+  const codes = [...new Set(due.map((i) => i.dossierCode))];
+  const pending = await PortalSyncItem.find({ state: 'PENDING', dossierCode: { $in: codes } }).select({ dossierCode: 1, seq: 1 }).lean().exec();
+  const headSeq = new Map<string, number>();
+  for (const p of pending) headSeq.set(p.dossierCode, Math.min(headSeq.get(p.dossierCode) ?? Infinity, p.seq));
+  const heads = due.filter((i) => headSeq.get(i.dossierCode) === i.seq);
+
+  const report: SendReport = { sent: 0, refused: 0, outage: false };
+  const sendOne = async (item: PortalSyncItemRecord) => {
+    try {
+      await (item.service === 'DongBoHoSoMC' ? portal.syncDossier(item.record) : portal.updateProgress(item.record));
+    } catch (err) {
+      const message = (err as Error).message;
+      const attempts = item.attempts + 1;
+      await PortalSyncItem.updateOne({ _id: item._id }, { $set: { attempts, lastAttemptAt: now, lastError: message, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, policy)) } }).exec();
+      await PortalSyncState.updateOne({ _id: STATE_ID }, { $set: { lastError: { message, at: now, dossierCode: item.dossierCode, seq: item.seq } } }, { upsert: true }).exec();
+      if (isRefusal(err)) report.refused++;
+      else report.outage = true;
+      return;
+    }
+    await PortalSyncItem.updateOne({ _id: item._id }, { $set: { state: 'SENT', sentAt: new Date(), lastAttemptAt: now }, $inc: { attempts: 1 } }).exec();
+    report.sent++;
+  };
+  let next = 0;
+  await Promise.all(Array.from({ length: SEND_CONCURRENCY }, async () => {
+    // An outage stops the round: the other items wait without being charged an attempt.
+    while (next < heads.length && !report.outage) await sendOne(heads[next++]!);
+  }));
+  if (report.sent > 0) await PortalSyncState.updateOne({ _id: STATE_ID }, { $set: { lastSentAt: new Date() } }, { upsert: true }).exec();
+  return report;
+}
+
+/** What operators see of the push: how much waits, since when, and what went wrong last. */
+export async function syncStatus(models: PortalSyncModels) {
+  const [backlog, failing, oldestPending, state] = await Promise.all([
+    models.PortalSyncItem.countDocuments({ state: 'PENDING' }).exec(),
+    models.PortalSyncItem.countDocuments({ state: 'PENDING', attempts: { $gt: 0 } }).exec(),
+    models.PortalSyncItem.findOne({ state: 'PENDING' }).sort({ globalSeq: 1 }).lean().exec(),
+    models.PortalSyncState.findById(STATE_ID).lean().exec(),
+  ]);
+  const logged = (await models.EventLog.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0;
+  return {
+    backlog,
+    failing,
+    notYetEnqueued: Math.max(0, logged - (state?.enqueuedThrough ?? 0)),
+    oldestPending,
+    lastSentAt: state?.lastSentAt ?? null,
+    lastError: state?.lastError ?? null,
+  };
+}
+export type PortalSyncStatus = Awaited<ReturnType<typeof syncStatus>>;
+
+/**
+ * Runs enqueue and send every `intervalMs`. After an outage the push pauses with backoff and
+ * jitter (one probe per pause), so a portal coming back is not met by every item at once.
+ */
+export function startPortalSync(models: PortalSyncModels, portal: NationalPortalDossiers, policy: RetryPolicy, logger: Logger, intervalMs: number): () => Promise<void> {
+  let outages = 0;
+  let pausedUntil = 0;
+  return startPeriodic('national portal sync', logger, intervalMs, async () => {
+    const enqueued = await enqueue(models);
+    if (Date.now() < pausedUntil) return false;
+    const report = await sendDue(models, portal, policy);
+    if (report.outage) {
+      outages++;
+      pausedUntil = Date.now() + backoffMs(outages, policy);
+      if (outages === 1) logger.warn('national portal unavailable; dossier sync paused, will probe with backoff');
+      return false;
+    }
+    if (outages > 0 && report.sent > 0) logger.info('national portal back; dossier sync resumed', { afterOutages: outages });
+    if (report.sent > 0) outages = 0;
+    return enqueued === ENQUEUE_BATCH || report.sent > 0;
+  });
+}

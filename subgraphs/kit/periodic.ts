@@ -1,0 +1,26 @@
+import type { Logger } from './logger';
+
+/**
+ * Runs `round` every `intervalMs` until stopped, for background work (outbox relays, syncs,
+ * imports). A round that reports more work pending is followed at once, so a backlog drains
+ * without waiting; a failed round (database, Redis or a partner down) is logged and tried again
+ * next time. Stopping waits for the round in progress.
+ */
+export function startPeriodic(name: string, logger: Logger, intervalMs: number, round: () => Promise<boolean>): () => Promise<void> {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const run = async (): Promise<void> => {
+    try {
+      while ((await round()) && !stopped);
+    } catch (err) {
+      logger.warn(`${name} failed; retrying`, { err });
+    }
+    if (!stopped) timer = setTimeout(() => void (current = run()), intervalMs);
+  };
+  let current = run();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await current;
+  };
+}

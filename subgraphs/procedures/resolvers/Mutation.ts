@@ -1,0 +1,31 @@
+import type { MutationResolvers } from '../generated/resolvers-types';
+import { requireScope, type RequestBase } from '../../kit/context';
+import { appError, ErrorCode } from '../../kit/errors';
+import type { Actor } from '../models/procedure';
+import { createProcedure, publishProcedure, updateProcedure, withdrawProcedure } from '../services/publication';
+import { importNationalProcedures } from '../services/national-import';
+import { PUBLISH_SCOPE } from './Query';
+
+/** The publisher, after checking they may publish. */
+function publisher(ctx: RequestBase): Actor {
+  requireScope(ctx, PUBLISH_SCOPE);
+  return { client: ctx.principal.client, subject: ctx.principal.subject };
+}
+
+export const Mutation: MutationResolvers = {
+  createProcedure: (_, { code, input }, ctx) => {
+    publisher(ctx);
+    return createProcedure(ctx.models, code, input);
+  },
+  updateProcedure: (_, { code, input }, ctx) => {
+    publisher(ctx);
+    return updateProcedure(ctx.models, code, input);
+  },
+  publishProcedure: (_, { code, expectedRevision }, ctx) => publishProcedure(ctx.models, ctx.changeLog, code, publisher(ctx), { expectedRevision }),
+  withdrawProcedure: (_, { code, reason }, ctx) => withdrawProcedure(ctx.models, ctx.changeLog, code, reason, publisher(ctx)),
+  importNationalProcedures: (_, __, ctx) => {
+    publisher(ctx);
+    if (!ctx.portal) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'the national portal is not configured here (NPSP_URL); nothing was imported', { serviceName: 'npsp' });
+    return importNationalProcedures(ctx.models, ctx.changeLog, ctx.portal, ctx.config.npspAgencyCode);
+  },
+};

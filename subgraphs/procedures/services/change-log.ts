@@ -1,0 +1,73 @@
+import { isDuplicateKey } from '../../kit/mongo';
+import type { ProcedureModel, ProcedureRecord } from '../models/procedure';
+import { searchTextOf } from '../models/procedure';
+import type { ProcedureChangeModel, ProcedureChangeRecord } from '../models/procedure-change';
+
+export interface ProcedureModels {
+  Procedure: ProcedureModel;
+  ProcedureChange: ProcedureChangeModel;
+}
+
+export type NewChange = Omit<ProcedureChangeRecord, '_id' | 'published'>;
+
+/**
+ * Appends publication changes under gap-free global numbers. The next number is claimed by
+ * inserting under the unique _id (FerretDB v1 has no atomic counter); a writer only tries N+1
+ * after it saw N stored, so a reader that sees N+1 has N too — the feed can never skip one.
+ */
+export class ChangeLog {
+  private last: number | undefined;
+
+  constructor(private readonly models: ProcedureModels) {}
+
+  /** The stored change, or null when the procedure's revision was taken by a concurrent change. */
+  async append(change: NewChange): Promise<ProcedureChangeRecord | null> {
+    const { ProcedureChange } = this.models;
+    for (;;) {
+      this.last ??= (await ProcedureChange.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0;
+      const next = this.last + 1;
+      try {
+        const stored = (await ProcedureChange.create({ ...change, _id: next, published: false })).toObject();
+        this.last = next;
+        return stored;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        this.last = undefined;
+        if (await ProcedureChange.exists({ code: change.code, revision: change.revision })) return null;
+      }
+    }
+  }
+}
+
+/** Brings the procedure up to `change`; applying one twice, or an older one, changes nothing. */
+export async function project(models: ProcedureModels, c: ProcedureChangeRecord): Promise<void> {
+  const set: Partial<ProcedureRecord> = {
+    ...c.content,
+    searchText: searchTextOf({ code: c.code, ...c.content }),
+    status: c.status,
+    version: c.version,
+    revision: c.revision,
+    source: c.source,
+    ...(c.kind === 'WITHDRAWN'
+      ? { withdrawnAt: c.at, withdrawnBy: c.by, withdrawalReason: c.reason }
+      : { publishedAt: c.at, publishedBy: c.by, pendingContent: null, withdrawnAt: null, withdrawnBy: null, withdrawalReason: null }),
+  };
+  try {
+    await models.Procedure.updateOne({ code: c.code, revision: { $lt: c.revision } }, { $set: set }, { upsert: true }).exec();
+  } catch (err) {
+    // The upsert found a newer revision already in place and tried to insert a second copy.
+    if (!isDuplicateKey(err)) throw err;
+  }
+}
+
+/**
+ * Applies the changes a crashed writer appended but never projected. Writers call it before
+ * deciding anything, and the relay before publishing, so the log and the procedure agree.
+ */
+export async function catchUp(models: ProcedureModels, code: string): Promise<ProcedureRecord | null> {
+  const current = await models.Procedure.findOne({ code }).lean().exec();
+  const missing = await models.ProcedureChange.find({ code, revision: { $gt: current?.revision ?? 0 } }).sort({ revision: 1 }).lean().exec();
+  if (missing.length === 0) return current;
+  for (const c of missing) await project(models, c);
+  return models.Procedure.findOne({ code }).lean().exec();
+}

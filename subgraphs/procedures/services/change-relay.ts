@@ -1,0 +1,39 @@
+import type { Redis } from 'ioredis';
+import { publishEvent, STREAMS, type ProcedureChangeEvent } from '../../kit/events';
+import type { Logger } from '../../kit/logger';
+import { startPeriodic } from '../../kit/periodic';
+import type { ProcedureChangeRecord } from '../models/procedure-change';
+import { catchUp, type ProcedureModels } from './change-log';
+
+const BATCH = 200;
+
+const toEvent = (c: ProcedureChangeRecord): ProcedureChangeEvent => ({
+  sequence: c._id,
+  code: c.code,
+  revision: c.revision,
+  kind: c.kind,
+  version: c.version,
+  status: c.status === 'WITHDRAWN' ? 'WITHDRAWN' : 'PUBLISHED',
+  name: c.content.name,
+  processingDays: c.content.processingDays,
+  at: c.at.toISOString(),
+});
+
+/**
+ * Puts unpublished publication changes on the event stream in feed order, after making sure
+ * each is applied to its procedure (a writer may have crashed in between). A crash after
+ * publishing and before marking publishes again; consumers drop repeats by (code, revision).
+ */
+export async function relayChanges(models: ProcedureModels, redis: Redis): Promise<number> {
+  const pending = await models.ProcedureChange.find({ published: false }).sort({ _id: 1 }).limit(BATCH).lean().exec();
+  for (const c of pending) {
+    await catchUp(models, c.code);
+    await publishEvent(redis, STREAMS.procedureChanges, toEvent(c));
+    await models.ProcedureChange.updateOne({ _id: c._id }, { $set: { published: true } }).exec();
+  }
+  return pending.length;
+}
+
+export function startChangeRelay(models: ProcedureModels, redis: Redis, logger: Logger, intervalMs: number): () => Promise<void> {
+  return startPeriodic('procedure change relay', logger, intervalMs, async () => (await relayChanges(models, redis)) === BATCH);
+}

@@ -1,0 +1,99 @@
+import type { GraphQLError } from 'graphql';
+import type { NationalProcedure, NationalProcedureCatalogue, NationalProcedureSummary } from '../../../adapters/npsp/port';
+import { ErrorCode } from '../../kit/errors';
+import { contentOf, type Actor, type ProcedureContentRecord, type ProcedureRecord } from '../models/procedure';
+import { catchUp, type ChangeLog, type ProcedureModels } from './change-log';
+import { createProcedure, publishProcedure, withdrawProcedure } from './publication';
+
+const PAGE_SIZE = 100;
+const CONCURRENCY = 8;
+export const IMPORT_ACTOR: Actor = { client: 'npsp-import', subject: 'national-procedure-database' };
+
+export interface ImportReport {
+  listed: number;
+  created: number;
+  changed: number;
+  withdrawn: number;
+  unchanged: number;
+  failed: { code: string; message: string }[];
+}
+
+const sameContent = (a: ProcedureContentRecord, b: ProcedureContentRecord) => JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));
+
+async function listAll(portal: NationalProcedureCatalogue, agencyCode: string): Promise<NationalProcedureSummary[]> {
+  const all: NationalProcedureSummary[] = [];
+  for (let page = 1; ; page++) {
+    const { items, total } = await portal.listProcedures({ agencyCode, page, pageSize: PAGE_SIZE });
+    all.push(...items);
+    if (items.length < PAGE_SIZE || all.length >= total) return all;
+  }
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+/**
+ * Reconciles the catalogue with the national database on administrative procedures (R-PRO-3):
+ * new national procedures are created and published, changed ones published as a new version,
+ * withdrawn ones (flagged, or gone from the list) withdrawn. A national record is fetched only
+ * when its change time differs from the last import, so a second run changes nothing; local
+ * decisions about a record stand until the national record changes again. A listing failure
+ * changes nothing; one procedure failing does not stop the others.
+ */
+export async function importNationalProcedures(models: ProcedureModels, log: ChangeLog, portal: NationalProcedureCatalogue, agencyCode: string): Promise<ImportReport> {
+  const listed = await listAll(portal, agencyCode);
+  const report: ImportReport = { listed: listed.length, created: 0, changed: 0, withdrawn: 0, unchanged: 0, failed: [] };
+  const seen = new Set(listed.map((s) => s.code));
+
+  const reconcile = async (summary: NationalProcedureSummary) => {
+    const local = await catchUp(models, summary.code);
+    if (local?.nationalUpdatedAt?.getTime() === summary.updatedAt.getTime() || (!local && summary.withdrawn)) {
+      report.unchanged++;
+      return;
+    }
+    const national = await portal.getProcedure(summary.code);
+    if (!national) throw new Error('listed by the portal, but LayThuTuc does not know it');
+    const outcome = await apply(local, national);
+    report[outcome]++;
+    await models.Procedure.updateOne({ code: summary.code }, { $set: { nationalUpdatedAt: national.updatedAt } }).exec();
+  };
+
+  const apply = async (local: ProcedureRecord | null, national: NationalProcedure): Promise<'created' | 'changed' | 'withdrawn' | 'unchanged'> => {
+    const content = contentOf(national);
+    if (national.withdrawn) {
+      if (local?.status !== 'PUBLISHED') return 'unchanged';
+      await withdrawProcedure(models, log, national.code, 'Bãi bỏ trên Cơ sở dữ liệu quốc gia về thủ tục hành chính', IMPORT_ACTOR);
+      return 'withdrawn';
+    }
+    if (!local) {
+      await createProcedure(models, national.code, content, 'NATIONAL');
+      await publishProcedure(models, log, national.code, IMPORT_ACTOR, { source: 'NATIONAL' });
+      return 'created';
+    }
+    if (local.status === 'PUBLISHED' && sameContent(local, content)) return 'unchanged';
+    await publishProcedure(models, log, national.code, IMPORT_ACTOR, { content, source: 'NATIONAL' });
+    return 'changed';
+  };
+
+  const gone = await models.Procedure.find({ source: 'NATIONAL', status: 'PUBLISHED', code: { $nin: [...seen] } }).select({ code: 1 }).lean().exec();
+  await eachLimited([...listed, ...gone.map((g) => ({ code: g.code, gone: true as const }))], CONCURRENCY, async (item) => {
+    try {
+      if ('gone' in item) {
+        await withdrawProcedure(models, log, item.code, 'Không còn trong Cơ sở dữ liệu quốc gia về thủ tục hành chính', IMPORT_ACTOR);
+        report.withdrawn++;
+      } else {
+        await reconcile(item);
+      }
+    } catch (err) {
+      // Another process importing at the same moment made this change first: nothing to do.
+      if ((err as GraphQLError).extensions?.code === ErrorCode.CONFLICT) report.unchanged++;
+      else report.failed.push({ code: item.code, message: (err as Error).message });
+    }
+  });
+  return report;
+}
