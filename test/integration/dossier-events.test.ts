@@ -59,7 +59,7 @@ describe('dossier events', () => {
   test('two relays sequencing at once give every event one number, with no gap and no repeat', async () => {
     for (let i = 0; i < 20; i++) await w.receive();
     const pending = await w.models.DossierEvent.find({ published: false }).lean();
-    const [s1, s2] = [new Sequencer(w.models.EventLog), new Sequencer(w.models.EventLog)];
+    const [s1, s2] = [new Sequencer(w.models), new Sequencer(w.models)];
     const numbers = await Promise.all(pending.flatMap((e) => [s1.sequence(e), s2.sequence(e)]));
     for (let i = 0; i < numbers.length; i += 2) expect(numbers[i]).toBe(numbers[i + 1]);
     const ids = (await w.models.EventLog.find().sort({ _id: 1 }).select({ _id: 1 }).lean()).map((l) => l._id);

@@ -51,6 +51,8 @@ export async function startRedis(log?: (msg: string) => void, dataDir?: string):
   const daemon = startDaemon('redis-server', [
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
     '--save', '', '--appendonly', dataDir ? 'yes' : 'no', '--daemonize', 'no', '--protected-mode', 'yes',
+    // Every test file gets a Redis database of its own; the default 16 are not enough.
+    '--databases', '64',
   ]);
   await waitUntil('redis-server', daemon, () => answersPing(url));
   return {

@@ -18,6 +18,8 @@ export interface DossierEventRecord {
   at: Date;
   changes: Record<string, unknown>;
   published: boolean;
+  /** Its number in the global event log, once the relay has given it one. */
+  globalSeq?: number | null;
 }
 
 /**
@@ -54,6 +56,7 @@ const DossierEventSchema = new Schema<DossierEventRecord>(
     changes: { type: Schema.Types.Mixed, required: true },
     /** Set once the event is on the stream; unpublished events are retried by the relay. */
     published: { type: Boolean, required: true, default: false, index: true },
+    globalSeq: { type: Number, default: null },
   },
   { collection: 'dossier_events', minimize: false },
 );

@@ -31,30 +31,35 @@ const toStreamEvent = (e: DossierEventRecord, globalSeq: number): DossierEvent =
   at: e.at.toISOString(),
 });
 
+type StoredEvent = DossierEventRecord & { _id: unknown };
+
 /**
- * Gives each event its global sequence number, once: an event already in the log keeps its
- * number; otherwise the next number is claimed by inserting under the unique _id. Another
- * relay claiming the same number makes this one re-read the last number and try again.
+ * Gives each event its global sequence number, once: the next number is claimed by inserting
+ * under the unique _id, then noted on the event. An event already in the log (noted, or found
+ * through the log's unique (dossierCode, seq) when a relay crashed before noting it, or another
+ * relay raced this one) keeps its number. Lookups go by _id: FerretDB v1 pushes only _id
+ * equality down to SQLite, so any other filter reads the whole collection.
  */
 export class Sequencer {
   private last: number | undefined;
 
-  constructor(private readonly EventLog: EventLogModel) {}
+  constructor(private readonly models: Pick<RelayModels, 'EventLog' | 'DossierEvent'>) {}
 
-  async sequence(e: DossierEventRecord): Promise<number> {
-    const existing = await this.EventLog.findOne({ dossierCode: e.dossierCode, seq: e.seq }).select({ _id: 1 }).lean().exec();
-    if (existing) return existing._id;
+  async sequence(e: StoredEvent): Promise<number> {
+    if (e.globalSeq) return e.globalSeq;
+    const { EventLog, DossierEvent } = this.models;
     for (;;) {
-      this.last ??= (await this.EventLog.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0;
+      this.last ??= (await EventLog.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0;
       const next = this.last + 1;
       try {
-        await this.EventLog.create({ _id: next, dossierCode: e.dossierCode, seq: e.seq, event: toStreamEvent(e, next) });
+        await EventLog.create({ _id: next, dossierCode: e.dossierCode, seq: e.seq, event: toStreamEvent(e, next) });
         this.last = next;
+        await DossierEvent.updateOne({ _id: e._id }, { $set: { globalSeq: next } }).exec();
         return next;
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
         this.last = undefined;
-        const raced = await this.EventLog.findOne({ dossierCode: e.dossierCode, seq: e.seq }).select({ _id: 1 }).lean().exec();
+        const raced = await EventLog.findOne({ dossierCode: e.dossierCode, seq: e.seq }).select({ _id: 1 }).lean().exec();
         if (raced) return raced._id;
       }
     }
@@ -67,19 +72,19 @@ export class Sequencer {
  * sequence number, puts it on the stream, then marks it published. A crash in between publishes
  * again with the same numbers; consumers drop repeats by (dossierCode, seq).
  */
-export async function relayOutbox(models: RelayModels, redis: Redis, sequencer = new Sequencer(models.EventLog)): Promise<number> {
+export async function relayOutbox(models: RelayModels, redis: Redis, sequencer = new Sequencer(models)): Promise<number> {
   const pending = await models.DossierEvent.find({ published: false }).sort({ dossierCode: 1, seq: 1 }).limit(BATCH).lean().exec();
   for (const e of pending) {
     await project(models, e);
     const globalSeq = await sequencer.sequence(e);
     await publishEvent(redis, STREAMS.dossierEvents, toStreamEvent(e, globalSeq));
-    await models.DossierEvent.updateOne({ dossierCode: e.dossierCode, seq: e.seq }, { $set: { published: true } }).exec();
+    await models.DossierEvent.updateOne({ _id: e._id }, { $set: { published: true } }).exec();
   }
   return pending.length;
 }
 
 /** Runs the relay every `intervalMs` until stopped; failures (Redis or database down) are retried next round. */
 export function startOutboxRelay(models: RelayModels, redis: Redis, logger: Logger, intervalMs: number): () => Promise<void> {
-  const sequencer = new Sequencer(models.EventLog);
+  const sequencer = new Sequencer(models);
   return startPeriodic('outbox relay', logger, intervalMs, async () => (await relayOutbox(models, redis, sequencer)) === BATCH);
 }

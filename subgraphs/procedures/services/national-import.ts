@@ -20,6 +20,28 @@ export interface ImportReport {
 
 const sameContent = (a: ProcedureContentRecord, b: ProcedureContentRecord) => JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));
 
+/**
+ * A national record's content as the catalogue keeps text (R-Q-3: NFC, trimmed), the same
+ * normalisation createProcedure applies. The import publishes new versions directly, so
+ * without it a record in another Unicode form would be stored so, and would never compare
+ * equal to what was stored: every change of its time would make a new version.
+ */
+function nationalContent(n: NationalProcedure): ProcedureContentRecord {
+  const nfc = (s: string) => s.normalize('NFC').trim();
+  const c = contentOf(n);
+  return {
+    ...c,
+    name: nfc(c.name),
+    nameEn: c.nameEn ? nfc(c.nameEn) : null,
+    field: nfc(c.field),
+    guide: nfc(c.guide),
+    fees: c.fees.map((f) => ({ ...f, description: nfc(f.description) })),
+    components: c.components.map((k) => ({ ...k, name: nfc(k.name), documentTypeCode: k.documentTypeCode.trim() })),
+    resultDocuments: c.resultDocuments.map(nfc),
+    legalBasis: c.legalBasis.map(nfc),
+  };
+}
+
 async function listAll(portal: NationalProcedureCatalogue, agencyCode: string): Promise<NationalProcedureSummary[]> {
   const all: NationalProcedureSummary[] = [];
   for (let page = 1; ; page++) {
@@ -64,7 +86,7 @@ export async function importNationalProcedures(models: ProcedureModels, log: Cha
   };
 
   const apply = async (local: ProcedureRecord | null, national: NationalProcedure): Promise<'created' | 'changed' | 'withdrawn' | 'unchanged'> => {
-    const content = contentOf(national);
+    const content = nationalContent(national);
     if (national.withdrawn) {
       if (local?.status !== 'PUBLISHED') return 'unchanged';
       await withdrawProcedure(models, log, national.code, 'Bãi bỏ trên Cơ sở dữ liệu quốc gia về thủ tục hành chính', IMPORT_ACTOR);
@@ -84,6 +106,9 @@ export async function importNationalProcedures(models: ProcedureModels, log: Cha
   await eachLimited([...listed, ...gone.map((g) => ({ code: g.code, gone: true as const }))], CONCURRENCY, async (item) => {
     try {
       if ('gone' in item) {
+        // Its change time is forgotten first, so that if it is listed again — even unchanged, say
+        // after a listing that missed it — it is imported again rather than left withdrawn.
+        await models.Procedure.updateOne({ code: item.code }, { $set: { nationalUpdatedAt: null } }).exec();
         await withdrawProcedure(models, log, item.code, 'Không còn trong Cơ sở dữ liệu quốc gia về thủ tục hành chính', IMPORT_ACTOR);
         report.withdrawn++;
       } else {
