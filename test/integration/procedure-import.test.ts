@@ -12,7 +12,7 @@ import { codesOf, principals, subgraphHarness } from '../support/harness';
  * Each describe block has a national database and a catalogue of its own; its tests run in
  * order, each starting from what the previous one left.
  */
-const FULL_SIZE = 300;
+const FULL_SIZE = 120;
 const SIZE = 40;
 const NPSP = { username: 'vss', password: 'secret' };
 // Redis databases 0–15 and 20 belong to other test files; the test Redis has 64 of them.

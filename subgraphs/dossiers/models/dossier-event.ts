@@ -2,6 +2,8 @@ import { Schema, type Connection, type Model } from 'mongoose';
 
 /** One change of one dossier, as stored (see the schema for what each field means). */
 export interface DossierEventRecord {
+  /** "<dossierCode>:<seq>"; an ObjectId on events stored before (see the schema). */
+  _id?: unknown;
   dossierCode: string;
   seq: number;
   action: string;
@@ -32,6 +34,8 @@ export interface DossierEventRecord {
  */
 const DossierEventSchema = new Schema<DossierEventRecord>(
   {
+    // "<dossierCode>:<seq>" (ObjectIds on events stored before), so lookups go by _id; see dossier.ts.
+    _id: { type: Schema.Types.Mixed },
     dossierCode: { type: String, required: true },
     seq: { type: Number, required: true },
     /** RECEIVE for the first event, otherwise the workflow action. */

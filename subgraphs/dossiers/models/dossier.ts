@@ -30,6 +30,8 @@ export interface AgencyStepRecord {
 
 /** A dossier as stored (see the schema below for what each field means). */
 export interface DossierRecord {
+  /** The code; an ObjectId on dossiers stored before (see the schema). */
+  _id?: unknown;
   code: string;
   state: string;
   status: string;
@@ -99,6 +101,9 @@ const AgencyStepSchema = new Schema(
  */
 const DossierSchema = new Schema<DossierRecord>(
   {
+    // The code (ObjectIds on dossiers stored before this was so): FerretDB v1 answers a lookup by
+    // _id from its index and reads the whole collection for any other filter.
+    _id: { type: Schema.Types.Mixed },
     code: { type: String, required: true, unique: true },
     state: { type: String, required: true, enum: Object.keys(STATES) },
     /** The public state (Art. 12), stored for filtering; always STATES[state].public. */

@@ -2,9 +2,10 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { DossierSyncRecord } from '../../../adapters/npsp/port';
 
 /**
- * The outbox of the national-portal status sync (R-INT-2): one item per dossier change, keyed
- * `<dossierCode>:<seq>` so that enqueueing twice stores one. An item waits until its portal
- * call succeeded; per dossier, items go out in seq order.
+ * The outbox of the national-portal status sync (R-INT-2): one item per dossier change not yet
+ * taken by the portal, keyed `<dossierCode>:<seq>` so that enqueueing twice stores one. An item
+ * is deleted once the portal took it (the event log keeps the history), so the outbox stays as
+ * small as the backlog; per dossier, items go out in seq order.
  */
 export interface PortalSyncItemRecord {
   _id: string;
@@ -14,12 +15,10 @@ export interface PortalSyncItemRecord {
   seq: number;
   service: 'DongBoHoSoMC' | 'CapNhatTienDoHoSoMC';
   record: DossierSyncRecord;
-  state: 'PENDING' | 'SENT';
   attempts: number;
   nextAttemptAt: Date;
   lastAttemptAt: Date | null;
   lastError: string | null;
-  sentAt: Date | null;
   createdAt: Date;
 }
 
@@ -31,19 +30,17 @@ const PortalSyncItemSchema = new Schema<PortalSyncItemRecord>(
     seq: { type: Number, required: true },
     service: { type: String, required: true },
     record: { type: Schema.Types.Mixed, required: true },
-    state: { type: String, required: true, default: 'PENDING' },
     attempts: { type: Number, default: 0 },
     nextAttemptAt: { type: Date, required: true },
     lastAttemptAt: { type: Date, default: null },
     lastError: { type: String, default: null },
-    sentAt: { type: Date, default: null },
     createdAt: { type: Date, required: true },
   },
   { collection: 'portal_sync_items', minimize: false, versionKey: false },
 );
-PortalSyncItemSchema.index({ state: 1, nextAttemptAt: 1 });
+PortalSyncItemSchema.index({ nextAttemptAt: 1 });
 PortalSyncItemSchema.index({ dossierCode: 1, seq: 1 });
-PortalSyncItemSchema.index({ state: 1, globalSeq: 1 });
+PortalSyncItemSchema.index({ globalSeq: 1 });
 
 /** Where the enqueuer stands in the event log, and the last outcome, for operators. */
 export interface PortalSyncStateRecord {

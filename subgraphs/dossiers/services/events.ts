@@ -16,10 +16,17 @@ export interface DossierModels {
 export type NewDossierEvent = Omit<DossierEventRecord, 'published' | 'changes'> & { changes: Partial<DossierRecord> };
 
 
+export const eventId = (code: string, seq: number) => `${code}:${seq}`;
+
+/** The dossier by code: by _id, or by the code field for dossiers stored before _id was the code. */
+export async function findDossier(models: DossierModels, code: string): Promise<DossierRecord | null> {
+  return (await models.Dossier.findById(code).lean().exec()) ?? models.Dossier.findOne({ code }).lean().exec();
+}
+
 /** Appends the event; null when its (dossierCode, seq) is taken, i.e. someone else changed the dossier first. */
 export async function appendEvent(models: DossierModels, e: NewDossierEvent): Promise<DossierEventRecord | null> {
   try {
-    return (await models.DossierEvent.create({ ...e, published: false })).toObject();
+    return (await models.DossierEvent.create({ _id: eventId(e.dossierCode, e.seq), ...e, published: false })).toObject();
   } catch (err) {
     if (isDuplicateKey(err)) return null;
     throw err;
@@ -32,12 +39,17 @@ export async function appendEvent(models: DossierModels, e: NewDossierEvent): Pr
  * writers call this before deciding anything, which repairs such a dossier from its events.
  */
 export async function catchUp(models: DossierModels, code: string): Promise<void> {
-  const current = await models.Dossier.findOne({ code }).select({ seq: 1 }).lean().exec();
-  const missing = await models.DossierEvent.find({ dossierCode: code, seq: { $gt: current?.seq ?? 0 } }).sort({ seq: 1 }).lean().exec();
+  const current = await findDossier(models, code);
+  const missing: DossierEventRecord[] = [];
+  for (let seq = (current?.seq ?? 0) + 1; ; seq++) {
+    const e = await models.DossierEvent.findById(eventId(code, seq)).lean().exec();
+    if (!e) break;
+    missing.push(e);
+  }
   for (const e of missing) {
     // Set unconditionally, in order: the events, not the projection, are the record of truth.
     if (e.seq === 1) await project(models, e);
-    else await models.Dossier.updateOne({ code }, { $set: { ...(e.changes as Partial<DossierRecord>), seq: e.seq } }).exec();
+    else await models.Dossier.updateOne({ _id: current?._id ?? code }, { $set: { ...(e.changes as Partial<DossierRecord>), seq: e.seq } }).exec();
   }
 }
 
@@ -46,11 +58,14 @@ export async function project(models: DossierModels, e: Pick<DossierEventRecord,
   const changes = e.changes as Partial<DossierRecord>;
   if (e.seq === 1) {
     try {
-      await models.Dossier.create({ ...changes, code: e.dossierCode, seq: 1 });
+      await models.Dossier.create({ ...changes, _id: e.dossierCode, code: e.dossierCode, seq: 1 });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
     return;
   }
-  await models.Dossier.updateOne({ code: e.dossierCode, seq: { $lt: e.seq } }, { $set: { ...changes, seq: e.seq } }).exec();
+  // Read, then write by _id alone: FerretDB v1 answers only a bare {_id} filter from its index
+  // (its filtered updates are not atomic either, so nothing is lost by splitting them).
+  const current = await findDossier(models, e.dossierCode);
+  if (current && current.seq < e.seq) await models.Dossier.updateOne({ _id: current._id }, { $set: { ...changes, seq: e.seq } }).exec();
 }

@@ -5,6 +5,7 @@ import { insertIgnoringDuplicates } from '../../kit/mongo';
 import { startPeriodic } from '../../kit/periodic';
 import type { DossierRecord } from '../models/dossier';
 import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';
+import { eventId } from './events';
 import type { EventLogModel } from '../models/event-log';
 import type { PortalSyncItemModel, PortalSyncItemRecord, PortalSyncStateModel } from '../models/portal-sync';
 import { npspStatusOf, type DossierState } from '../workflow/states';
@@ -68,30 +69,38 @@ export function syncRecords(events: DossierEventRecord[]): DossierSyncRecord[] {
   });
 }
 
+/** A dossier's events 1…through, by _id (FerretDB v1 reads the whole collection for any other filter). */
+async function eventsOf(models: PortalSyncModels, code: string, through: number): Promise<DossierEventRecord[]> {
+  const events: DossierEventRecord[] = [];
+  for (let seq = 1; seq <= through; seq++) {
+    const e = await models.DossierEvent.findById(eventId(code, seq)).lean().exec();
+    // Dossiers stored before events were keyed by code and seq are read the slow way.
+    if (!e) return models.DossierEvent.find({ dossierCode: code, seq: { $lte: through } }).sort({ seq: 1 }).lean().exec();
+    events.push(e);
+  }
+  return events;
+}
+
 /** Adds the items for events logged since the last call; returns how many events it read. */
 export async function enqueue(models: PortalSyncModels, now = new Date()): Promise<number> {
-  const { EventLog, DossierEvent, PortalSyncItem, PortalSyncState } = models;
+  const { EventLog, PortalSyncItem, PortalSyncState } = models;
   const after = (await PortalSyncState.findById(STATE_ID).lean().exec())?.enqueuedThrough ?? 0;
   const logged = await EventLog.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(ENQUEUE_BATCH).lean().exec();
   if (logged.length === 0) return 0;
-  const codes = [...new Set(logged.map((l) => l.dossierCode))];
-  const events = await DossierEvent.find({ dossierCode: { $in: codes } }).sort({ dossierCode: 1, seq: 1 }).lean().exec();
-  const records = new Map<string, DossierSyncRecord>();
-  for (const code of codes) {
-    for (const r of syncRecords(events.filter((e) => e.dossierCode === code))) records.set(`${code}:${r.syncSeq}`, r);
+  const items = [];
+  for (const l of logged) {
+    items.push({
+      _id: eventId(l.dossierCode, l.seq),
+      globalSeq: l._id,
+      dossierCode: l.dossierCode,
+      seq: l.seq,
+      service: l.seq === 1 ? 'DongBoHoSoMC' : 'CapNhatTienDoHoSoMC',
+      record: syncRecords(await eventsOf(models, l.dossierCode, l.seq)).at(-1)!,
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    });
   }
-  const items = logged.map((l) => ({
-    _id: `${l.dossierCode}:${l.seq}`,
-    globalSeq: l._id,
-    dossierCode: l.dossierCode,
-    seq: l.seq,
-    service: l.seq === 1 ? 'DongBoHoSoMC' : 'CapNhatTienDoHoSoMC',
-    record: records.get(`${l.dossierCode}:${l.seq}`)!,
-    state: 'PENDING',
-    attempts: 0,
-    nextAttemptAt: now,
-    createdAt: now,
-  }));
   // Items already there (an earlier run crashed before moving the mark) are skipped.
   await insertIgnoringDuplicates(PortalSyncItem, items);
   await PortalSyncState.updateOne({ _id: STATE_ID }, { $set: { enqueuedThrough: logged.at(-1)!._id } }, { upsert: true }).exec();
@@ -110,9 +119,9 @@ export interface SendReport {
 /** Sends the due head item of each dossier (the oldest unsent), a few dossiers at a time. */
 export async function sendDue(models: PortalSyncModels, portal: NationalPortalDossiers, policy: RetryPolicy, now = new Date()): Promise<SendReport> {
   const { PortalSyncItem, PortalSyncState } = models;
-  const due = await PortalSyncItem.find({ state: 'PENDING', nextAttemptAt: { $lte: now } }).sort({ globalSeq: 1 }).limit(SEND_BATCH).lean().exec();
+  const due = await PortalSyncItem.find({ nextAttemptAt: { $lte: now } }).sort({ globalSeq: 1 }).limit(SEND_BATCH).lean().exec();
   const codes = [...new Set(due.map((i) => i.dossierCode))];
-  const pending = await PortalSyncItem.find({ state: 'PENDING', dossierCode: { $in: codes } }).select({ dossierCode: 1, seq: 1 }).lean().exec();
+  const pending = await PortalSyncItem.find({ dossierCode: { $in: codes } }).select({ dossierCode: 1, seq: 1 }).lean().exec();
   const headSeq = new Map<string, number>();
   for (const p of pending) headSeq.set(p.dossierCode, Math.min(headSeq.get(p.dossierCode) ?? Infinity, p.seq));
   const heads = due.filter((i) => headSeq.get(i.dossierCode) === i.seq);
@@ -130,7 +139,7 @@ export async function sendDue(models: PortalSyncModels, portal: NationalPortalDo
       else report.outage = true;
       return;
     }
-    await PortalSyncItem.updateOne({ _id: item._id }, { $set: { state: 'SENT', sentAt: new Date(), lastAttemptAt: now }, $inc: { attempts: 1 } }).exec();
+    await PortalSyncItem.deleteOne({ _id: item._id }).exec();
     report.sent++;
   };
   let next = 0;
@@ -145,9 +154,9 @@ export async function sendDue(models: PortalSyncModels, portal: NationalPortalDo
 /** What operators see of the push: how much waits, since when, and what went wrong last. */
 export async function syncStatus(models: PortalSyncModels) {
   const [backlog, failing, oldestPending, state] = await Promise.all([
-    models.PortalSyncItem.countDocuments({ state: 'PENDING' }).exec(),
-    models.PortalSyncItem.countDocuments({ state: 'PENDING', attempts: { $gt: 0 } }).exec(),
-    models.PortalSyncItem.findOne({ state: 'PENDING' }).sort({ globalSeq: 1 }).lean().exec(),
+    models.PortalSyncItem.countDocuments().exec(),
+    models.PortalSyncItem.countDocuments({ attempts: { $gt: 0 } }).exec(),
+    models.PortalSyncItem.findOne().sort({ globalSeq: 1 }).lean().exec(),
     models.PortalSyncState.findById(STATE_ID).lean().exec(),
   ]);
   const logged = (await models.EventLog.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0;

@@ -3,7 +3,7 @@ import type { NationalProcedure, NationalProcedureCatalogue, NationalProcedureSu
 import { ErrorCode } from '../../kit/errors';
 import { contentOf, type Actor, type ProcedureContentRecord, type ProcedureRecord } from '../models/procedure';
 import { catchUp, type ChangeLog, type ProcedureModels } from './change-log';
-import { createProcedure, publishProcedure, withdrawProcedure } from './publication';
+import { createProcedure, normalised, publishProcedure, withdrawProcedure } from './publication';
 
 const PAGE_SIZE = 100;
 const CONCURRENCY = 8;
@@ -19,28 +19,6 @@ export interface ImportReport {
 }
 
 const sameContent = (a: ProcedureContentRecord, b: ProcedureContentRecord) => JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));
-
-/**
- * A national record's content as the catalogue keeps text (R-Q-3: NFC, trimmed), the same
- * normalisation createProcedure applies. The import publishes new versions directly, so
- * without it a record in another Unicode form would be stored so, and would never compare
- * equal to what was stored: every change of its time would make a new version.
- */
-function nationalContent(n: NationalProcedure): ProcedureContentRecord {
-  const nfc = (s: string) => s.normalize('NFC').trim();
-  const c = contentOf(n);
-  return {
-    ...c,
-    name: nfc(c.name),
-    nameEn: c.nameEn ? nfc(c.nameEn) : null,
-    field: nfc(c.field),
-    guide: nfc(c.guide),
-    fees: c.fees.map((f) => ({ ...f, description: nfc(f.description) })),
-    components: c.components.map((k) => ({ ...k, name: nfc(k.name), documentTypeCode: k.documentTypeCode.trim() })),
-    resultDocuments: c.resultDocuments.map(nfc),
-    legalBasis: c.legalBasis.map(nfc),
-  };
-}
 
 async function listAll(portal: NationalProcedureCatalogue, agencyCode: string): Promise<NationalProcedureSummary[]> {
   const all: NationalProcedureSummary[] = [];
@@ -86,7 +64,9 @@ export async function importNationalProcedures(models: ProcedureModels, log: Cha
   };
 
   const apply = async (local: ProcedureRecord | null, national: NationalProcedure): Promise<'created' | 'changed' | 'withdrawn' | 'unchanged'> => {
-    const content = nationalContent(national);
+    // Compared and published in the form the catalogue keeps text, so a record in another Unicode
+    // form neither makes a new version at every import nor is stored unnormalised (R-Q-3).
+    const content = normalised(national);
     if (national.withdrawn) {
       if (local?.status !== 'PUBLISHED') return 'unchanged';
       await withdrawProcedure(models, log, national.code, 'Bãi bỏ trên Cơ sở dữ liệu quốc gia về thủ tục hành chính', IMPORT_ACTOR);

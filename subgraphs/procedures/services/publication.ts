@@ -36,7 +36,7 @@ export function contentErrors(c: ProcedureContentRecord): InputError[] {
 }
 
 /** NFC everywhere (R-Q-3), so that search and comparisons see one spelling of each word. */
-function normalised(c: ProcedureContentRecord): ProcedureContentRecord {
+export function normalised(c: ProcedureContentRecord): ProcedureContentRecord {
   const nfc = (s: string) => s.normalize('NFC').trim();
   const x = contentOf(c);
   return {
