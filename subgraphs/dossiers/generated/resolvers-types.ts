@@ -373,6 +373,7 @@ export type PortalSyncError = {
 /** One dossier change on its way to the portal. */
 export type PortalSyncItem = {
   __typename?: 'PortalSyncItem';
+  /** Times the portal refused it (outages do not count). */
   attempts: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
   dossierCode: Scalars['ID']['output'];
@@ -393,7 +394,7 @@ export type PortalSyncStatus = {
   backlog: Scalars['Int']['output'];
   /** Whether this deployment pushes at all (NPSP_URL set). */
   enabled: Scalars['Boolean']['output'];
-  /** Of those, how many have been tried and failed at least once. */
+  /** Of those, how many the portal refused at least once (they retry with backoff). */
   failing: Scalars['Int']['output'];
   /** The most recent failure, even if its change has gone through since. */
   lastError?: Maybe<PortalSyncError>;

@@ -132,10 +132,14 @@ export async function sendDue(models: PortalSyncModels, portal: NationalPortalDo
       await (item.service === 'DongBoHoSoMC' ? portal.syncDossier(item.record) : portal.updateProgress(item.record));
     } catch (err) {
       const message = (err as Error).message;
+      // A refusal is this item's own problem: it backs off. An outage is nobody's: the whole push
+      // pauses (startPortalSync) and the item keeps its place and its count.
+      const refused = isRefusal(err);
       const attempts = item.attempts + 1;
-      await PortalSyncItem.updateOne({ _id: item._id }, { $set: { attempts, lastAttemptAt: now, lastError: message, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, policy)) } }).exec();
+      const retry = refused ? { attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, policy)) } : {};
+      await PortalSyncItem.updateOne({ _id: item._id }, { $set: { ...retry, lastAttemptAt: now, lastError: message } }).exec();
       await PortalSyncState.updateOne({ _id: STATE_ID }, { $set: { lastError: { message, at: now, dossierCode: item.dossierCode, seq: item.seq } } }, { upsert: true }).exec();
-      if (isRefusal(err)) report.refused++;
+      if (refused) report.refused++;
       else report.outage = true;
       return;
     }
