@@ -150,6 +150,3 @@ export function npspClient(opts: NpspClientOptions): NpspClient {
     },
   };
 }
-
-/** The account check alone, for the identity subgraph: the same client, seen through the narrower port. */
-export const npspAccountsClient: (opts: NpspClientOptions) => NationalPortalAccounts = npspClient;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { AgencyLevel, DossierSyncRecord, NationalProcedure, ServiceLevel, SubmissionMethod } from './port';
+import type { AgencyLevel, DossierSyncRecord, NationalProcedure, SubmissionMethod } from './port';
 import { dossierFromWire, dossierToWire, procedureSummaryToWire, procedureToWire, WireFormatError } from './wire';
 
 /**
@@ -181,17 +181,7 @@ export type NpspSimulator = Awaited<ReturnType<typeof startNpspSimulator>>;
 
 // ---- a generated national procedure database ----
 
-type Template = {
-  name: string;
-  nameEn: string | null;
-  field: string;
-  agencyLevels: AgencyLevel[];
-  serviceLevel: ServiceLevel;
-  submissionMethods: SubmissionMethod[];
-  processingDays: number;
-  components: NationalProcedure['components'];
-  resultDocuments: string[];
-};
+type Template = Pick<NationalProcedure, 'name' | 'nameEn' | 'field' | 'agencyLevels' | 'serviceLevel' | 'submissionMethods' | 'processingDays' | 'components' | 'resultDocuments'>;
 
 const FIELD_CONTRIBUTIONS = 'Thu BHXH, BHYT, BHTN, BHTNLĐ-BNN';
 const FIELD_BOOKS = 'Cấp sổ BHXH, thẻ BHYT';

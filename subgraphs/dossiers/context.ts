@@ -60,7 +60,7 @@ export const domainOf = perProcess((deps): DossiersDomain => {
     calendar: WorkingCalendar.load(),
     catalogue: replicatedProcedureCatalogue(models.ProcedureRevision, httpProcedureCatalogue(config.proceduresUrl)),
     sms: config.sms ? httpSmsGateway(config.sms.gatewayUrl, config.sms.apiKey) : null,
-    portal: config.npsp ? npspClient({ baseUrl: config.npsp.url, username: config.npsp.username, password: config.npsp.password }) : null,
+    portal: config.npsp ? npspClient(config.npsp) : null,
     config,
   };
 });

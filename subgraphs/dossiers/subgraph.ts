@@ -17,11 +17,10 @@ export const dossiersSubgraph: SubgraphDefinition<Context> = {
   routes: (deps) => [receiptRoute, smsInboundRoute(deps)],
   startWorkers: (deps) => {
     const { models, config, portal } = domainOf(deps);
-    const stops = [
+    return [
       startOutboxRelay(models, deps.redis, deps.logger, config.outboxIntervalMs),
       followProcedureChanges(models.ProcedureRevision, deps.redis, deps.logger),
       ...(portal ? [startPortalSync(models, portal, config.portalSyncRetry, deps.logger, config.portalSyncIntervalMs)] : []),
     ];
-    return async () => void (await Promise.all(stops.map((stop) => stop())));
   },
 };

@@ -9,7 +9,7 @@ import { organizationModel, type OrganizationModel, type OrganizationRecord } fr
 import { certificateModel, type CertificateModel, type CertificateRecord } from './models/certificate';
 import { manyByKey } from '../kit/loaders';
 import { accountModel, type AccountModel } from './models/account';
-import { npspAccountsClient } from '../../adapters/npsp/client';
+import { npspClient } from '../../adapters/npsp/client';
 import type { NationalPortalAccounts } from '../../adapters/npsp/port';
 import { httpNotifier } from '../../adapters/notify/client';
 import type { Notifier } from '../../adapters/notify/port';
@@ -38,7 +38,7 @@ export interface IdentityServices {
 const servicesOf = perProcess((deps): IdentityServices => {
   const config = loadIdentityConfig(deps.config.env);
   return {
-    npsp: config.npsp ? npspAccountsClient({ baseUrl: config.npsp.url, username: config.npsp.username, password: config.npsp.password }) : null,
+    npsp: config.npsp ? npspClient(config.npsp) : null,
     notifier: config.notifyUrl ? httpNotifier(config.notifyUrl) : null,
     otpSecret: config.otpSecret,
   };

@@ -29,8 +29,8 @@ export interface SubgraphDefinition<C extends RequestBase> {
   checkConfig?(env: Record<string, string | undefined>): void;
   /** HTTP routes beside /graphql (downloads, webhooks). */
   routes?(deps: SubgraphDeps): HttpRoute<C>[];
-  /** Long-running work (event consumers, outbox relays); returns a function that stops it. */
-  startWorkers?(deps: SubgraphDeps): () => Promise<void>;
+  /** Long-running work (event consumers, outbox relays); returns a function per worker that stops it. */
+  startWorkers?(deps: SubgraphDeps): (() => Promise<void>)[];
 }
 
 export function loadTypeDefs(name: SubgraphName): DocumentNode {
@@ -95,7 +95,7 @@ export async function runSubgraph<C extends RequestBase>(
 
   const apollo = buildSubgraphServer(def, deps);
   await apollo.start();
-  const stopWorkers = def.startWorkers?.(deps);
+  const stopWorkers = def.startWorkers?.(deps) ?? [];
 
   const server = createHttpApp<C>({
     service: def.name,
@@ -116,7 +116,7 @@ export async function runSubgraph<C extends RequestBase>(
     (stopping ??= (async () => {
       logger.info('stopping');
       await closeServer(server);
-      await stopWorkers?.();
+      await Promise.all(stopWorkers.map((stopWorker) => stopWorker()));
       await apollo.stop();
       redis.disconnect();
       await db.close();

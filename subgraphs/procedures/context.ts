@@ -29,7 +29,7 @@ export const domainOf = perProcess((deps): ProceduresDomain => {
   return {
     models,
     changeLog: new ChangeLog(models),
-    portal: config.npsp ? npspClient({ baseUrl: config.npsp.url, username: config.npsp.username, password: config.npsp.password }) : null,
+    portal: config.npsp ? npspClient(config.npsp) : null,
     config,
   };
 });

@@ -17,10 +17,9 @@ export const proceduresSubgraph: SubgraphDefinition<Context> = {
   checkConfig: (env) => void loadProceduresConfig(env),
   startWorkers: (deps) => {
     const domain = domainOf(deps);
-    const stops = [
+    return [
       startChangeRelay(domain.models, deps.redis, deps.logger, domain.config.relayIntervalMs),
       startImportSchedule(domain, deps.redis, deps.logger),
     ];
-    return async () => void (await Promise.all(stops.map((stop) => stop())));
   },
 };

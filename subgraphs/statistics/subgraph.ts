@@ -22,6 +22,6 @@ export const statisticsSubgraph: SubgraphDefinition<Context> = {
       logger,
       handle: (e) => applyDossierEvent(States, e),
     });
-    return () => consumer.stop();
+    return [() => consumer.stop()];
   },
 };

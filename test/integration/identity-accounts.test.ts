@@ -1,6 +1,6 @@
 import { identitySubgraph } from '../../subgraphs/identity/subgraph';
 import { accountModel } from '../../subgraphs/identity/models/account';
-import { npspAccountsClient } from '../../adapters/npsp/client';
+import { npspClient } from '../../adapters/npsp/client';
 import { startNpspSimulator } from '../../adapters/npsp/simulator';
 import { startNotifySimulator } from '../../adapters/notify/simulator';
 import { codesOf, principals, subgraphHarness } from '../support/harness';
@@ -33,11 +33,11 @@ afterAll(async () => {
 
 describe('national portal account check, client against its simulator', () => {
   test('answers per citizen, logs in again when the session expired, and reports errors as UPSTREAM_UNAVAILABLE', async () => {
-    const client = npspAccountsClient({ baseUrl: npsp.url, username: 'vss', password: 'secret' });
+    const client = npspClient({ baseUrl: npsp.url, username: 'vss', password: 'secret' });
     await expect(client.hasAccount(HAS_NATIONAL_ACCOUNT)).resolves.toBe(true);
     npsp.knobs.expireSessions = true;
     await expect(client.hasAccount(LAN)).resolves.toBe(false);
-    await expect(npspAccountsClient({ baseUrl: npsp.url, username: 'vss', password: 'wrong' }).hasAccount(LAN)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+    await expect(npspClient({ baseUrl: npsp.url, username: 'vss', password: 'wrong' }).hasAccount(LAN)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
     npsp.knobs.down = true;
     await expect(client.hasAccount(LAN)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'npsp' } });
     npsp.knobs.down = false;

@@ -3,7 +3,7 @@ import { publishEvent, STREAMS, type DossierEvent } from '../../subgraphs/kit/ev
 import { codesOf, principals, subgraphHarness } from '../support/harness';
 
 let h: Awaited<ReturnType<typeof subgraphHarness>>;
-let stopWorkers: (() => Promise<void>) | undefined;
+let stopWorkers: (() => Promise<void>)[] = [];
 
 const event = (code: string, seq: number, status: string, agencyCode = '000.00.01.H26'): DossierEvent => ({
   id: `${code}:${seq}`,
@@ -39,10 +39,10 @@ async function countsWhen(predicate: (c: Record<string, number>) => boolean, age
 beforeAll(async () => {
   h = await subgraphHarness(statisticsSubgraph, { redisDb: 5 });
   await h.deps.redis.flushdb();
-  stopWorkers = statisticsSubgraph.startWorkers?.(h.deps);
+  stopWorkers = statisticsSubgraph.startWorkers?.(h.deps) ?? [];
 });
 afterAll(async () => {
-  await stopWorkers?.();
+  for (const stop of stopWorkers) await stop();
   await h.close();
 });
 

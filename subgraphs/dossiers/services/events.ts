@@ -37,20 +37,20 @@ export async function appendEvent(models: DossierModels, e: NewDossierEvent): Pr
  * Brings the projection up to date with the log when it is behind. A filtered update is not
  * atomic on FerretDB v1, so a late projection write can set a dossier back to an older event;
  * writers call this before deciding anything, which repairs such a dossier from its events.
+ * Returns the dossier as it now stands (null when there is none).
  */
-export async function catchUp(models: DossierModels, code: string): Promise<void> {
+export async function catchUp(models: DossierModels, code: string): Promise<DossierRecord | null> {
   const current = await findDossier(models, code);
-  const missing: DossierEventRecord[] = [];
+  let applied = false;
   for (let seq = (current?.seq ?? 0) + 1; ; seq++) {
     const e = await models.DossierEvent.findById(eventId(code, seq)).lean().exec();
     if (!e) break;
-    missing.push(e);
-  }
-  for (const e of missing) {
+    applied = true;
     // Set unconditionally, in order: the events, not the projection, are the record of truth.
     if (e.seq === 1) await project(models, e);
     else await models.Dossier.updateOne({ _id: current?._id ?? code }, { $set: { ...(e.changes as Partial<DossierRecord>), seq: e.seq } }).exec();
   }
+  return applied ? findDossier(models, code) : current;
 }
 
 /** Brings the projection up to `e`; applying an event twice, or an older one, changes nothing. */

@@ -3,7 +3,7 @@ import { publishEvent, STREAMS, type DossierEvent } from '../../kit/events';
 import type { Logger } from '../../kit/logger';
 import type { DossierEventRecord } from '../models/dossier-event';
 import type { EventLogModel } from '../models/event-log';
-import { isDuplicateKey } from '../../kit/mongo';
+import { GapFreeSequence } from '../../kit/sequence';
 import { startPeriodic } from '../../kit/periodic';
 import { project, type DossierModels } from './events';
 
@@ -34,35 +34,32 @@ const toStreamEvent = (e: DossierEventRecord, globalSeq: number): DossierEvent =
 type StoredEvent = DossierEventRecord & { _id: unknown };
 
 /**
- * Gives each event its global sequence number, once: the next number is claimed by inserting
- * under the unique _id, then noted on the event. An event already in the log (noted, or found
- * through the log's unique (dossierCode, seq) when a relay crashed before noting it, or another
- * relay raced this one) keeps its number. Lookups go by _id: FerretDB v1 pushes only _id
- * equality down to SQLite, so any other filter reads the whole collection.
+ * Gives each event its global sequence number, once, and notes it on the event. An event already
+ * in the log (noted, or found through the log's unique (dossierCode, seq) when a relay crashed
+ * before noting it, or another relay raced this one) keeps its number. The note saves that
+ * lookup: FerretDB v1 answers only an _id filter from an index and reads the whole log otherwise.
  */
 export class Sequencer {
-  private last: number | undefined;
+  private readonly numbers: GapFreeSequence;
 
-  constructor(private readonly models: Pick<RelayModels, 'EventLog' | 'DossierEvent'>) {}
+  constructor(private readonly models: Pick<RelayModels, 'EventLog' | 'DossierEvent'>) {
+    this.numbers = new GapFreeSequence(async () => (await models.EventLog.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0);
+  }
 
   async sequence(e: StoredEvent): Promise<number> {
     if (e.globalSeq) return e.globalSeq;
     const { EventLog, DossierEvent } = this.models;
-    for (;;) {
-      this.last ??= (await EventLog.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0;
-      const next = this.last + 1;
-      try {
-        await EventLog.create({ _id: next, dossierCode: e.dossierCode, seq: e.seq, event: toStreamEvent(e, next) });
-        this.last = next;
-        await DossierEvent.updateOne({ _id: e._id }, { $set: { globalSeq: next } }).exec();
-        return next;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        this.last = undefined;
+    return this.numbers.claim(
+      async (n) => {
+        await EventLog.create({ _id: n, dossierCode: e.dossierCode, seq: e.seq, event: toStreamEvent(e, n) });
+        await DossierEvent.updateOne({ _id: e._id }, { $set: { globalSeq: n } }).exec();
+        return n;
+      },
+      async () => {
         const raced = await EventLog.findOne({ dossierCode: e.dossierCode, seq: e.seq }).select({ _id: 1 }).lean().exec();
-        if (raced) return raced._id;
-      }
-    }
+        return raced ? { value: raced._id } : undefined;
+      },
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import type { DossierSyncRecord, NationalPortalDossiers, SupplementRecord } from '../../../adapters/npsp/port';
 import type { Logger } from '../../kit/logger';
+import { eachLimited } from '../../kit/concurrency';
 import { insertIgnoringDuplicates } from '../../kit/mongo';
 import { startPeriodic } from '../../kit/periodic';
 import type { DossierRecord } from '../models/dossier';
@@ -87,20 +88,24 @@ export async function enqueue(models: PortalSyncModels, now = new Date()): Promi
   const after = (await PortalSyncState.findById(STATE_ID).lean().exec())?.enqueuedThrough ?? 0;
   const logged = await EventLog.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(ENQUEUE_BATCH).lean().exec();
   if (logged.length === 0) return 0;
-  const items = [];
-  for (const l of logged) {
-    items.push({
-      _id: eventId(l.dossierCode, l.seq),
-      globalSeq: l._id,
-      dossierCode: l.dossierCode,
-      seq: l.seq,
-      service: l.seq === 1 ? 'DongBoHoSoMC' : 'CapNhatTienDoHoSoMC',
-      record: syncRecords(await eventsOf(models, l.dossierCode, l.seq)).at(-1)!,
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-    });
+  // Each dossier's events are read and folded once per batch, up to its last change in it.
+  const through = new Map<string, number>();
+  for (const l of logged) through.set(l.dossierCode, Math.max(through.get(l.dossierCode) ?? 0, l.seq));
+  const records = new Map<string, DossierSyncRecord>();
+  for (const [code, seq] of through) {
+    for (const r of syncRecords(await eventsOf(models, code, seq))) records.set(eventId(code, r.syncSeq), r);
   }
+  const items = logged.map((l) => ({
+    _id: eventId(l.dossierCode, l.seq),
+    globalSeq: l._id,
+    dossierCode: l.dossierCode,
+    seq: l.seq,
+    service: l.seq === 1 ? 'DongBoHoSoMC' : 'CapNhatTienDoHoSoMC',
+    record: records.get(eventId(l.dossierCode, l.seq))!,
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  }));
   // Items already there (an earlier run crashed before moving the mark) are skipped.
   await insertIgnoringDuplicates(PortalSyncItem, items);
   await PortalSyncState.updateOne({ _id: STATE_ID }, { $set: { enqueuedThrough: logged.at(-1)!._id } }, { upsert: true }).exec();
@@ -146,11 +151,11 @@ export async function sendDue(models: PortalSyncModels, portal: NationalPortalDo
     await PortalSyncItem.deleteOne({ _id: item._id }).exec();
     report.sent++;
   };
-  let next = 0;
-  await Promise.all(Array.from({ length: SEND_CONCURRENCY }, async () => {
-    // An outage stops the round: the other items wait without being charged an attempt.
-    while (next < heads.length && !report.outage) await sendOne(heads[next++]!);
-  }));
+  // An outage stops the round: the other items wait without being charged an attempt.
+  await eachLimited(heads, SEND_CONCURRENCY, async (item) => {
+    await sendOne(item);
+    return !report.outage;
+  });
   if (report.sent > 0) await PortalSyncState.updateOne({ _id: STATE_ID }, { $set: { lastSentAt: new Date() } }, { upsert: true }).exec();
   return report;
 }

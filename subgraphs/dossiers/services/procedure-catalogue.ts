@@ -4,7 +4,7 @@ import { appError, ErrorCode } from '../../kit/errors';
 import { startConsumer, STREAMS, type ProcedureChangeEvent } from '../../kit/events';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../../kit/internal-token';
 import type { Logger } from '../../kit/logger';
-import { isDuplicateKey } from '../../kit/mongo';
+import { insertIgnoringDuplicates } from '../../kit/mongo';
 import type { ProcedureRevisionModel } from '../models/procedure-revision';
 
 export interface ProcedureInfo {
@@ -91,13 +91,8 @@ export function followProcedureChanges(revisions: ProcedureRevisionModel, redis:
     group: 'dossiers-catalogue',
     consumer: `dossiers@${hostname()}`,
     logger,
-    async handle(e) {
-      try {
-        await revisions.create({ code: e.code, revision: e.revision, status: e.status, version: e.version, name: e.name, processingDays: e.processingDays, at: new Date(e.at) });
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-      }
-    },
+    handle: (e) =>
+      insertIgnoringDuplicates(revisions, [{ code: e.code, revision: e.revision, status: e.status, version: e.version, name: e.name, processingDays: e.processingDays, at: new Date(e.at) }]),
   });
   return () => consumer.stop();
 }

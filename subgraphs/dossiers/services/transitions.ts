@@ -5,7 +5,7 @@ import { RETURN_METHODS, type DossierRecord } from '../models/dossier';
 import { ACTIONS, allowedActions, publicStatusOf, type DossierAction, type DossierState } from '../workflow/states';
 import { AGENCY_CODE } from './code';
 import { canAct, canSee } from './access';
-import { appendEvent, catchUp, findDossier, project, type DossierModels } from './events';
+import { appendEvent, catchUp, project, type DossierModels } from './events';
 
 export interface ActionInput {
   code: string;
@@ -80,8 +80,7 @@ export async function actOnDossier(
   input: ActionInput,
   now = new Date(),
 ): Promise<DossierRecord> {
-  await catchUp(deps.models, input.code);
-  const d = await findDossier(deps.models, input.code);
+  const d = await catchUp(deps.models, input.code);
   if (!d || !canSee(p, d)) throw notFound(`no dossier ${input.code} that you may see`);
   if (!canAct(p, d, input.action)) {
     throw forbidden(`you may not ${input.action} dossier ${d.code}: it is handled by ${d.handlingAgencyCode}`);

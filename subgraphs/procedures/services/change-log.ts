@@ -1,4 +1,5 @@
 import { isDuplicateKey } from '../../kit/mongo';
+import { GapFreeSequence } from '../../kit/sequence';
 import type { ProcedureModel, ProcedureRecord } from '../models/procedure';
 import { searchTextOf } from '../models/procedure';
 import type { ProcedureChangeModel, ProcedureChangeRecord } from '../models/procedure-change';
@@ -10,32 +11,21 @@ export interface ProcedureModels {
 
 export type NewChange = Omit<ProcedureChangeRecord, '_id' | 'published'>;
 
-/**
- * Appends publication changes under gap-free global numbers. The next number is claimed by
- * inserting under the unique _id (FerretDB v1 has no atomic counter); a writer only tries N+1
- * after it saw N stored, so a reader that sees N+1 has N too — the feed can never skip one.
- */
+/** Appends publication changes under gap-free global numbers, so the feed can never skip one. */
 export class ChangeLog {
-  private last: number | undefined;
+  private readonly numbers: GapFreeSequence;
 
-  constructor(private readonly models: ProcedureModels) {}
+  constructor(private readonly models: ProcedureModels) {
+    this.numbers = new GapFreeSequence(async () => (await models.ProcedureChange.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0);
+  }
 
   /** The stored change, or null when the procedure's revision was taken by a concurrent change. */
-  async append(change: NewChange): Promise<ProcedureChangeRecord | null> {
+  append(change: NewChange): Promise<ProcedureChangeRecord | null> {
     const { ProcedureChange } = this.models;
-    for (;;) {
-      this.last ??= (await ProcedureChange.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0;
-      const next = this.last + 1;
-      try {
-        const stored = (await ProcedureChange.create({ ...change, _id: next, published: false })).toObject();
-        this.last = next;
-        return stored;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        this.last = undefined;
-        if (await ProcedureChange.exists({ code: change.code, revision: change.revision })) return null;
-      }
-    }
+    return this.numbers.claim<ProcedureChangeRecord | null>(
+      async (n) => (await ProcedureChange.create({ ...change, _id: n, published: false })).toObject(),
+      async () => ((await ProcedureChange.exists({ code: change.code, revision: change.revision })) ? { value: null } : undefined),
+    );
   }
 }
 

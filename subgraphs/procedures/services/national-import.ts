@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import type { NationalProcedure, NationalProcedureCatalogue, NationalProcedureSummary } from '../../../adapters/npsp/port';
+import { eachLimited } from '../../kit/concurrency';
 import { ErrorCode } from '../../kit/errors';
 import { contentOf, type Actor, type ProcedureContentRecord, type ProcedureRecord } from '../models/procedure';
 import { catchUp, type ChangeLog, type ProcedureModels } from './change-log';
@@ -29,14 +30,6 @@ async function listAll(portal: NationalProcedureCatalogue, agencyCode: string): 
   }
 }
 
-/** Runs `work` over `items`, at most `limit` at a time. */
-async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
-}
-
 /**
  * Reconciles the catalogue with the national database on administrative procedures (R-PRO-3):
  * new national procedures are created and published, changed ones published as a new version,
@@ -49,13 +42,16 @@ export async function importNationalProcedures(models: ProcedureModels, log: Cha
   const listed = await listAll(portal, agencyCode);
   const report: ImportReport = { listed: listed.length, created: 0, changed: 0, withdrawn: 0, unchanged: 0, failed: [] };
   const seen = new Set(listed.map((s) => s.code));
+  // One read of the whole catalogue decides what needs work; only that is read again in full.
+  const known = new Map((await models.Procedure.find().select({ code: 1, nationalUpdatedAt: 1, source: 1, status: 1 }).lean().exec()).map((p) => [p.code, p]));
 
   const reconcile = async (summary: NationalProcedureSummary) => {
-    const local = await catchUp(models, summary.code);
-    if (local?.nationalUpdatedAt?.getTime() === summary.updatedAt.getTime() || (!local && summary.withdrawn)) {
+    const last = known.get(summary.code);
+    if (last?.nationalUpdatedAt?.getTime() === summary.updatedAt.getTime() || (!last && summary.withdrawn)) {
       report.unchanged++;
       return;
     }
+    const local = await catchUp(models, summary.code);
     const national = await portal.getProcedure(summary.code);
     if (!national) throw new Error('listed by the portal, but LayThuTuc does not know it');
     const outcome = await apply(local, national);
@@ -82,7 +78,7 @@ export async function importNationalProcedures(models: ProcedureModels, log: Cha
     return 'changed';
   };
 
-  const gone = await models.Procedure.find({ source: 'NATIONAL', status: 'PUBLISHED', code: { $nin: [...seen] } }).select({ code: 1 }).lean().exec();
+  const gone = [...known.values()].filter((p) => p.source === 'NATIONAL' && p.status === 'PUBLISHED' && !seen.has(p.code));
   await eachLimited([...listed, ...gone.map((g) => ({ code: g.code, gone: true as const }))], CONCURRENCY, async (item) => {
     try {
       if ('gone' in item) {
