@@ -8,11 +8,12 @@ import type { GatewayContext } from './context';
 
 /**
  * Serves a non-GraphQL route of one subgraph through the gateway (GET /receipts/<code>.pdf,
- * POST /sms/inbound): the caller is authenticated here as for GraphQL, and the subgraph receives
- * the internal token (plus `passHeaders`, e.g. a webhook signature) and decides the rest.
+ * POST /sms/inbound, PUT /uploads/<ticket>): the caller is authenticated here as for GraphQL, and
+ * the subgraph receives the internal token (plus `passHeaders`, e.g. a signature) and decides the
+ * rest. A PUT body (a file) is streamed through, not held here: the subgraph enforces its size limit.
  */
 export function forwardRoute(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: RegExp,
   subgraph: string,
   urls: Map<string, string>,
@@ -31,18 +32,21 @@ export function forwardRoute(
         if (typeof v === 'string') headers[h] = v;
       }
       let upstream: Response;
+      const body = method === 'POST' ? await readBody(req) : method === 'PUT' ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
       try {
         upstream = await fetch(new URL(req.url ?? '/', base), {
           method,
           headers,
-          body: method === 'POST' ? await readBody(req) : undefined,
-          signal: AbortSignal.timeout(10_000),
-        });
+          body,
+          duplex: 'half',
+          // A file upload may take a while on a slow line; other calls answer quickly or not at all.
+          signal: AbortSignal.timeout(method === 'PUT' ? 120_000 : 10_000),
+        } as RequestInit);
       } catch {
         throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `subgraph "${subgraph}" is unavailable`);
       }
       const answer: Record<string, string> = {};
-      for (const h of ['content-type', 'content-length', 'content-disposition']) {
+      for (const h of ['content-type', 'content-length', 'content-disposition', 'x-content-sha256']) {
         const v = upstream.headers.get(h);
         if (v) answer[h] = v;
       }

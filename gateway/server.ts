@@ -11,6 +11,7 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { forwardRoute } from './routes';
+import { SCAN_SIGNATURE_HEADER } from '../subgraphs/documents/services/upload';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../adapters/sms/port';
 import { readCommittedSupergraph } from './supergraph';
 
@@ -61,6 +62,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     routes: [
       forwardRoute('GET', /^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls),
       forwardRoute('POST', /^\/sms\/inbound$/, 'dossiers', urls, [SIGNATURE_HEADER, TIMESTAMP_HEADER]),
+      forwardRoute('PUT', /^\/uploads\/[A-Za-z0-9_-]+$/, 'documents', urls, [SCAN_SIGNATURE_HEADER]),
+      forwardRoute('GET', /^\/documents\/[0-9a-fA-F]{24}\/content$/, 'documents', urls),
     ],
     context: async (req, requestId) => {
       const principal = await authenticate(req.headers.authorization);

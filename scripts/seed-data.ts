@@ -204,8 +204,3 @@ export const DOSSIERS = [
     then: [],
   },
 ] as const;
-
-export const DOCUMENTS = [
-  { documentTypeCode: 'TK1-TS', name: 'Tờ khai tham gia, điều chỉnh thông tin BHXH, BHYT' },
-  { documentTypeCode: 'D02-LT', name: 'Danh sách lao động tham gia BHXH, BHYT, BHTN, BHTNLĐ-BNN' },
-] as const;

@@ -10,10 +10,9 @@ import { procedureModel } from '../subgraphs/procedures/models/procedure';
 import { procedureChangeModel } from '../subgraphs/procedures/models/procedure-change';
 import { ChangeLog, type ProcedureModels } from '../subgraphs/procedures/services/change-log';
 import { createProcedure, publishProcedure } from '../subgraphs/procedures/services/publication';
-import { documentModel } from '../subgraphs/documents/models/document';
-import { addDocument } from '../subgraphs/documents/services/documents';
 import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
-import { AGENCIES, DOCUMENTS, DOSSIERS, ORGANIZATIONS, PROCEDURES } from './seed-data';
+import { samplePdf, ScanningWorkstation } from './lib/scanner';
+import { AGENCIES, DOSSIERS, ORGANIZATIONS, PROCEDURES } from './seed-data';
 
 async function withDatabase<T>(mongoUri: string, dbName: string, work: (db: Connection) => Promise<T>): Promise<T> {
   const db = await connectDatabase(mongoUri, dbName);
@@ -79,7 +78,7 @@ const ACT = `mutation($input: DossierActionInput!) { actOnDossier(input: $input)
  * Files the demo dossiers through the gateway, as the officers and the I-VAN provider who would
  * file them, and moves them along; skipped when any dossier exists. Returns the dossier codes.
  */
-export async function seedDossiers(gatewayUrl: string, keysDir: string, mongoUri: string, dbPrefix = 'vss_'): Promise<{ codes: string[]; created: boolean }> {
+export async function seedDossiers(gatewayUrl: string, keysDir: string): Promise<{ codes: string[]; created: boolean }> {
   const token = (o: DevTokenOptions) => mintDevToken(keysDir, o);
   const dashboard = await token({ client: 'dashboard' });
   const existing = await call<{ dossiers: { edges: { node: { code: string } }[] } }>(
@@ -88,10 +87,12 @@ export async function seedDossiers(gatewayUrl: string, keysDir: string, mongoUri
   if (existing.dossiers.edges.length > 0) return { codes: existing.dossiers.edges.map((e) => e.node.code).reverse(), created: false };
 
   const codes: string[] = [];
-  for (const d of DOSSIERS) {
+  const workstations = new Map<string, ScanningWorkstation>();
+  for (const [i, d] of DOSSIERS.entries()) {
     const filer = await token(d.by as DevTokenOptions);
     const { receiveDossier } = await call<{ receiveDossier: { code: string; version: number } }>(gatewayUrl, filer, RECEIVE, { input: d.input });
     const officer = await token({ client: 'officer', agencyCode: d.agencyCode });
+    if (i < 3) await scanDemoDocuments(gatewayUrl, officer, d.agencyCode, receiveDossier.code, d.input.components, workstations, i === 0);
     let version = receiveDossier.version;
     for (const step of d.then) {
       ({ actOnDossier: { version } } = await call<{ actOnDossier: { version: number } }>(gatewayUrl, officer, ACT, {
@@ -100,13 +101,35 @@ export async function seedDossiers(gatewayUrl: string, keysDir: string, mongoUri
     }
     codes.push(receiveDossier.code);
   }
-  // Documents have no upload API yet (R-DOC-*): the first three dossiers get theirs directly.
-  await withDatabase(mongoUri, `${dbPrefix}documents`, async (db) => {
-    const Document = documentModel(db);
-    await Document.init();
-    for (const code of codes.slice(0, 3)) for (const doc of DOCUMENTS) await addDocument(Document, { dossierCode: code, ...doc });
-  });
   return { codes, created: true };
+}
+
+/**
+ * Scans the demo components of a dossier at its agency's desk, as a scanning workstation would
+ * (signed upload through the gateway, R-DOC-3); the first dossier's are digitised too, so its
+ * owner's data store has something in it (R-DOC-1, 2, 4).
+ */
+async function scanDemoDocuments(
+  gatewayUrl: string, officerToken: string, agencyCode: string, dossierCode: string,
+  components: readonly { documentTypeCode: string; name: string }[], workstations: Map<string, ScanningWorkstation>, digitise: boolean,
+) {
+  let ws = workstations.get(agencyCode);
+  if (!ws) {
+    ws = await ScanningWorkstation.open({ baseUrl: gatewayUrl, headers: async () => ({ authorization: `Bearer ${officerToken}` }), name: `Cán bộ một cửa ${agencyCode}` });
+    await ws.register();
+    workstations.set(agencyCode, ws);
+  }
+  for (const [n, { documentTypeCode, name }] of components.entries()) {
+    const pages = n + 1;
+    const bytes = await samplePdf(name, pages);
+    const { id } = await ws.scan({ dossierCode, documentTypeCode, name, pages, fileName: `${documentTypeCode}.pdf`, bytes, contentType: 'application/pdf' });
+    if (!digitise) continue;
+    const res = await ws.digitise(id, {
+      owner: { kind: 'ORGANIZATION', unitCode: 'TA0123A' }, name, numberSymbol: `${n + 1}/2026/SM`, issuedOn: '2026-11-02T00:00:00.000Z',
+      issuingAuthority: 'Công ty TNHH Sao Mai', summary: `${name} của Công ty TNHH Sao Mai`,
+    });
+    if (!res.data) throw new Error(`seed: digitiseDocument: ${res.errors?.map((e) => e.message).join('; ')}`);
+  }
 }
 
 if (require.main === module) {
@@ -114,7 +137,7 @@ if (require.main === module) {
   const mongoUri = env.string('MONGODB_URI');
   const prefix = env.string('MONGODB_DB_PREFIX', 'vss_');
   seedCatalogue(mongoUri, prefix)
-    .then(() => seedDossiers(env.url('GATEWAY_URL', 'http://127.0.0.1:4000/graphql'), path.resolve(PROJECT_ROOT, env.string('KEYS_DIR', '.data/keys')), mongoUri, prefix))
+    .then(() => seedDossiers(env.url('GATEWAY_URL', 'http://127.0.0.1:4000/graphql'), path.resolve(PROJECT_ROOT, env.string('KEYS_DIR', '.data/keys'))))
     .then((r) => console.log(r.created ? `seeded ${r.codes.length} dossiers` : 'demo dossiers already present'))
     .catch((err: unknown) => {
       console.error(`seed: ${(err as Error).message}`);

@@ -77,7 +77,7 @@ async function main() {
         NOTIFY_URL: notify.url, OTP_SECRET: randomBytes(16).toString('hex'),
       },
     });
-    const seeded = await seedDossiers(stack.gatewayUrl, keysDir, infra.mongoUri);
+    const seeded = await seedDossiers(stack.gatewayUrl, keysDir);
     say(seeded.created ? `filed ${seeded.codes.length} demo dossiers through the gateway` : 'demo dossiers already present');
     for (const [name, child] of stack.children) {
       child.once('exit', (code) => {

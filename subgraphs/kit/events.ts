@@ -29,6 +29,16 @@ export interface DossierEvent {
   channel: string;
   actor: { client: string; subject: string };
   at: string;
+  /** On RECEIVE only: whom the dossier is for and what was handed in (the documents subgraph's data store, R-DOC-4). */
+  reception?: DossierReception;
+}
+
+export interface DossierReception {
+  applicant: { kind: 'CITIZEN' | 'ORGANIZATION'; personalId: string | null; unitCode: string | null; name: string };
+  procedureName: string;
+  ivanProviderId: string | null;
+  /** Document type codes of the components received. */
+  componentTypes: string[];
 }
 
 /** A publication change of a procedure, as the procedures subgraph publishes it (R-PRO-2). */

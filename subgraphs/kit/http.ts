@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger';
+import { appError, ErrorCode } from './errors';
 import { REQUEST_ID_HEADER } from './internal-token';
 
 /**
@@ -15,7 +16,7 @@ import { REQUEST_ID_HEADER } from './internal-token';
  * same way GraphQL requests are; a route that has its own authentication may skip it.
  */
 export interface HttpRoute<C> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: RegExp;
   handle(req: IncomingMessage, res: ServerResponse, match: RegExpMatchArray, context: () => Promise<C>): Promise<void>;
 }
@@ -33,7 +34,8 @@ export interface HttpAppOptions<C extends BaseContext> {
 const MAX_BODY_BYTES = 1024 * 1024;
 /** HTTP statuses for the GraphQL error codes that a route handler may throw. */
 const ROUTE_ERROR_STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 502,
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, INTEGRITY_FAILED: 409,
+  PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 502,
 };
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -52,6 +54,24 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Reads a binary body of at most `maxBytes`. A larger one is read to its end (up to 4 × the limit,
+ * so the client gets to read the answer rather than a reset connection) and refused.
+ */
+export async function readBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 4 * maxBytes) break;
+    if (size <= maxBytes) chunks.push(chunk as Buffer);
+  }
+  if (size > maxBytes) {
+    throw appError(ErrorCode.PAYLOAD_TOO_LARGE, `the file is larger than the limit of ${maxBytes} bytes`, { maxBytes });
+  }
+  return Buffer.concat(chunks);
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -129,11 +149,14 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
     };
 
     handle().then(done, (err: unknown) => {
-      const code = (err as { extensions?: { code?: unknown } }).extensions?.code;
+      // Everything a GraphQL error would carry (code, field, inputErrors) except transport hints.
+      const extensions = { ...(err as { extensions?: Record<string, unknown> }).extensions };
+      delete extensions.http;
+      const code = extensions.code;
       const status = err instanceof HttpError ? err.status : ROUTE_ERROR_STATUS[String(code)] ?? 500;
       if (status === 500) logger.error('request failed', { requestId, err });
       const message = status === 500 ? 'internal error' : (err as Error).message;
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message, ...(code ? { extensions: { code } } : {}) }] });
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message, ...(code && status !== 500 ? { extensions } : code ? { extensions: { code } } : {}) }] });
       else res.end();
       done();
     });

@@ -5,13 +5,17 @@ import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 
 /**
  * Local key material, generated on first start under KEYS_DIR (default .data/keys, never committed):
  * - the development token issuer (ES256): private key for `npm run token`, public JWKS for the gateway;
- * - the internal token key (EdDSA): the gateway signs with the private half, subgraphs verify with the public one.
+ * - the internal token key (EdDSA): the gateway signs with the private half, subgraphs verify with the public one;
+ * - the agency's signing key (ES256): the documents subgraph signs electronic results with it (R-DOC-5). In
+ *   production this is the agency's own certificate key, held in an HSM; locally it is a file.
  */
 export const KEY_FILES = {
   devSigning: 'dev-signing-key.json',
   devJwks: 'dev-jwks.json',
   internalSigning: 'internal-signing-key.json',
   internalPublic: 'internal-public-key.json',
+  agencySigning: 'agency-signing-key.json',
+  agencyPublic: 'agency-public-key.json',
 } as const;
 
 export const DEV_ISSUER = 'https://dev.vss-graph.local';
@@ -34,6 +38,9 @@ export async function ensureKeys(dir: string): Promise<void> {
   }
   if (!existsSync(path.join(dir, KEY_FILES.internalSigning))) {
     await writeKeyPair(dir, 'EdDSA', `internal-${stamp}`, KEY_FILES.internalSigning, KEY_FILES.internalPublic, false);
+  }
+  if (!existsSync(path.join(dir, KEY_FILES.agencySigning))) {
+    await writeKeyPair(dir, 'ES256', `agency-${stamp}`, KEY_FILES.agencySigning, KEY_FILES.agencyPublic, false);
   }
 }
 

@@ -47,7 +47,7 @@ beforeAll(async () => {
     mongoUri: process.env.MONGODB_URI!, redisUrl: process.env.REDIS_URL!, keysDir, logDir, ports, dbPrefix,
     env: { POPULATION_URL: population.endpoint },
   });
-  ({ codes: dossierCodes } = await seedDossiers(stack.gatewayUrl, keysDir, process.env.MONGODB_URI!, dbPrefix));
+  ({ codes: dossierCodes } = await seedDossiers(stack.gatewayUrl, keysDir));
   officerToken = await mintDevToken(keysDir, { client: 'officer', agencyCode: '000.00.01.H26' });
 }, 120_000);
 

@@ -1,10 +1,17 @@
 import type { DocumentResolvers } from '../generated/resolvers-types';
-import { requireDocumentById } from '../access';
+import { downloadPath } from '../routes';
+import { checkIntegrity } from '../services/integrity';
+import { describable } from './access';
 
 export const Document: DocumentResolvers = {
-  __resolveReference: ({ id }, ctx) => {
-    requireDocumentById(ctx);
-    return ctx.loaders.document.load(id);
-  },
+  __resolveReference: async ({ id }, ctx) => describable(ctx, await ctx.loaders.document.load(id)),
   dossier: (d) => ({ code: d.dossierCode }),
+  scan: (d) => d.scan && { signedBy: d.scan.signedBy, scannedAt: d.scan.scannedAt, keyId: d.scan.keyId },
+  agencySignature: (d) => d.agencySignature && { agencyCode: d.agencySignature.agencyCode, signedAt: d.agencySignature.signedAt, keyId: d.agencySignature.keyId },
+  integrity: async (d, _, ctx) => {
+    if (!d.file) return null;
+    const { status, message, checkedAt } = await checkIntegrity(d, { files: ctx.files, scannerKeys: ctx.models.ScannerKey, agency: ctx.agency });
+    return { status, message, checkedAt };
+  },
+  downloadPath: (d) => (d.file ? downloadPath(d.id) : null),
 };

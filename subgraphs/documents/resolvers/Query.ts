@@ -1,9 +1,10 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { requireDocumentById } from '../access';
+import { describable } from './access';
 
 export const Query: QueryResolvers = {
-  document: (_, { id }, ctx) => {
-    requireDocumentById(ctx);
-    return ctx.loaders.document.load(id);
+  document: async (_, { id }, ctx) => describable(ctx, await ctx.loaders.document.load(id)),
+  documentByCode: async (_, { code }, ctx) => {
+    const issued = await ctx.models.DigitisationCode.findById(code).lean().exec();
+    return describable(ctx, issued && (await ctx.loaders.document.load(issued.documentId.toString())));
   },
 };

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
-import { publishEvent, STREAMS, type DossierEvent } from '../../kit/events';
+import { publishEvent, STREAMS, type DossierEvent, type DossierReception } from '../../kit/events';
 import type { Logger } from '../../kit/logger';
 import type { DossierEventRecord } from '../models/dossier-event';
+import type { DossierRecord } from '../models/dossier';
 import type { EventLogModel } from '../models/event-log';
 import { GapFreeSequence } from '../../kit/sequence';
 import { startPeriodic } from '../../kit/periodic';
@@ -29,6 +30,16 @@ const toStreamEvent = (e: DossierEventRecord, globalSeq: number): DossierEvent =
   channel: e.channel,
   actor: { client: e.actor.client, subject: e.actor.subject },
   at: e.at.toISOString(),
+  ...(e.action === 'RECEIVE' ? { reception: receptionOf(e.changes as Partial<DossierRecord>) } : {}),
+});
+
+const receptionOf = (d: Partial<DossierRecord>): DossierReception => ({
+  applicant: {
+    kind: d.applicant!.kind, personalId: d.applicant!.personalId ?? null, unitCode: d.applicant!.unitCode ?? null, name: d.applicant!.name,
+  },
+  procedureName: d.procedureName!,
+  ivanProviderId: d.ivanProviderId ?? null,
+  componentTypes: [...new Set((d.components ?? []).map((c) => c.documentTypeCode))],
 });
 
 type StoredEvent = DossierEventRecord & { _id: unknown };

@@ -1,0 +1,17 @@
+import { envReader, type Env } from '../kit/config';
+
+/** Settings of the documents subgraph beyond the common ones, read once at start. */
+export interface DocumentsConfig {
+  /** The largest file accepted, in bytes (a scanned component; 20 MiB by default). */
+  maxBytes: number;
+  /** How long an upload ticket from startDocumentUpload stays good. */
+  uploadTicketSeconds: number;
+}
+
+export function loadDocumentsConfig(env: Env): DocumentsConfig {
+  const e = envReader(env);
+  return {
+    maxBytes: e.int('DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024),
+    uploadTicketSeconds: e.int('UPLOAD_TICKET_SECONDS', 600, 10),
+  };
+}

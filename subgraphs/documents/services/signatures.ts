@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { calculateJwkThumbprint, compactVerify, CompactSign, importJWK, type CryptoKey, type JWK } from 'jose';
+import { KEY_FILES, loadKey, readJwk } from '../../kit/keys';
+import type { ScannerKeyModel, ScannerKeyRecord } from '../models/scanner-key';
+import type { MetadataRecord } from '../models/document';
+
+/** Signature algorithms accepted from scanning officers' keys. */
+export const SCAN_ALGORITHMS = ['ES256', 'EdDSA'] as const;
+
+export const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** JSON with object keys sorted and dates as ISO strings: the same metadata always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** What a scanning officer signs (Art. 8.1: who scanned, and when), bound to the file by its hash. */
+export interface ScanClaims {
+  sha256: string;
+  pages: number;
+  scannedAt: string;
+}
+
+const textDecoder = new TextDecoder();
+
+/** Checks a public JWK for registration and answers its thumbprint (the kid to sign with). */
+export async function scannerKeyId(jwk: JWK): Promise<string> {
+  if ('d' in jwk) throw new Error('this is a private key: register the public half only, and keep the private key on the scanning workstation');
+  const ok = (jwk.kty === 'EC' && jwk.crv === 'P-256') || (jwk.kty === 'OKP' && jwk.crv === 'Ed25519');
+  if (!ok) throw new Error('the key must be EC P-256 (ES256) or OKP Ed25519 (EdDSA)');
+  await importJWK(jwk, jwk.kty === 'EC' ? 'ES256' : 'EdDSA'); // throws when the key is malformed
+  return calculateJwkThumbprint(jwk, 'sha256');
+}
+
+export type ScanVerification = { ok: true; key: ScannerKeyRecord; claims: ScanClaims } | { ok: false; reason: string };
+
+/** Verifies a scan signature against the registered key it names, and that it covers these bytes. */
+export async function verifyScanSignature(jws: string, keys: ScannerKeyModel, file: { sha256: string; pages: number }): Promise<ScanVerification> {
+  let key: ScannerKeyRecord | null = null;
+  let claims: ScanClaims;
+  try {
+    const { payload } = await compactVerify(jws, async (header) => {
+      key = header.kid ? await keys.findById(header.kid).lean().exec() : null;
+      if (!key) throw new Error(header.kid ? `no scanner key ${header.kid} is registered` : 'the signature names no key (kid)');
+      return importJWK(key.jwk, header.alg);
+    }, { algorithms: [...SCAN_ALGORITHMS] });
+    claims = JSON.parse(textDecoder.decode(payload)) as ScanClaims;
+  } catch (err) {
+    const reason = (err as Error).message;
+    return { ok: false, reason: /registered|names no key/.test(reason) ? reason : `the scan signature does not verify (${reason})` };
+  }
+  if (claims.sha256 !== file.sha256) return { ok: false, reason: 'the scan signature is over other bytes (its sha256 differs from the file)' };
+  if (claims.pages !== file.pages) return { ok: false, reason: `the scan signature says ${claims.pages} pages, the file has ${file.pages}` };
+  if (typeof claims.scannedAt !== 'string' || Number.isNaN(Date.parse(claims.scannedAt))) return { ok: false, reason: 'the scan signature carries no scannedAt time' };
+  return { ok: true, key: key!, claims };
+}
+
+/** What the agency signs on a result (R-DOC-5): the file, its metadata and its code, together. */
+export interface AgencyClaims {
+  documentId: string;
+  sha256: string;
+  metadataSha256: string;
+  digitisationCode: string;
+  agencyCode: string;
+  signedAt: string;
+}
+
+export const metadataHash = (m: MetadataRecord) => sha256Hex(canonicalJson(m));
+
+/** Signs with the agency key from KEYS_DIR and verifies with its public half. */
+export class AgencySigner {
+  private constructor(private readonly key: CryptoKey, private readonly jwk: JWK, private readonly publicKey: CryptoKey) {}
+
+  static async load(keysDir: string): Promise<AgencySigner> {
+    const { key, jwk } = await loadKey(keysDir, KEY_FILES.agencySigning);
+    const pub = readJwk(keysDir, KEY_FILES.agencyPublic);
+    return new AgencySigner(key, jwk, (await importJWK(pub, pub.alg)) as CryptoKey);
+  }
+
+  get keyId(): string {
+    return this.jwk.kid!;
+  }
+
+  async sign(claims: AgencyClaims): Promise<string> {
+    return new CompactSign(new TextEncoder().encode(JSON.stringify(claims)))
+      .setProtectedHeader({ alg: this.jwk.alg!, kid: this.jwk.kid })
+      .sign(this.key);
+  }
+
+  /** The claims when the signature verifies; null otherwise. */
+  async verify(jws: string): Promise<AgencyClaims | null> {
+    try {
+      const { payload } = await compactVerify(jws, this.publicKey, { algorithms: [this.jwk.alg!] });
+      return JSON.parse(textDecoder.decode(payload)) as AgencyClaims;
+    } catch {
+      return null;
+    }
+  }
+}
