@@ -74,8 +74,26 @@ describe('the federated graph through the gateway', () => {
       handlingAgency: { code: '000.00.01.H26', name: 'Bảo hiểm xã hội thành phố Hà Nội' },
       documents: [
         { id: expect.stringMatching(/^[0-9a-f]{24}$/), name: 'Tờ khai tham gia, điều chỉnh thông tin BHXH, BHYT' },
-        { id: expect.stringMatching(/^[0-9a-f]{24}$/), name: 'Danh sách lao động tham gia BHXH, BHYT, BHTN, BHTNLĐ-BNN' },
+        { id: expect.stringMatching(/^[0-9a-f]{24}$/), name: 'Danh sách lao động tham gia BHXH, BHYT, BHTN' },
       ],
+    });
+  });
+
+  test('R-DOC-3, R-DOC-4: scans the seed uploaded through the gateway are served through it, checked, to their agency only; the owner\'s store lists them', async () => {
+    const { body } = await post(stack.gatewayUrl, `{ dossier(code: "${dossierCodes[0]}") { documents { downloadPath file { sha256 pages } integrity { status } } } }`, asOfficer());
+    const [first] = (body.data?.dossier as { documents: { downloadPath: string; file: { sha256: string; pages: number }; integrity: { status: string } }[] }).documents;
+    expect(first).toMatchObject({ file: { pages: 1 }, integrity: { status: 'VALID' } });
+    const gatewayBase = stack.gatewayUrl.replace(/\/graphql$/, '');
+    const got = await fetch(`${gatewayBase}${first!.downloadPath}`, { headers: asOfficer() });
+    expect([got.status, got.headers.get('content-type'), got.headers.get('x-content-sha256')]).toEqual([200, 'application/pdf', first!.file.sha256]);
+    expect((await got.arrayBuffer()).byteLength).toBeGreaterThan(500);
+    const hcm = await mintDevToken(keysDir, { client: 'officer', agencyCode: '000.00.01.H29' });
+    expect((await fetch(`${gatewayBase}${first!.downloadPath}`, { headers: { authorization: `Bearer ${hcm}` } })).status).toBe(404);
+    expect((await fetch(`${gatewayBase}${first!.downloadPath}`)).status).toBe(403);
+    const store = await post(stack.gatewayUrl, '{ organization(unitCode: "TA0123A") { name documents { digitisationCode } } }', asOfficer());
+    expect(store.body.data?.organization).toEqual({
+      name: 'Công ty TNHH Sao Mai',
+      documents: expect.arrayContaining([{ digitisationCode: 'TA0123A.1.002001.TK1-TS.1/2026/SM' }, { digitisationCode: 'TA0123A.1.002001.D02-LT.2/2026/SM' }]),
     });
   });
 
