@@ -1,5 +1,5 @@
 import { CompactSign, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
-import PDFDocument from 'pdfkit';
+import { renderPdf } from '../../subgraphs/kit/pdf';
 import { sha256Hex } from '../../subgraphs/documents/services/signatures';
 import { SCAN_SIGNATURE_HEADER } from '../../subgraphs/documents/services/upload';
 
@@ -92,15 +92,11 @@ export class ScanningWorkstation {
 }
 
 /** A stand-in for a scanned paper: a PDF of `pages` pages, each saying what it is. */
-export async function samplePdf(title: string, pages: number): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  for (let i = 1; i <= pages; i++) {
-    if (i > 1) doc.addPage();
-    doc.fontSize(14).text(`${title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd')} - page ${i}/${pages}`);
-  }
-  doc.end();
-  return done;
+export function samplePdf(title: string, pages: number): Promise<Buffer> {
+  return renderPdf({ Title: title }, (doc) => {
+    for (let i = 1; i <= pages; i++) {
+      if (i > 1) doc.addPage();
+      doc.fontSize(14).text(`${title} – trang ${i}/${pages}`);
+    }
+  });
 }

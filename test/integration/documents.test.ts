@@ -123,6 +123,15 @@ describe('upload, storage and integrity (R-DOC-3)', () => {
     expect(await verifyAuditChain(Audit)).toBeNull();
   });
 
+  test('R-DOC-3: a one-page PNG sent as application/octet-stream is stored as image/png', async () => {
+    const d = await received(citizenDossier(['ANH']));
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const { id } = await desk.scan({ dossierCode: d.code, documentTypeCode: 'ANH', name: 'Ảnh', fileName: 'anh.png', bytes: png, pages: 1, contentType: 'application/octet-stream' });
+    const res = await gql<{ document: Record<string, unknown> }>(`{ document(id: "${id}") { file { contentType pages } integrity { status } } }`);
+    expect(res.data!.document).toEqual({ file: { contentType: 'image/png', pages: 1 }, integrity: { status: 'VALID' } });
+    expect((await download(id, principals.officer)).headers.get('content-type')).toBe('image/png');
+  });
+
   test('R-DOC-3: bytes changed in GridFS are reported TAMPERED, never served, and the refusal is audited', async () => {
     const d = await received(citizenDossier());
     const { id } = await desk.scan({ dossierCode: d.code, documentTypeCode: 'TK1-TS', name: 'Tờ khai', fileName: 'a.pdf', bytes: await samplePdf('A', 1), pages: 1, contentType: 'application/pdf' });
