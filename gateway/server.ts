@@ -11,7 +11,7 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { forwardRoute } from './routes';
-import { SCAN_SIGNATURE_HEADER } from '../subgraphs/documents/services/upload';
+import { SCAN_SIGNATURE_HEADER } from '../subgraphs/documents/protocol';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../adapters/sms/port';
 import { readCommittedSupergraph } from './supergraph';
 

@@ -1,7 +1,7 @@
 import { CompactSign, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { renderPdf } from '../../subgraphs/kit/pdf';
 import { sha256Hex } from '../../subgraphs/documents/services/signatures';
-import { SCAN_SIGNATURE_HEADER } from '../../subgraphs/documents/services/upload';
+import { SCAN_SIGNATURE_HEADER } from '../../subgraphs/documents/protocol';
 
 /**
  * A scanning workstation at a one-stop desk, as a client of the graph: it holds the officer's

@@ -4,10 +4,9 @@ import { appError, ErrorCode, notFound } from '../kit/errors';
 import { domainOf, objectIdOf, type Context } from './context';
 import { checkIntegrity } from './services/integrity';
 import { dossiersOf, mayReadFile } from './services/access';
-import { acceptUpload, SCAN_SIGNATURE_HEADER } from './services/upload';
+import { acceptUpload, openTicket } from './services/upload';
+import { SCAN_SIGNATURE_HEADER } from './protocol';
 import { requireDigitiser } from './services/scanner-keys';
-
-export const downloadPath = (id: string) => `/documents/${id}/content`;
 
 const header = (value: string | string[] | undefined) => (typeof value === 'string' ? value : null);
 
@@ -27,8 +26,9 @@ export function uploadRoute(deps: SubgraphDeps): HttpRoute<Context> {
         domain.audit.record({ principal: ctx.principal, requestId: ctx.requestId, action: 'DOCUMENT_UPLOAD', target: `ticket:${match[1]!.slice(0, 8)}…`, outcome, detail });
       try {
         requireDigitiser(ctx);
+        const ticket = await openTicket(domain, ctx.principal, match[1]!);
         const bytes = await readBytes(req, domain.config.maxBytes);
-        const doc = await acceptUpload(domain, ctx.principal, match[1]!, {
+        const doc = await acceptUpload(domain, ctx.principal, ticket, {
           bytes, claimedType: header(req.headers['content-type']), scanSignature: header(req.headers[SCAN_SIGNATURE_HEADER]),
         });
         await audit('ALLOWED', `document:${doc.id}`);

@@ -4,7 +4,7 @@ import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import { documentsSubgraph } from '../../subgraphs/documents/subgraph';
 import { documentModels, type DocumentModels } from '../../subgraphs/documents/context';
 import { resultIdOf } from '../../subgraphs/documents/models/document';
-import { SCAN_SIGNATURE_HEADER } from '../../subgraphs/documents/services/upload';
+import { SCAN_SIGNATURE_HEADER } from '../../subgraphs/documents/protocol';
 import { auditModel, verifyAuditChain, type AuditModel } from '../../subgraphs/kit/audit';
 import { signInternalToken, INTERNAL_TOKEN_HEADER } from '../../subgraphs/kit/internal-token';
 import { KEY_FILES, loadKey } from '../../subgraphs/kit/keys';

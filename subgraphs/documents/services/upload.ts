@@ -5,12 +5,11 @@ import type { Principal } from '../../kit/principal';
 import type { Context, DocumentsDomain } from '../context';
 import { toView, type DocumentRecord, type DocumentView } from '../models/document';
 import type { DossierRefRecord } from '../models/dossier-ref';
+import type { UploadTicketRecord } from '../models/upload-ticket';
+import { SCAN_SIGNATURE_HEADER, uploadPath } from '../protocol';
 import { countPages, sniffContentType } from './content';
 import { requireDigitiser } from './scanner-keys';
 import { sha256Hex, verifyScanSignature } from './signatures';
-
-/** The header that carries the scanning officer's compact JWS over {sha256, pages, scannedAt}. */
-export const SCAN_SIGNATURE_HEADER = 'x-scan-signature';
 
 export interface UploadInput {
   dossierCode: string;
@@ -63,7 +62,7 @@ export async function startUpload(ctx: Context, input: UploadInput, now = new Da
     _id: ticket, subject: officer.subject, agencyCode: officer.agencyCode, dossierCode: input.dossierCode, procedureCode: dossier.procedureCode,
     documentTypeCode: input.documentTypeCode, name: input.name.normalize('NFC').trim(), pages: input.pages, fileName, expiresAt,
   });
-  return { uploadPath: `/uploads/${ticket}`, expiresAt, maxBytes: ctx.config.maxBytes };
+  return { uploadPath: uploadPath(ticket), expiresAt, maxBytes: ctx.config.maxBytes };
 }
 
 export interface ReceivedFile {
@@ -73,17 +72,22 @@ export interface ReceivedFile {
   scanSignature: string | null;
 }
 
+/** Step 2 begins: the ticket must be live and the caller's, before a byte of the file is read. */
+export async function openTicket(domain: DocumentsDomain, p: Principal, ticketId: string, now = new Date()): Promise<UploadTicketRecord> {
+  const ticket = await domain.models.UploadTicket.findById(ticketId).lean().exec();
+  if (!ticket || ticket.expiresAt <= now) throw notFound('this upload ticket is unknown, used or expired: ask startDocumentUpload for a new one');
+  if (ticket.subject !== p.subject) throw forbidden('this upload ticket was issued to another officer');
+  return ticket;
+}
+
 /**
  * Step 2: the bytes for a ticket. Everything is checked before anything is written: the type from
  * the bytes, the page count (Art. 8.2c), the scanner's signature over the hash (Art. 8.1); then
  * the ticket is used up, the file goes to GridFS and the document record follows. A failure
  * after the file was written removes it again, so a refused upload leaves nothing behind.
  */
-export async function acceptUpload(domain: DocumentsDomain, p: Principal, ticketId: string, file: ReceivedFile, now = new Date()): Promise<DocumentView> {
+export async function acceptUpload(domain: DocumentsDomain, p: Principal, ticket: UploadTicketRecord, file: ReceivedFile, now = new Date()): Promise<DocumentView> {
   const { UploadTicket, ScannerKey, Document } = domain.models;
-  const ticket = await UploadTicket.findById(ticketId).lean().exec();
-  if (!ticket || ticket.expiresAt <= now) throw notFound('this upload ticket is unknown, used or expired: ask startDocumentUpload for a new one');
-  if (ticket.subject !== p.subject) throw forbidden('this upload ticket was issued to another officer');
 
   const fail = (field: string, message: string) => invalidInput([{ field, message }]);
   const type = sniffContentType(file.bytes);
@@ -105,7 +109,7 @@ export async function acceptUpload(domain: DocumentsDomain, p: Principal, ticket
   const scannedAt = new Date(scan.claims.scannedAt);
   if (scannedAt.getTime() > now.getTime() + 5 * 60_000) throw fail(SCAN_SIGNATURE_HEADER, 'the signed scan time is in the future');
 
-  const { deletedCount } = await UploadTicket.deleteOne({ _id: ticketId }).exec();
+  const { deletedCount } = await UploadTicket.deleteOne({ _id: ticket._id }).exec();
   if (deletedCount !== 1) throw appError(ErrorCode.CONFLICT, 'this upload ticket was used by another request at the same moment');
   const id = new Types.ObjectId();
   const record: DocumentRecord = {
