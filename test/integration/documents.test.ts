@@ -368,6 +368,9 @@ describe('electronic results and access (R-DOC-5)', () => {
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { documents { id } } } }`, { r: [{ __typename: 'Citizen', personalId: CITIZEN_ID }] }, principals.citizen,
     );
     expect(store.data!._entities[0]!.documents.map((d) => d.id)).toContain(resultId());
+    const mine = await gql<{ myDocuments: { id: string }[] }>('{ myDocuments { id } }', {}, principals.citizen);
+    expect(mine.data!.myDocuments.map((d) => d.id)).toContain(resultId());
+    expect(codesOf((await gql('{ myDocuments { id } }', {}, principals.officer)).errors)).toEqual(['FORBIDDEN']);
     const got = await download(resultId(), principals.citizen);
     expect(got.status).toBe(200);
     expect((await got.arrayBuffer()).byteLength).toBeGreaterThan(1000);

@@ -235,6 +235,11 @@ export type Query = {
   document?: Maybe<Document>;
   /** A document by its digitisation code (R-DOC-2), with the same access as document(id). */
   documentByCode?: Maybe<Document>;
+  /**
+   * The calling citizen's data store, as their portal account shows it (Art. 11.2, 13.5): the
+   * digitised documents and electronic results they own, newest first. Citizens only.
+   */
+  myDocuments: Array<Document>;
 };
 
 
@@ -536,6 +541,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documentByCode?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentByCodeArgs, 'code'>>;
+  myDocuments?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
 }>;
 
 export type ScanSignatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScanSignature'] = ResolversParentTypes['ScanSignature']> = ResolversObject<{

@@ -1,4 +1,6 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
+import { forbidden } from '../../kit/errors';
+import { mayReadStore } from '../services/access';
 import { describable } from './access';
 
 export const Query: QueryResolvers = {
@@ -6,5 +8,10 @@ export const Query: QueryResolvers = {
   documentByCode: async (_, { code }, ctx) => {
     const issued = await ctx.models.DigitisationCode.findById(code).lean().exec();
     return describable(ctx, issued && (await ctx.loaders.document.load(issued.documentId.toString())));
+  },
+  myDocuments: (_, __, ctx) => {
+    const { client, personalId } = ctx.principal;
+    if (client !== 'citizen' || !personalId || !mayReadStore(ctx.principal, `P:${personalId}`)) throw forbidden('myDocuments is the data store of the signed-in citizen');
+    return ctx.loaders.documentsByOwner.load(`P:${personalId}`);
   },
 };
