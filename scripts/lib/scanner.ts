@@ -3,6 +3,16 @@ import { renderPdf } from '../../subgraphs/kit/pdf';
 import { sha256Hex } from '../../subgraphs/documents/services/signatures';
 import { SCAN_SIGNATURE_HEADER } from '../../subgraphs/documents/protocol';
 
+/** An upload ticket, with what the scanner signs besides the file. */
+export interface Ticket {
+  documentId: string;
+  dossierCode: string;
+  documentTypeCode: string;
+  uploadPath: string;
+  expiresAt: string;
+  maxBytes: number;
+}
+
 /**
  * A scanning workstation at a one-stop desk, as a client of the graph: it holds the officer's
  * private key, registers the public half, and scans in the three steps of 1333/QĐ-BHXH Art. 8–10
@@ -50,19 +60,25 @@ export class ScanningWorkstation {
 
   keyId: string | undefined;
 
-  /** The officer's signature over a file (Art. 8.1): its hash and pages, and when it was scanned. */
-  async sign(bytes: Buffer, pages: number, scannedAt = new Date()): Promise<string> {
+  /**
+   * The officer's signature over a file (Art. 8.1): the document it becomes, its dossier and type,
+   * its hash and pages, and when it was scanned.
+   */
+  async sign(ticket: Ticket, bytes: Buffer, pages: number, scannedAt = new Date()): Promise<string> {
     if (!this.keyId) throw new Error('register the key first');
-    const claims = { sha256: sha256Hex(bytes), pages, scannedAt: scannedAt.toISOString() };
+    const { documentId, dossierCode, documentTypeCode } = ticket;
+    const claims = { documentId, dossierCode, documentTypeCode, sha256: sha256Hex(bytes), pages, scannedAt: scannedAt.toISOString() };
     return new CompactSign(new TextEncoder().encode(JSON.stringify(claims))).setProtectedHeader({ alg: 'ES256', kid: this.keyId }).sign(this.key);
   }
 
-  /** Step 1: the upload ticket. */
+  /** Step 1: the upload ticket (errors as GraphQL gave them). */
   async announce(input: { dossierCode: string; documentTypeCode: string; name: string; pages: number; fileName: string }) {
-    return this.graphql<{ startDocumentUpload: { uploadPath: string; expiresAt: string; maxBytes: number } }>(
-      'mutation($input: DocumentUploadInput!) { startDocumentUpload(input: $input) { uploadPath expiresAt maxBytes } }',
+    const res = await this.graphql<{ startDocumentUpload: Omit<Ticket, 'dossierCode' | 'documentTypeCode'> }>(
+      'mutation($input: DocumentUploadInput!) { startDocumentUpload(input: $input) { documentId uploadPath expiresAt maxBytes } }',
       { input },
     );
+    const ticket: Ticket | undefined = res.data && { ...res.data.startDocumentUpload, dossierCode: input.dossierCode, documentTypeCode: input.documentTypeCode };
+    return { ticket, errors: res.errors };
   }
 
   /** Step 2: the bytes, with whatever Content-Type and signature the caller gives. */
@@ -74,10 +90,10 @@ export class ScanningWorkstation {
   /** Steps 1 and 2 for one component, signed honestly; answers the stored document's id and hash. */
   async scan(input: { dossierCode: string; documentTypeCode: string; name: string; fileName: string; bytes: Buffer; pages: number; contentType: string }): Promise<{ id: string; sha256: string }> {
     const { bytes, contentType, ...declared } = input;
-    const ticket = await this.announce(declared);
-    if (!ticket.data) throw new Error(`startDocumentUpload: ${ticket.errors?.map((e) => e.message).join('; ')}`);
-    const signature = await this.sign(bytes, input.pages);
-    const res = await this.put(ticket.data.startDocumentUpload.uploadPath, bytes, { 'content-type': contentType, [SCAN_SIGNATURE_HEADER]: signature });
+    const { ticket, errors } = await this.announce(declared);
+    if (!ticket) throw new Error(`startDocumentUpload: ${errors?.map((e) => e.message).join('; ')}`);
+    const signature = await this.sign(ticket, bytes, input.pages);
+    const res = await this.put(ticket.uploadPath, bytes, { 'content-type': contentType, [SCAN_SIGNATURE_HEADER]: signature });
     if (res.status !== 201) throw new Error(`upload: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string; sha256: string };
   }

@@ -5,7 +5,7 @@ import { perProcess, type RequestBase, type SubgraphDeps } from '../kit/context'
 import { manyByKey, oneByKey } from '../kit/loaders';
 import { loadDocumentsConfig, type DocumentsConfig } from './config';
 import { documentModel, toView, type DocumentModel, type DocumentView } from './models/document';
-import { documentLinkModel, type DocumentLinkModel } from './models/document-link';
+import { documentLinkModel, type DocumentLinkModel, type DocumentLinkRecord } from './models/document-link';
 import { dossierRefModel, type DossierRefModel, type DossierRefRecord } from './models/dossier-ref';
 import { scannerKeyModel, type ScannerKeyModel } from './models/scanner-key';
 import { uploadTicketModel, type UploadTicketModel } from './models/upload-ticket';
@@ -60,6 +60,8 @@ export interface Context extends RequestBase, DocumentsDomain {
     /** Digitised documents by owner key (P:<personal id>, O:<unit code>). */
     documentsByOwner: DataLoader<string, DocumentView[]>;
     dossierRef: DataLoader<string, DossierRefRecord | null>;
+    /** Reuse links of each document (by document id). */
+    linksByDocument: DataLoader<string, DocumentLinkRecord[]>;
   };
 }
 
@@ -106,6 +108,10 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
         (d) => d.ownerKey ?? '',
       ),
       dossierRef: oneByKey(async (codes) => DossierRef.find({ _id: { $in: codes } }).lean().exec(), (r) => r._id),
+      linksByDocument: manyByKey(
+        async (ids) => DocumentLink.find({ documentId: { $in: ids.flatMap((id) => objectIdOf(id) ?? []) } }).lean().exec(),
+        (l) => l.documentId.toString(),
+      ),
     },
   };
 }

@@ -2,6 +2,7 @@ import { readBytes, sendJson, type HttpRoute } from '../kit/http';
 import { requireSignedIn, type SubgraphDeps } from '../kit/context';
 import { appError, ErrorCode, notFound } from '../kit/errors';
 import { domainOf, objectIdOf, type Context } from './context';
+import { toView } from './models/document';
 import { checkIntegrity } from './services/integrity';
 import { dossiersOf, mayReadFile } from './services/access';
 import { acceptUpload, openTicket } from './services/upload';
@@ -22,16 +23,16 @@ export function uploadRoute(deps: SubgraphDeps): HttpRoute<Context> {
     async handle(req, res, match, context) {
       const ctx = await context();
       const domain = domainOf(deps);
-      const audit = (outcome: string, detail?: string) =>
-        domain.audit.record({ principal: ctx.principal, requestId: ctx.requestId, action: 'DOCUMENT_UPLOAD', target: `ticket:${match[1]!.slice(0, 8)}…`, outcome, detail });
+      const target = `ticket:${match[1]!.slice(0, 8)}…`;
+      const audit = (outcome: string, detail?: string, on = target) =>
+        domain.audit.record({ principal: ctx.principal, requestId: ctx.requestId, action: 'DOCUMENT_UPLOAD', target: on, outcome, detail });
       try {
         requireDigitiser(ctx);
         const ticket = await openTicket(domain, ctx.principal, match[1]!);
         const bytes = await readBytes(req, domain.config.maxBytes);
-        const doc = await acceptUpload(domain, ctx.principal, ticket, {
-          bytes, claimedType: header(req.headers['content-type']), scanSignature: header(req.headers[SCAN_SIGNATURE_HEADER]),
-        });
-        await audit('ALLOWED', `document:${doc.id}`);
+        const file = { bytes, claimedType: header(req.headers['content-type']), scanSignature: header(req.headers[SCAN_SIGNATURE_HEADER]) };
+        // Audited before anything is written, so nothing is stored without its entry.
+        const doc = await acceptUpload(domain, ctx.principal, ticket, file, (id) => audit('ALLOWED', target, `document:${id}`));
         sendJson(res, 201, { id: doc.id, dossierCode: doc.dossierCode, contentType: doc.file!.contentType, size: doc.file!.size, pages: doc.file!.pages, sha256: doc.file!.sha256 });
       } catch (err) {
         await audit('REFUSED', (err as Error).message.slice(0, 300));
@@ -52,14 +53,17 @@ export function downloadRoute(deps: SubgraphDeps): HttpRoute<Context> {
     path: /^\/documents\/([0-9a-fA-F]{24})\/content$/,
     async handle(_req, res, match, context) {
       const ctx = await context();
-      requireSignedIn(ctx);
       const { models, audit } = domainOf(deps);
       const id = match[1]!;
       const record = (outcome: string, detail?: string) =>
         audit.record({ principal: ctx.principal, requestId: ctx.requestId, action: 'DOCUMENT_DOWNLOAD', target: `document:${id}`, outcome, detail });
-      const doc = await models.Document.findById(objectIdOf(id)).lean().exec();
-      const dossiers = doc ? await dossiersOf(ctx, doc) : [];
-      if (!doc || !doc.file || !mayReadFile(ctx.principal, doc, dossiers)) {
+      if (ctx.principal.client === 'anonymous') {
+        await record('DENIED', 'no bearer token');
+        requireSignedIn(ctx);
+      }
+      const stored = await models.Document.findById(objectIdOf(id)).lean().exec();
+      const doc = stored && toView(stored);
+      if (!doc || !doc.file || !mayReadFile(ctx.principal, doc, await dossiersOf(ctx, doc))) {
         await record('DENIED', doc ? 'not the owner, the agency or the filing provider' : 'no such document');
         throw notFound(`no document ${id} with a file that you may read`);
       }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import mongoose, { type Connection } from 'mongoose';
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import { documentsSubgraph } from '../../subgraphs/documents/subgraph';
@@ -56,6 +56,14 @@ async function redeliver(dossierCode: string, seq: number) {
   };
   for (let i = 0; i < 100 && !(await handled()); i++) await new Promise((r) => setTimeout(r, 50));
   expect(await handled()).toBe(true);
+}
+
+/** Puts other bytes in GridFS under a document's id, as someone with write access to the database could. */
+async function replaceFile(id: string, bytes: Buffer) {
+  const bucket = new mongoose.mongo.GridFSBucket(db.db!, { bucketName: 'files' });
+  const _id = new mongoose.Types.ObjectId(id);
+  await bucket.delete(_id);
+  await new Promise((resolve) => bucket.openUploadStreamWithId(_id, 'replaced.pdf').once('finish', resolve).end(bytes));
 }
 
 const citizenDossier = (types = ['TK1-TS']) =>
@@ -160,7 +168,7 @@ describe('upload, storage and integrity (R-DOC-3)', () => {
     expect(await integrity()).toBe('SIGNATURE_INVALID');
 
     const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new CompactSign(new TextEncoder().encode(JSON.stringify({ sha256: 'x', pages: 1, scannedAt: original.scannedAt.toISOString() })))
+    const forged = await new CompactSign(new TextEncoder().encode(JSON.stringify({ documentId: id, dossierCode: d.code, documentTypeCode: 'TK1-TS', sha256: 'x', pages: 1, scannedAt: original.scannedAt.toISOString() })))
       .setProtectedHeader({ alg: 'ES256', kid: desk.keyId! }).sign(privateKey);
     await models.Document.updateOne({ _id }, { $set: { scan: { ...original, jws: forged } } });
     expect(await integrity()).toBe('SIGNATURE_INVALID');
@@ -170,12 +178,36 @@ describe('upload, storage and integrity (R-DOC-3)', () => {
     expect(await integrity()).toBe('VALID');
   });
 
+  test('R-DOC-3: a scan signature copied onto another document does not verify there', async () => {
+    const d = await received(citizenDossier(['TK1-TS', 'TK3-TS']));
+    const a = await desk.scan({ dossierCode: d.code, documentTypeCode: 'TK1-TS', name: 'A', fileName: 'a.pdf', bytes: await samplePdf('A1', 1), pages: 1, contentType: 'application/pdf' });
+    const b = await desk.scan({ dossierCode: d.code, documentTypeCode: 'TK3-TS', name: 'B', fileName: 'b.pdf', bytes: await samplePdf('B1', 1), pages: 1, contentType: 'application/pdf' });
+    const fromA = (await models.Document.findById(a.id).lean())!;
+    await replaceFile(b.id, Buffer.from(await (await download(a.id, principals.officer)).arrayBuffer()));
+    await models.Document.updateOne({ _id: new mongoose.Types.ObjectId(b.id) }, { $set: { file: fromA.file, scan: fromA.scan } });
+    const res = await gql<{ document: { integrity: { status: string; message: string } } }>(`{ document(id: "${b.id}") { integrity { status message } } }`);
+    expect(res.data!.document.integrity).toEqual({ status: 'SIGNATURE_INVALID', message: `the scan signature is for another document (its documentId is "${a.id}", not ${b.id})` });
+  });
+
+  test('R-DOC-3: a record stripped of its kind and signature, with its hash rewritten to forged bytes, is not served', async () => {
+    const d = await received(citizenDossier(['TK5-TS']));
+    const { id } = await desk.scan({ dossierCode: d.code, documentTypeCode: 'TK5-TS', name: 'C', fileName: 'c.pdf', bytes: await samplePdf('C', 1), pages: 1, contentType: 'application/pdf' });
+    const _id = new mongoose.Types.ObjectId(id);
+    const forged = await samplePdf('forged', 1);
+    await replaceFile(id, forged);
+    await db.collection('documents').updateOne({ _id }, { $set: { 'file.sha256': createHash('sha256').update(forged).digest('hex'), 'file.size': forged.length }, $unset: { kind: '', scan: '' } });
+    const got = await download(id, principals.officer);
+    expect(got.status).toBe(409);
+    expect(await got.json()).toMatchObject({ errors: [{ extensions: { code: 'INTEGRITY_FAILED', integrity: 'SIGNATURE_INVALID' } }] });
+  });
+
   describe('refusals leave nothing stored', () => {
     let code: string;
     beforeAll(async () => {
       code = (await received(citizenDossier())).code;
     });
-    const announce = async (pages = 1) => (await desk.announce({ dossierCode: code, documentTypeCode: 'TK1-TS', name: 'Tờ khai', pages, fileName: 'x.pdf' })).data!.startDocumentUpload.uploadPath;
+    const announce = async (pages = 1) => (await desk.announce({ dossierCode: code, documentTypeCode: 'TK1-TS', name: 'Tờ khai', pages, fileName: 'x.pdf' })).ticket!;
+    const refusals = () => Audit.countDocuments({ action: 'DOCUMENT_UPLOAD', outcome: 'REFUSED', 'actor.subject': 'officer-hn' });
 
     test.each([
       ['HTML sent as application/pdf', async () => Buffer.from('<html><body>not a scan</body></html>'), 'application/pdf', 400, /not a PDF, JPEG or PNG/],
@@ -183,35 +215,42 @@ describe('upload, storage and integrity (R-DOC-3)', () => {
       ['bytes that only start like a PDF', async () => Buffer.from('%PDF-1.7\n' + 'x'.repeat(500)), 'application/pdf', 400, /cannot be read as one|no pages that can be read/],
       ['a file larger than the limit', async () => Buffer.concat([await samplePdf('big', 1), randomBytes(MAX_BYTES)]), 'application/pdf', 413, /larger than the limit of 300000 bytes/],
     ])('R-DOC-3: %s is refused', async (_name, make, contentType, status, message) => {
-      const before = await stored();
+      const [before, refused] = [await stored(), await refusals()];
       const bytes = await make();
-      const res = await desk.put(await announce(), bytes, { 'content-type': contentType, [SCAN_SIGNATURE_HEADER]: await desk.sign(bytes, 1) });
+      const ticket = await announce();
+      const res = await desk.put(ticket.uploadPath, bytes, { 'content-type': contentType, [SCAN_SIGNATURE_HEADER]: await desk.sign(ticket, bytes, 1) });
       expect(res.status).toBe(status);
       expect(JSON.stringify(res.body)).toMatch(message);
       expect(await stored()).toEqual(before);
-      expect(await Audit.findOne({ action: 'DOCUMENT_UPLOAD', outcome: 'REFUSED' }).sort({ _id: -1 }).lean()).toMatchObject({ actor: { subject: 'officer-hn' } });
+      expect(await refusals()).toBe(refused + 1);
     });
 
     test('R-DOC-3: a page count other than the paper\'s, a missing signature and a signature over other bytes are refused', async () => {
       const before = await stored();
       const two = await samplePdf('two', 2);
-      const wrongPages = await desk.put(await announce(3), two, { 'content-type': 'application/pdf', [SCAN_SIGNATURE_HEADER]: await desk.sign(two, 2) });
+      const three = await announce(3);
+      const wrongPages = await desk.put(three.uploadPath, two, { 'content-type': 'application/pdf', [SCAN_SIGNATURE_HEADER]: await desk.sign(three, two, 2) });
       expect(wrongPages).toMatchObject({ status: 400, body: { errors: [{ message: expect.stringMatching(/has 2 page\(s\) but the paper has 3/) }] } });
-      const unsigned = await desk.put(await announce(2), two, { 'content-type': 'application/pdf' });
+      const unsigned = await desk.put((await announce(2)).uploadPath, two, { 'content-type': 'application/pdf' });
       expect(unsigned).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_USER_INPUT', inputErrors: [{ field: SCAN_SIGNATURE_HEADER }] } }] } });
-      const otherBytes = await desk.put(await announce(2), two, { [SCAN_SIGNATURE_HEADER]: await desk.sign(await samplePdf('other', 2), 2) });
+      const other = await announce(2);
+      const otherBytes = await desk.put(other.uploadPath, two, { [SCAN_SIGNATURE_HEADER]: await desk.sign(other, await samplePdf('other', 2), 2) });
       expect(otherBytes.status).toBe(400);
       expect(JSON.stringify(otherBytes.body)).toMatch(/over other bytes/);
+      const mine = await announce(2);
+      const forAnother = await desk.put(mine.uploadPath, two, { [SCAN_SIGNATURE_HEADER]: await desk.sign(await announce(2), two, 2) });
+      expect(JSON.stringify(forAnother.body)).toMatch(/for another document \(its documentId is/);
       expect(await stored()).toEqual(before);
     });
 
     test('an upload ticket is good for one upload by the officer it was issued to', async () => {
-      const path = await announce();
+      const ticket = await announce();
+      const path = ticket.uploadPath;
       const bytes = await samplePdf('once', 1);
-      const signature = await desk.sign(bytes, 1);
+      const signature = await desk.sign(ticket, bytes, 1);
       const hcm = await ScanningWorkstation.open({ baseUrl: base, headers: () => headersFor(principals.officerHcm), name: 'Lê Văn Cường' });
       await hcm.register();
-      expect((await hcm.put(path, bytes, { [SCAN_SIGNATURE_HEADER]: await hcm.sign(bytes, 1) })).status).toBe(403);
+      expect((await hcm.put(path, bytes, { [SCAN_SIGNATURE_HEADER]: await hcm.sign(ticket, bytes, 1) })).status).toBe(403);
       expect((await desk.put(path, bytes, { [SCAN_SIGNATURE_HEADER]: signature })).status).toBe(201);
       expect(await desk.put(path, bytes, { [SCAN_SIGNATURE_HEADER]: signature })).toMatchObject({ status: 404, body: { errors: [{ message: expect.stringMatching(/unknown, used or expired/) }] } });
     });
@@ -294,6 +333,15 @@ describe('metadata and digitisation codes (R-DOC-1, R-DOC-2)', () => {
     expect(await models.Document.findById(second).lean()).toMatchObject({ digitisationCode: null });
     expect(codesOf((await desk.digitise(first, metadata())).errors)).toEqual(['CONFLICT']); // issued codes are final
   });
+
+  test('R-DOC-2: of two concurrent digitisations of one document with different numbers, one wins and one code is issued', async () => {
+    const id = await scanOne();
+    const results = await Promise.all(['R-1', 'R-2'].map((n) => desk.digitise(id, metadata({ numberSymbol: `RACE-${n}` }))));
+    expect(results.map((r) => (r.data ? 'ok' : r.errors![0]!.extensions!.code)).sort()).toEqual(['CONFLICT', 'ok']);
+    const won = results.find((r) => r.data)!.data!.digitiseDocument.digitisationCode;
+    expect(await models.DigitisationCode.find({ documentId: new mongoose.Types.ObjectId(id) }).lean()).toEqual([expect.objectContaining({ _id: won })]);
+    expect(await models.Document.findById(id).lean()).toMatchObject({ digitisationCode: won });
+  });
 });
 
 describe('data store and reuse (R-DOC-4)', () => {
@@ -316,6 +364,11 @@ describe('data store and reuse (R-DOC-4)', () => {
     expect(own.data!._entities[0]!.documents.map((d) => d.id)).toContain(id);
     const stranger = await gql(store, { r: [{ __typename: 'Citizen', personalId: CITIZEN_ID }] }, { ...principals.citizen, personalId: '001090099999' });
     expect(codesOf(stranger.errors)).toEqual(['FORBIDDEN']);
+
+    // A held copy that no longer passes its check does not stand in for the paper.
+    await replaceFile(id, await samplePdf('not the same', 1));
+    const rescan = await desk.announce({ dossierCode: next.code, documentTypeCode: 'SO-BHXH', name: 'Sổ BHXH', pages: 1, fileName: 's.pdf' });
+    expect(rescan.ticket).toBeDefined();
   });
 
   test('R-DOC-4: an expired document is not reused', async () => {
@@ -375,8 +428,10 @@ describe('electronic results and access (R-DOC-5)', () => {
     expect(got.status).toBe(200);
     expect((await got.arrayBuffer()).byteLength).toBeGreaterThan(1000);
 
+    const before = (await models.Document.findById(resultIdOf(dossier.code)).lean())!;
     await redeliver(dossier.code, 3);
-    expect(await models.Document.countDocuments({ kind: 'RESULT', dossierCode: dossier.code })).toBe(1);
+    const after = (await models.Document.findById(resultIdOf(dossier.code)).lean())!;
+    expect([after.file, after.agencySignature]).toEqual([before.file, before.agencySignature]);
   });
 
   test('R-DOC-5: a crash after the result file was stored but before its record was written is repaired when the event comes again', async () => {
@@ -418,6 +473,31 @@ describe('electronic results and access (R-DOC-5)', () => {
     const { id } = await hcm.scan({ dossierCode: filed.code, documentTypeCode: 'D02-LT', name: 'Danh sách lao động', fileName: 'i.pdf', bytes: await samplePdf('i', 1), pages: 1, contentType: 'application/pdf' });
     expect((await download(id, principals.ivanA)).status).toBe(200);
     expect((await download(id, principals.ivanB)).status).toBe(404);
+  });
+
+  test('R-DOC-4: filing a dossier in someone else\'s name does not open their data store to the filer; the handling officers see the reused copy', async () => {
+    const own = await received(citizenDossier(['CCCD']));
+    const { id } = await desk.scan({ dossierCode: own.code, documentTypeCode: 'CCCD', name: 'Căn cước', fileName: 'cccd.pdf', bytes: await samplePdf('cccd', 1), pages: 1, contentType: 'application/pdf' });
+    await desk.digitise(id, metadata({ name: 'Căn cước', numberSymbol: 'CCCD-1' }));
+    const filed = await received(w.receive(orgInput({ channel: undefined, agencyCode: HCM, applicant: { personalId: CITIZEN_ID, name: 'Nguyễn Văn An' }, components: [{ documentTypeCode: 'CCCD', name: 'Căn cước' }] }), principals.ivanB));
+    expect(await models.DocumentLink.exists({ dossierCode: filed.code })).not.toBeNull(); // linked for the officers who process it
+    expect((await download(id, principals.ivanB)).status).toBe(404);
+    const listed = await gql<{ _entities: { documents: { id: string }[]; reusedDocuments: { id: string }[] }[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Dossier { documents { id } reusedDocuments { id } } } }`, { r: [{ __typename: 'Dossier', code: filed.code }] }, principals.ivanB,
+    );
+    expect(listed.data!._entities[0]).toEqual({ documents: [], reusedDocuments: [] });
+    expect((await download(id, principals.officerHcm)).status).toBe(200);
+  });
+
+  test('going from a document to its dossier\'s other documents shows only those the caller may see', async () => {
+    const employer = await received(w.receive(orgInput({ components: [{ documentTypeCode: 'HD-LD', name: 'Hợp đồng' }, { documentTypeCode: 'BL', name: 'Bảng lương' }] })));
+    const contract = await desk.scan({ dossierCode: employer.code, documentTypeCode: 'HD-LD', name: 'Hợp đồng', fileName: 'hd.pdf', bytes: await samplePdf('hd', 1), pages: 1, contentType: 'application/pdf' });
+    await desk.digitise(contract.id, metadata({ name: 'Hợp đồng lao động', numberSymbol: 'HD-77' })); // owned by the citizen
+    const payroll = await desk.scan({ dossierCode: employer.code, documentTypeCode: 'BL', name: 'Bảng lương', fileName: 'bl.pdf', bytes: await samplePdf('bl', 1), pages: 1, contentType: 'application/pdf' });
+    const res = await gql<{ document: { dossier: { documents: { id: string }[] } } }>(`{ document(id: "${contract.id}") { dossier { documents { id } } } }`, {}, principals.citizen);
+    expect(res.data!.document.dossier.documents.map((d) => d.id)).toEqual([contract.id]);
+    const officer = await gql<{ document: { dossier: { documents: { id: string }[] } } }>(`{ document(id: "${contract.id}") { dossier { documents { id } } } }`);
+    expect(officer.data!.document.dossier.documents.map((d) => d.id)).toEqual([contract.id, payroll.id]);
   });
 
   test('an audit entry changed after it was written breaks the chain from there', async () => {

@@ -295,6 +295,8 @@ export type StoredFile = {
 /** Permission to upload one file: PUT its bytes to uploadPath on the gateway before expiresAt. */
 export type UploadTicket = {
   __typename?: 'UploadTicket';
+  /** The id the stored document will have: the scanner signs it with the file's hash, its dossier and type. */
+  documentId: Scalars['ID']['output'];
   expiresAt: Scalars['DateTime']['output'];
   maxBytes: Scalars['Int']['output'];
   uploadPath: Scalars['String']['output'];
@@ -570,6 +572,7 @@ export type StoredFileResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type UploadTicketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UploadTicket'] = ResolversParentTypes['UploadTicket']> = ResolversObject<{
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   maxBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   uploadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -1,6 +1,10 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
-/** Issued digitisation codes (R-DOC-2): the code is the _id, so it is unique even on FerretDB. */
+/**
+ * Issued digitisation codes (R-DOC-2): the code is the _id, so it is unique even on FerretDB, and
+ * a document has one code at most (unique documentId), so of two concurrent digitisations of
+ * one document only one gets through.
+ */
 export interface DigitisationCodeRecord {
   _id: string;
   documentId: Types.ObjectId;
@@ -15,6 +19,7 @@ const DigitisationCodeSchema = new Schema<DigitisationCodeRecord>(
   },
   { collection: 'digitisation_codes', versionKey: false },
 );
+DigitisationCodeSchema.index({ documentId: 1 }, { unique: true });
 
 export type DigitisationCodeModel = Model<DigitisationCodeRecord>;
 export const digitisationCodeModel = (db: Connection): DigitisationCodeModel =>

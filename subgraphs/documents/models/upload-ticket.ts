@@ -1,8 +1,10 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 /** Permission for one upload, issued by startDocumentUpload; _id is the random ticket in the path. */
 export interface UploadTicketRecord {
   _id: string;
+  /** The id the document will have, announced so the scanner can sign it (Art. 8.1). */
+  documentId: Types.ObjectId;
   subject: string;
   agencyCode: string;
   dossierCode: string;
@@ -17,6 +19,7 @@ export interface UploadTicketRecord {
 const UploadTicketSchema = new Schema<UploadTicketRecord>(
   {
     _id: { type: String, required: true },
+    documentId: { type: Schema.Types.ObjectId, required: true },
     subject: { type: String, required: true },
     agencyCode: { type: String, required: true },
     dossierCode: { type: String, required: true },

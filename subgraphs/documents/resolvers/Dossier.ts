@@ -1,15 +1,19 @@
 import type { DossierResolvers } from '../generated/resolvers-types';
 import { requireScope } from '../../kit/context';
+import { visibleOnly } from '../services/access';
 
-/** Reached only after the dossiers subgraph decided that the caller may see the dossier. */
+/**
+ * A dossier reached from the dossiers subgraph or from Document.dossier: the latter never asks
+ * the dossiers subgraph, so each document is checked here as well.
+ */
 export const Dossier: DossierResolvers = {
   __resolveReference: ({ code }) => ({ code }),
   documents: async ({ code }, _, ctx) => {
     requireScope(ctx, 'document:read');
-    return (await ctx.loaders.documentsByDossier.load(code)).map((l) => l.doc);
+    return visibleOnly(ctx, (await ctx.loaders.documentsByDossier.load(code)).map((l) => l.doc));
   },
   reusedDocuments: async ({ code }, _, ctx) => {
     requireScope(ctx, 'document:read');
-    return (await ctx.loaders.reusedByDossier.load(code)).map((l) => l.doc);
+    return visibleOnly(ctx, (await ctx.loaders.reusedByDossier.load(code)).map((l) => l.doc));
   },
 };

@@ -1,7 +1,7 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { forbidden } from '../../kit/errors';
-import { mayReadStore } from '../services/access';
 import { describable } from './access';
+import { store } from './owners';
 
 export const Query: QueryResolvers = {
   document: async (_, { id }, ctx) => describable(ctx, await ctx.loaders.document.load(id)),
@@ -11,7 +11,7 @@ export const Query: QueryResolvers = {
   },
   myDocuments: (_, __, ctx) => {
     const { client, personalId } = ctx.principal;
-    if (client !== 'citizen' || !personalId || !mayReadStore(ctx.principal, `P:${personalId}`)) throw forbidden('myDocuments is the data store of the signed-in citizen');
-    return ctx.loaders.documentsByOwner.load(`P:${personalId}`);
+    if (client !== 'citizen' || !personalId) throw forbidden('myDocuments is the data store of the signed-in citizen');
+    return store(ctx, `P:${personalId}`);
   },
 };

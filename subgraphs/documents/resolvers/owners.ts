@@ -1,12 +1,12 @@
 import type { CitizenResolvers, OrganizationResolvers } from '../generated/resolvers-types';
 import { forbidden } from '../../kit/errors';
 import type { Context } from '../context';
-import { mayReadStore } from '../services/access';
+import { mayReadStore, visibleOnly } from '../services/access';
 
-/** An owner's data store (Art. 11.2, R-DOC-4): the owner and officers only. */
-async function store(ctx: Context, ownerKey: string) {
-  if (!mayReadStore(ctx.principal, ownerKey)) throw forbidden('a data store is shown to its owner and to officers');
-  return ctx.loaders.documentsByOwner.load(ownerKey);
+/** An owner's data store (Art. 11.2, R-DOC-4): to the owner all of it; to officers what their agency holds or handles. */
+export async function store(ctx: Context, ownerKey: string) {
+  if (!mayReadStore(ctx.principal, ownerKey)) throw forbidden('a data store is shown to its owner, and to officers and dashboards');
+  return visibleOnly(ctx, await ctx.loaders.documentsByOwner.load(ownerKey));
 }
 
 export const Citizen: CitizenResolvers = {

@@ -8,7 +8,8 @@ import { requireDigitiser } from './scanner-keys';
 
 /**
  * Claims a digitisation code for a document under the code's unique _id (R-DOC-2). Claiming it
- * again for the same document (a retry after a crash) is fine; for another it is a CONFLICT.
+ * again for the same document (a retry after a crash) is fine; a code held by another document,
+ * or a document that already got another code (a concurrent digitisation), is a CONFLICT.
  */
 export async function claimCode(models: Pick<DocumentModels, 'DigitisationCode'>, code: string, documentId: Types.ObjectId, now: Date): Promise<void> {
   try {
@@ -16,9 +17,11 @@ export async function claimCode(models: Pick<DocumentModels, 'DigitisationCode'>
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const holder = await models.DigitisationCode.findById(code).lean().exec();
-    if (!holder?.documentId.equals(documentId)) {
-      throw appError(ErrorCode.CONFLICT, `digitisation code ${code} already belongs to document ${holder?.documentId.toString()}: the same paper was digitised before`, { documentId: holder?.documentId.toString() });
+    if (holder?.documentId.equals(documentId)) return;
+    if (holder) {
+      throw appError(ErrorCode.CONFLICT, `digitisation code ${code} already belongs to document ${holder.documentId.toString()}: the same paper was digitised before`, { documentId: holder.documentId.toString() });
     }
+    throw appError(ErrorCode.CONFLICT, `document ${documentId.toString()} was given another digitisation code a moment ago; reload it`);
   }
 }
 

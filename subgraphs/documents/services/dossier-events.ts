@@ -25,10 +25,11 @@ export async function applyDossierEvent(domain: DocumentsDomain, e: DossierEvent
       _id: e.dossierCode, applicant: e.reception.applicant, procedureCode: e.procedureCode, procedureName: e.reception.procedureName,
       ivanProviderId: e.reception.ivanProviderId, componentTypes: e.reception.componentTypes, handlingAgencyCode: e.agencyCode, state: e.state, seq: e.seq,
     };
+    // Links first: once the dossier is known here, its reused documents are too (startDocumentUpload relies on it).
+    await linkHeldDocuments(domain, ref, now);
     await DossierRef.create(ref).catch((err: unknown) => {
       if (!isDuplicateKey(err)) throw err;
     });
-    await linkHeldDocuments(domain, ref, now);
     return;
   }
   const ref = await DossierRef.findById(e.dossierCode).lean().exec();

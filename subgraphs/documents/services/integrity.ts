@@ -31,15 +31,16 @@ export async function checkIntegrity(doc: DocumentRecord, deps: IntegrityDeps, n
   if (!bytes) return fail('TAMPERED', 'the stored file is missing or incomplete');
   if (sha256Hex(bytes) !== file.sha256) return fail('TAMPERED', 'the stored bytes no longer match the SHA-256 recorded at upload');
   const checked = ['SHA-256 matches'];
+  // Deny by default: a result must carry the agency's signature, anything else a scanner's.
+  if (doc.kind !== 'RESULT' && !doc.scan) return fail('SIGNATURE_INVALID', 'a scanned component without the scanner\'s signature');
+  if (doc.kind === 'RESULT' && !doc.agencySignature) return fail('SIGNATURE_INVALID', 'a result without the agency\'s signature');
   if (doc.scan) {
-    const scan = await verifyScanSignature(doc.scan.jws, deps.scannerKeys, file);
+    const scan = await verifyScanSignature(doc.scan.jws, deps.scannerKeys, { ...file, documentId: doc._id.toString(), dossierCode: doc.dossierCode, documentTypeCode: doc.documentTypeCode });
     if (!scan.ok) return fail('SIGNATURE_INVALID', scan.reason);
     if (scan.key.subject !== doc.scan.signerSubject || Date.parse(scan.claims.scannedAt) !== new Date(doc.scan.scannedAt).getTime()) {
       return fail('SIGNATURE_INVALID', 'the recorded scanner or scan time differs from what the signature says');
     }
     checked.push(`scan signature of ${scan.key.name} verifies`);
-  } else if (doc.kind === 'COMPONENT') {
-    return fail('SIGNATURE_INVALID', 'a scanned component without the scanner\'s signature');
   }
   if (doc.agencySignature) {
     const claims = await (await deps.agency()).verify(doc.agencySignature.jws);
@@ -48,8 +49,6 @@ export async function checkIntegrity(doc: DocumentRecord, deps: IntegrityDeps, n
       && claims.digitisationCode === doc.digitisationCode && !!doc.metadata && claims.metadataSha256 === metadataHash(doc.metadata);
     if (!holds) return fail('SIGNATURE_INVALID', 'the agency signature is over another file, metadata or code');
     checked.push(`agency signature of ${claims.agencyCode} verifies`);
-  } else if (doc.kind === 'RESULT') {
-    return fail('SIGNATURE_INVALID', 'a result without the agency\'s signature');
   }
   return { status: 'VALID', message: checked.join('; '), checkedAt: now, bytes };
 }

@@ -20,12 +20,22 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** What a scanning officer signs (Art. 8.1: who scanned, and when), bound to the file by its hash. */
+/**
+ * What a scanning officer signs (Art. 8.1: who scanned, and when), bound to the file by its hash
+ * and to the document it becomes (id announced by startDocumentUpload), its dossier and its type,
+ * so a signature copied onto another document does not verify.
+ */
 export interface ScanClaims {
+  documentId: string;
+  dossierCode: string;
+  documentTypeCode: string;
   sha256: string;
   pages: number;
   scannedAt: string;
 }
+
+/** What a scan signature must cover. */
+export type ScanSubject = Omit<ScanClaims, 'scannedAt'>;
 
 const textDecoder = new TextDecoder();
 
@@ -41,7 +51,7 @@ export async function scannerKeyId(jwk: JWK): Promise<string> {
 export type ScanVerification = { ok: true; key: ScannerKeyRecord; claims: ScanClaims } | { ok: false; reason: string };
 
 /** Verifies a scan signature against the registered key it names, and that it covers these bytes. */
-export async function verifyScanSignature(jws: string, keys: ScannerKeyModel, file: { sha256: string; pages: number }): Promise<ScanVerification> {
+export async function verifyScanSignature(jws: string, keys: ScannerKeyModel, expected: ScanSubject): Promise<ScanVerification> {
   let key: ScannerKeyRecord | null = null;
   let claims: ScanClaims;
   try {
@@ -55,8 +65,11 @@ export async function verifyScanSignature(jws: string, keys: ScannerKeyModel, fi
     const reason = (err as Error).message;
     return { ok: false, reason: /registered|names no key/.test(reason) ? reason : `the scan signature does not verify (${reason})` };
   }
-  if (claims.sha256 !== file.sha256) return { ok: false, reason: 'the scan signature is over other bytes (its sha256 differs from the file)' };
-  if (claims.pages !== file.pages) return { ok: false, reason: `the scan signature says ${claims.pages} pages, the file has ${file.pages}` };
+  if (claims.sha256 !== expected.sha256) return { ok: false, reason: 'the scan signature is over other bytes (its sha256 differs from the file)' };
+  if (claims.pages !== expected.pages) return { ok: false, reason: `the scan signature says ${claims.pages} pages, the file has ${expected.pages}` };
+  for (const k of ['documentId', 'dossierCode', 'documentTypeCode'] as const) {
+    if (claims[k] !== expected[k]) return { ok: false, reason: `the scan signature is for another document (its ${k} is ${JSON.stringify(claims[k] ?? null)}, not ${expected[k]})` };
+  }
   if (typeof claims.scannedAt !== 'string' || Number.isNaN(Date.parse(claims.scannedAt))) return { ok: false, reason: 'the scan signature carries no scannedAt time' };
   return { ok: true, key: key!, claims };
 }

@@ -8,6 +8,7 @@ import type { DossierRefRecord } from '../models/dossier-ref';
 import type { UploadTicketRecord } from '../models/upload-ticket';
 import { SCAN_SIGNATURE_HEADER, uploadPath } from '../protocol';
 import { countPages, sniffContentType } from './content';
+import { checkIntegrity } from './integrity';
 import { requireDigitiser } from './scanner-keys';
 import { sha256Hex, verifyScanSignature } from './signatures';
 
@@ -38,7 +39,7 @@ async function awaitDossier(ctx: Context, code: string): Promise<DossierRefRecor
  * to the officer. A component the owner's data store already holds for this dossier is not
  * scanned again (Art. 13.3b): it was linked at reception (R-DOC-4).
  */
-export async function startUpload(ctx: Context, input: UploadInput, now = new Date()): Promise<{ uploadPath: string; expiresAt: Date; maxBytes: number }> {
+export async function startUpload(ctx: Context, input: UploadInput, now = new Date()): Promise<{ documentId: string; uploadPath: string; expiresAt: Date; maxBytes: number }> {
   const officer = requireDigitiser(ctx);
   const errors: InputError[] = [];
   if (!DOSSIER_CODE.test(input.dossierCode)) errors.push({ field: 'dossierCode', message: `"${input.dossierCode}" is not a dossier code like 000.00.01.H26-261126-0001` });
@@ -53,16 +54,18 @@ export async function startUpload(ctx: Context, input: UploadInput, now = new Da
   if (!dossier) throw notFound(`no dossier ${input.dossierCode} has reached the documents service`);
   if (dossier.handlingAgencyCode !== officer.agencyCode) throw forbidden(`dossier ${input.dossierCode} is handled by ${dossier.handlingAgencyCode}, not your agency`);
   const held = (await ctx.loaders.reusedByDossier.load(input.dossierCode)).find((l) => l.doc.documentTypeCode === input.documentTypeCode);
-  if (held) {
+  // A held copy that fails its check is no reason not to scan the paper again.
+  if (held && (await checkIntegrity(held.doc, { files: ctx.files, scannerKeys: ctx.models.ScannerKey, agency: ctx.agency })).status === 'VALID') {
     throw appError(ErrorCode.CONFLICT, `the owner's data store already holds ${input.documentTypeCode} (document ${held.doc.id}, ${held.doc.digitisationCode}), linked to this dossier: it is not scanned again (Art. 13.3b)`, { documentId: held.doc.id });
   }
   const ticket = randomBytes(24).toString('base64url');
+  const documentId = new Types.ObjectId();
   const expiresAt = new Date(now.getTime() + ctx.config.uploadTicketSeconds * 1000);
   await ctx.models.UploadTicket.create({
-    _id: ticket, subject: officer.subject, agencyCode: officer.agencyCode, dossierCode: input.dossierCode, procedureCode: dossier.procedureCode,
+    _id: ticket, documentId, subject: officer.subject, agencyCode: officer.agencyCode, dossierCode: input.dossierCode, procedureCode: dossier.procedureCode,
     documentTypeCode: input.documentTypeCode, name: input.name.normalize('NFC').trim(), pages: input.pages, fileName, expiresAt,
   });
-  return { uploadPath: uploadPath(ticket), expiresAt, maxBytes: ctx.config.maxBytes };
+  return { documentId: documentId.toString(), uploadPath: uploadPath(ticket), expiresAt, maxBytes: ctx.config.maxBytes };
 }
 
 export interface ReceivedFile {
@@ -83,10 +86,13 @@ export async function openTicket(domain: DocumentsDomain, p: Principal, ticketId
 /**
  * Step 2: the bytes for a ticket. Everything is checked before anything is written: the type from
  * the bytes, the page count (Art. 8.2c), the scanner's signature over the hash (Art. 8.1); then
- * the ticket is used up, the file goes to GridFS and the document record follows. A failure
- * after the file was written removes it again, so a refused upload leaves nothing behind.
+ * the ticket is used up, `accepted` records the acceptance (the audit entry), the file goes to
+ * GridFS and the document record follows. A failure after the file was written removes it again,
+ * so a refused upload leaves nothing behind.
  */
-export async function acceptUpload(domain: DocumentsDomain, p: Principal, ticket: UploadTicketRecord, file: ReceivedFile, now = new Date()): Promise<DocumentView> {
+export async function acceptUpload(
+  domain: DocumentsDomain, p: Principal, ticket: UploadTicketRecord, file: ReceivedFile, accepted: (documentId: string) => Promise<void>, now = new Date(),
+): Promise<DocumentView> {
   const { UploadTicket, ScannerKey, Document } = domain.models;
 
   const fail = (field: string, message: string) => invalidInput([{ field, message }]);
@@ -102,8 +108,12 @@ export async function acceptUpload(domain: DocumentsDomain, p: Principal, ticket
   }
   if (pages !== ticket.pages) throw fail('file', `the file has ${pages} page(s) but the paper has ${ticket.pages} (Art. 8.2c: one image per page)`);
   const sha256 = sha256Hex(file.bytes);
-  if (!file.scanSignature) throw fail(SCAN_SIGNATURE_HEADER, `sign {"sha256","pages","scannedAt"} with your registered scanner key and send the JWS in ${SCAN_SIGNATURE_HEADER} (Art. 8.1)`);
-  const scan = await verifyScanSignature(file.scanSignature, ScannerKey, { sha256, pages });
+  if (!file.scanSignature) {
+    throw fail(SCAN_SIGNATURE_HEADER, `sign {"documentId","dossierCode","documentTypeCode","sha256","pages","scannedAt"} with your registered scanner key and send the JWS in ${SCAN_SIGNATURE_HEADER} (Art. 8.1)`);
+  }
+  const id = ticket.documentId;
+  const subject = { documentId: id.toString(), dossierCode: ticket.dossierCode, documentTypeCode: ticket.documentTypeCode, sha256, pages };
+  const scan = await verifyScanSignature(file.scanSignature, ScannerKey, subject);
   if (!scan.ok) throw fail(SCAN_SIGNATURE_HEADER, scan.reason);
   if (scan.key.subject !== p.subject) throw forbidden('the scan is signed with another officer\'s key');
   const scannedAt = new Date(scan.claims.scannedAt);
@@ -111,7 +121,7 @@ export async function acceptUpload(domain: DocumentsDomain, p: Principal, ticket
 
   const { deletedCount } = await UploadTicket.deleteOne({ _id: ticket._id }).exec();
   if (deletedCount !== 1) throw appError(ErrorCode.CONFLICT, 'this upload ticket was used by another request at the same moment');
-  const id = new Types.ObjectId();
+  await accepted(id.toString());
   const record: DocumentRecord = {
     _id: id, kind: 'COMPONENT', dossierCode: ticket.dossierCode, procedureCode: ticket.procedureCode, agencyCode: ticket.agencyCode,
     documentTypeCode: ticket.documentTypeCode, name: ticket.name,
