@@ -31,6 +31,22 @@ export interface DossierEvent {
   at: string;
   /** On RECEIVE only: whom the dossier is for and what was handed in (the documents subgraph's data store, R-DOC-4). */
   reception?: DossierReception;
+  /** On COMPLETE and TRANSFER: what the statistics need beyond the change itself (R-STA-1). */
+  facts?: DossierFacts;
+}
+
+/**
+ * Facts known to the dossiers subgraph at the moment of a change, recorded with the event so that
+ * figures computed from events alone (and replays of them) agree with the dossiers.
+ */
+export interface DossierFacts {
+  /** TRANSFER: the agency the dossier left. */
+  fromAgencyCode?: string;
+  /** COMPLETE: the appointment in force, and whether the result was ready by it. */
+  appointmentAt?: string;
+  onTime?: boolean;
+  /** COMPLETE: working days from the counting start to the result (R-DOS-10). */
+  workingDays?: number;
 }
 
 export interface DossierReception {
@@ -52,6 +68,8 @@ export interface ProcedureChangeEvent {
   version: number;
   status: 'PUBLISHED' | 'WITHDRAWN';
   name: string;
+  /** The procedure's field (lĩnh vực): statistics group and filter by it (R-STA-1). */
+  field: string;
   processingDays: number;
   at: string;
 }

@@ -1,27 +1,33 @@
 import { hostname } from 'node:os';
-import { startConsumer, STREAMS, type DossierEvent } from '../kit/events';
+import { startConsumer, STREAMS, type DossierEvent, type ProcedureChangeEvent } from '../kit/events';
 import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
-import { createContext, type Context } from './context';
-import { dossierStateModel } from './models/dossier-state';
+import { createContext, domainOf, type Context } from './context';
 import { resolvers } from './resolvers';
-import { applyDossierEvent } from './services/dossier-states';
+import { applyProcedureChange } from './services/procedure-fields';
 
-/** Statistics: figures kept in its own database, fed by the dossier event stream. Rollups come with R-STA-1. */
+/** Statistics: rollups of the dossier events (R-STA-1) and reports published after approval (R-STA-2). */
 export const statisticsSubgraph: SubgraphDefinition<Context> = {
   name: 'statistics',
   typeDefs: loadTypeDefs('statistics'),
   resolvers,
   createContext,
-  startWorkers: ({ db, redis, logger }) => {
-    const States = dossierStateModel(db);
-    // A stable consumer name per host, so events left pending by a crash are retried on restart.
-    const consumer = startConsumer<DossierEvent>(redis, {
+  startWorkers: (deps) => {
+    const { store, models } = domainOf(deps);
+    // Stable consumer names per host, so events left pending by a crash are retried on restart.
+    const dossiers = startConsumer<DossierEvent>(deps.redis, {
       stream: STREAMS.dossierEvents,
       group: 'statistics',
       consumer: `statistics@${hostname()}`,
-      logger,
-      handle: (e) => applyDossierEvent(States, e),
+      logger: deps.logger,
+      handle: async (e) => void (await store.apply([e])),
     });
-    return [() => consumer.stop()];
+    const procedures = startConsumer<ProcedureChangeEvent>(deps.redis, {
+      stream: STREAMS.procedureChanges,
+      group: 'statistics-fields',
+      consumer: `statistics@${hostname()}`,
+      logger: deps.logger,
+      handle: (e) => applyProcedureChange(models.ProcedureField, deps.redis, e),
+    });
+    return [() => dossiers.stop(), () => procedures.stop()];
   },
 };

@@ -12,6 +12,7 @@ import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../subgraphs/kit/in
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
 import { SUBGRAPHS } from '../../subgraphs/kit/config';
+import { vietnamDay } from '../../subgraphs/kit/vietnam-time';
 import { generatePopulation, startPopulationSimulator } from '../../adapters/population/simulator';
 import { DEMO_CITIZEN } from '../../scripts/seed-data';
 
@@ -133,8 +134,9 @@ describe('the federated graph through the gateway', () => {
 
   test('statistics count the seeded dossiers by status, fed by their events', async () => {
     const dashboardToken = await mintDevToken(keysDir, { client: 'dashboard' });
-    const officerCounts = await post(stack.gatewayUrl, `{ dossierCountsByStatus { count } }`, asOfficer());
-    expect(officerCounts.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const provider = await mintDevToken(keysDir, { client: 'ivan' });
+    const providerCounts = await post(stack.gatewayUrl, `{ dossierCountsByStatus { count } }`, { authorization: `Bearer ${provider}` });
+    expect(providerCounts.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const expected = { RECEIVED: 2, PROCESSING: 1, RESULT_READY: 1, RESULT_RETURNED: 1, REJECTED: 0 };
     let counts: Record<string, number> = {};
     for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
@@ -143,6 +145,26 @@ describe('the federated graph through the gateway', () => {
       if (JSON.stringify(counts) === JSON.stringify(expected)) break;
     }
     expect(counts).toEqual(expected);
+  });
+
+  test('R-STA-2: a report is approved by leadership and published through the gateway with dev tokens; only then can anyone read it', async () => {
+    const as = async (o: Parameters<typeof mintDevToken>[1]) => ({ authorization: `Bearer ${await mintDevToken(keysDir, o)}` });
+    const dashboard = await as({ client: 'dashboard' });
+    const today = vietnamDay(new Date());
+    const created = await post(stack.gatewayUrl, `mutation { createStatisticsReport(input: { title: "Tháng này", from: "${today.slice(0, 8)}01", to: "${today}", groupBy: AGENCY }) { id status rows { group figures { received } } } }`, dashboard);
+    const report = created.body.data?.createStatisticsReport as { id: string; status: string; rows: { figures: { received: number } }[] };
+    expect(report.status).toBe('DRAFT');
+    expect(report.rows.reduce((n, r) => n + r.figures.received, 0)).toBeGreaterThanOrEqual(5); // the seeded dossiers, received today
+    const read = `{ statisticsReport(id: "${report.id}") { status approvedBy { subject } } }`;
+    expect((await post(stack.gatewayUrl, read)).body.data).toEqual({ statisticsReport: null });
+    const early = await post(stack.gatewayUrl, `mutation { publishStatisticsReport(id: "${report.id}") { status } }`, dashboard);
+    expect(early.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const notLeader = await post(stack.gatewayUrl, `mutation { approveStatisticsReport(id: "${report.id}") { status } }`, asOfficer());
+    expect(notLeader.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const leader = await as({ client: 'dashboard', subject: 'giam-doc', scopes: ['statistics:read', 'statistics:approve'] });
+    expect((await post(stack.gatewayUrl, `mutation { approveStatisticsReport(id: "${report.id}") { status } }`, leader)).body.data).toEqual({ approveStatisticsReport: { status: 'APPROVED' } });
+    expect((await post(stack.gatewayUrl, `mutation { publishStatisticsReport(id: "${report.id}") { status } }`, dashboard)).body.data).toEqual({ publishStatisticsReport: { status: 'PUBLISHED' } });
+    expect((await post(stack.gatewayUrl, read)).body.data).toEqual({ statisticsReport: { status: 'PUBLISHED', approvedBy: { subject: 'giam-doc' } } });
   });
 
   test('a provider files a dossier through the gateway and anyone can look up its public status (R-DOS-4, R-DOS-6)', async () => {

@@ -13,10 +13,10 @@ import { buildSubgraphServer, runSubgraph, type SubgraphDefinition } from '../..
 /** Principals for tests, shaped as the gateway would forward them. */
 export const principals = {
   anonymous: { client: 'anonymous', subject: 'anonymous', scopes: [] },
-  officer: { client: 'officer', subject: 'officer-hn', scopes: ['dossier:read', 'dossier:process', 'document:read', 'document:digitise', 'citizen:verify', 'organization:manage', 'account:manage', 'procedure:publish', 'sync:monitor'], agencyCode: '000.00.01.H26' },
+  officer: { client: 'officer', subject: 'officer-hn', scopes: ['dossier:read', 'dossier:process', 'document:read', 'document:digitise', 'statistics:read', 'citizen:verify', 'organization:manage', 'account:manage', 'procedure:publish', 'sync:monitor'], agencyCode: '000.00.01.H26' },
   officerHcm: { client: 'officer', subject: 'officer-hcm', scopes: ['dossier:read', 'dossier:process', 'document:read', 'document:digitise', 'citizen:verify', 'organization:manage', 'account:manage'], agencyCode: '000.00.01.H29' },
   officerCentral: { client: 'officer', subject: 'officer-vss', scopes: ['dossier:read', 'dossier:process', 'document:read', 'citizen:verify', 'organization:manage', 'account:manage'], agencyCode: '000.00.00.G12' },
-  dashboard: { client: 'dashboard', subject: 'dash-1', scopes: ['statistics:read', 'dossier:read', 'dossier:events', 'document:read'] },
+  dashboard: { client: 'dashboard', subject: 'dash-1', scopes: ['statistics:read', 'statistics:report', 'dossier:read', 'dossier:events', 'document:read'] },
   ivanA: { client: 'ivan', subject: 'ivan-a', scopes: ['dossier:submit', 'dossier:read', 'document:read'], ivanProviderId: 'IVAN-A' },
   ivanB: { client: 'ivan', subject: 'ivan-b', scopes: ['dossier:submit', 'dossier:read', 'document:read'], ivanProviderId: 'IVAN-B' },
   npsp: { client: 'npsp', subject: 'npsp', scopes: ['procedure:read', 'procedure:sync', 'dossier:sync', 'dossier:submit', 'dossier:events'] },

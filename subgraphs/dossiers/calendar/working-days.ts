@@ -95,6 +95,22 @@ export class WorkingCalendar {
   }
 
   /**
+   * The processing time of a dossier received at `receivedAt` and finished at `finishedAt`, in
+   * working days: the fewest N for which N working days from the counting start reach the finish
+   * (so a dossier finished by its appointment for N days took at most N).
+   */
+  workingDaysTaken(receivedAt: Date, finishedAt: Date): number {
+    let local = toLocal(this.countingStart(receivedAt));
+    const end = toLocal(finishedAt).getTime();
+    let days = 0;
+    while (local.getTime() < end && days < 100_000) {
+      local = this.nextWorkingDay(local);
+      days += 1;
+    }
+    return days;
+  }
+
+  /**
    * On time, due soon (the due time is within the next working day) or overdue, at `now`;
    * a finished dossier is judged by when it finished.
    */

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { DossierFacts } from '../../kit/events';
 
 /** One change of one dossier, as stored (see the schema for what each field means). */
 export interface DossierEventRecord {
@@ -22,6 +23,8 @@ export interface DossierEventRecord {
   published: boolean;
   /** Its number in the global event log, once the relay has given it one. */
   globalSeq?: number | null;
+  /** What the statistics need and cannot see from the change itself (see DossierFacts). */
+  facts?: DossierFacts | null;
 }
 
 /**
@@ -58,6 +61,7 @@ const DossierEventSchema = new Schema<DossierEventRecord>(
     at: { type: Date, required: true },
     /** The projection fields this change sets, whole (arrays included), so applying it twice is harmless. */
     changes: { type: Schema.Types.Mixed, required: true },
+    facts: { type: Schema.Types.Mixed, default: null },
     /** Set once the event is on the stream; unpublished events are retried by the relay. */
     published: { type: Boolean, required: true, default: false, index: true },
     globalSeq: { type: Number, default: null },

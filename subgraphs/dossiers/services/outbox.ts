@@ -31,6 +31,7 @@ const toStreamEvent = (e: DossierEventRecord, globalSeq: number): DossierEvent =
   actor: { client: e.actor.client, subject: e.actor.subject },
   at: e.at.toISOString(),
   ...(e.action === 'RECEIVE' ? { reception: receptionOf(e.changes as Partial<DossierRecord>) } : {}),
+  ...(e.facts ? { facts: e.facts } : {}),
 });
 
 const receptionOf = (d: Partial<DossierRecord>): DossierReception => ({

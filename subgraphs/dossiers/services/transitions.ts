@@ -1,5 +1,6 @@
 import { appError, badInput, ErrorCode, forbidden, notFound } from '../../kit/errors';
 import type { Principal } from '../../kit/principal';
+import type { DossierFacts } from '../../kit/events';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { RETURN_METHODS, type DossierRecord } from '../models/dossier';
 import { ACTIONS, allowedActions, publicStatusOf, type DossierAction, type DossierState } from '../workflow/states';
@@ -69,6 +70,19 @@ function checkArguments(d: DossierRecord, input: ActionInput): string | null {
   return null;
 }
 
+/** What the statistics need to know of a change beyond the change itself (R-STA-1). */
+function factsFor(d: DossierRecord, input: ActionInput, now: Date, calendar: WorkingCalendar): DossierFacts | null {
+  if (input.action === 'TRANSFER') return { fromAgencyCode: d.handlingAgencyCode };
+  if (input.action === 'COMPLETE') {
+    return {
+      appointmentAt: d.appointmentAt.toISOString(),
+      onTime: now.getTime() <= d.appointmentAt.getTime(),
+      workingDays: calendar.workingDaysTaken(d.receivedAt, now),
+    };
+  }
+  return null;
+}
+
 /**
  * Moves a dossier along its workflow (R-DOS-3, 7, 8, 9, 11). Everything is checked before
  * anything is written; the change is one appended event (who, when, agency, department, why)
@@ -103,6 +117,7 @@ export async function actOnDossier(
   if (problem) throw badInput(problem, { currentState: state });
 
   const changes = changesFor(d, input, def.to, now, deps.calendar);
+  const facts = factsFor(d, input, now, deps.calendar);
   const event = await appendEvent(deps.models, {
     dossierCode: d.code,
     seq: d.seq + 1,
@@ -119,6 +134,7 @@ export async function actOnDossier(
     reason: input.reason?.trim() || null,
     at: now,
     changes,
+    ...(facts ? { facts } : {}),
   });
   if (!event) throw appError(ErrorCode.CONFLICT, `dossier ${d.code} changed meanwhile; reload it and retry`);
   await project(deps.models, event);

@@ -15,6 +15,7 @@ const toEvent = (c: ProcedureChangeRecord): ProcedureChangeEvent => ({
   version: c.version,
   status: c.status === 'WITHDRAWN' ? 'WITHDRAWN' : 'PUBLISHED',
   name: c.content.name,
+  field: c.content.field,
   processingDays: c.content.processingDays,
   at: c.at.toISOString(),
 });

@@ -1,11 +1,25 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { requireScope } from '../../kit/context';
-import { countByStatus } from '../services/dossier-states';
+import { forbidden } from '../../kit/errors';
+import { keysetPage } from '../../kit/pagination';
+import { seesDrafts } from '../services/reports';
 
 export const Query: QueryResolvers = {
   dossierCountsByStatus: (_, { agencyCode }, ctx) => {
-    // Figures are for dashboards until publication rules exist (R-STA-2).
     requireScope(ctx, 'statistics:read');
-    return countByStatus(ctx.models.DossierState, agencyCode);
+    return ctx.figures.statusCounts(agencyCode);
+  },
+  dossierFigures: (_, { from, to, filter, groupBy }, ctx) => {
+    requireScope(ctx, 'statistics:read');
+    return ctx.figures.figures({ from, to, filter, groupBy });
+  },
+  statisticsReports: (_, { status, first, after }, ctx) => {
+    if (!seesDrafts(ctx) && status && status !== 'PUBLISHED') throw forbidden('unpublished reports are shown to dashboards and officers only (R-STA-2)');
+    const filter = seesDrafts(ctx) ? (status ? { status } : {}) : { status: 'PUBLISHED' as const };
+    return keysetPage(ctx.models.Report, filter, { field: '_id', direction: -1, tieBreaker: '_id' }, { first, after });
+  },
+  statisticsReport: async (_, { id }, ctx) => {
+    const report = await ctx.models.Report.findById(id).lean().exec();
+    return report && (report.status === 'PUBLISHED' || seesDrafts(ctx)) ? report : null;
   },
 };
