@@ -1,4 +1,5 @@
 import { invalidInput, type InputError } from '../../kit/errors';
+import { vietnamDay } from '../../kit/vietnam-time';
 import { METRIC_INDEX, METRICS, STATUSES, type Channel, type Metric, type Status } from './figures';
 import type { Cell, Segment } from './rollup-store';
 import type { RollupView } from './rollup-view';
@@ -67,14 +68,15 @@ export function queryErrors(q: FiguresQuery): InputError[] {
 
 /**
  * The hashes covering [from, to], oldest first: whole months as month hashes, the days of
- * partial months (or every day, `byDay`) as day hashes.
+ * partial months (or every day, `byDay`) as day hashes. The current month is always read by day:
+ * while events arrive only today's hash changes, and it is small, where the month's is not.
  */
-export function segmentNames(from: string, to: string, byDay = false): string[] {
+export function segmentNames(from: string, to: string, byDay = false, today = vietnamDay(new Date())): string[] {
   const names: string[] = [];
   for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = nextMonth(m)) {
     const first = from > `${m}-01` ? from : `${m}-01`;
     const last = to < monthEnd(m) ? to : monthEnd(m);
-    if (!byDay && first === `${m}-01` && last === monthEnd(m)) names.push(`m:${m}`);
+    if (!byDay && m !== today.slice(0, 7) && first === `${m}-01` && last === monthEnd(m)) names.push(`m:${m}`);
     else for (let d = first; d <= last; d = addDays(d, 1)) names.push(`d:${d}`);
   }
   return names;
@@ -147,12 +149,7 @@ export class FiguresService {
       }
     };
     const rangeNames = segmentNames(q.from, q.to, groupBy === 'DAY');
-    const firstMonth = q.from.slice(0, 7);
-    const before = [
-      ...(await this.view.knownMonths()).filter((m) => m < firstMonth).map((m) => `m:${m}`),
-      ...(q.from > `${firstMonth}-01` ? segmentNames(`${firstMonth}-01`, addDays(q.from, -1), true) : []),
-    ];
-    const [range, base] = await Promise.all([this.view.segments(rangeNames), this.view.segments(before)]);
+    const [range, base] = await Promise.all([this.view.segments(rangeNames), this.view.segments(await this.namesBefore(q.from))]);
 
     const period = PERIODS.has(groupBy);
     const sums = new Map<string, Float64Array>();
@@ -184,9 +181,16 @@ export class FiguresService {
     return rows.sort((a, b) => (a.group ?? '').localeCompare(b.group ?? ''));
   }
 
+  /** The hashes of everything before `day` (what the stock at a period's start is summed from). */
+  private async namesBefore(day: string): Promise<string[]> {
+    const first = (await this.view.knownMonths())[0];
+    return first && `${first}-01` < day ? segmentNames(`${first}-01`, addDays(day, -1)) : [];
+  }
+
   /** Dossiers in each public state now (all figures so far), optionally of one handling agency. */
   async statusCounts(agencyCode?: string | null): Promise<{ status: Status; count: number }[]> {
-    const segs = await this.view.segments((await this.view.knownMonths()).map((m) => `m:${m}`));
+    const months = await this.view.knownMonths();
+    const segs = months.length ? await this.view.segments(segmentNames(`${months[0]}-01`, monthEnd(months.at(-1)!))) : [];
     const total = new Map<string, Float64Array>();
     for (const seg of segs) for (const c of seg.values()) if (!agencyCode || c.agency === agencyCode) add(total, '', c.values);
     const v = total.get('') ?? new Float64Array(METRICS.length);

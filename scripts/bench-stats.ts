@@ -1,0 +1,182 @@
+// The statistics benchmark (issue 7): `npm run bench:stats`. Loads BENCH_DOSSIERS (default
+// 1 000 000) dossiers' worth of dossier events into the rollups, printing the ingest rate, then
+// asks the main dashboard queries of the statistics subgraph over HTTP and prints p50/p95 — cold,
+// warm, and while events keep arriving. Not a test: it prints numbers and asserts nothing.
+import { cpus, freemem, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startInfrastructure } from './lib/infrastructure';
+import { ensureKeys, KEY_FILES, loadKey } from '../subgraphs/kit/keys';
+import { signInternalToken, INTERNAL_TOKEN_HEADER } from '../subgraphs/kit/internal-token';
+import { connectDatabase } from '../subgraphs/kit/mongo';
+import { connectRedis } from '../subgraphs/kit/redis';
+import { runSubgraph } from '../subgraphs/kit/subgraph';
+import type { DossierEvent } from '../subgraphs/kit/events';
+import type { Principal } from '../subgraphs/kit/principal';
+import { vietnamDay } from '../subgraphs/kit/vietnam-time';
+import { statisticsSubgraph } from '../subgraphs/statistics/subgraph';
+import { procedureFieldModel } from '../subgraphs/statistics/models/procedure-field';
+import { RollupStore } from '../subgraphs/statistics/services/rollup-store';
+
+const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const BATCH = 2000;
+const DAY_MS = 86_400_000;
+
+/** 63 provincial agencies, 40 procedures in 8 fields, five channels, two years up to today. */
+const AGENCIES = Array.from({ length: 63 }, (_, i) => `000.00.${String(10 + Math.floor(i / 10)).padStart(2, '0')}.H${String(i + 1).padStart(2, '0')}`);
+const PROCEDURES = Array.from({ length: 40 }, (_, i) => ({ code: `1.00${String(2001 + i)}`, field: `Lĩnh vực ${(i % 8) + 1}` }));
+const CHANNELS = ['DESK', 'DESK', 'POSTAL', 'ONLINE', 'NATIONAL_PORTAL', 'IVAN', 'IVAN'];
+const END = Date.now();
+const START = END - 730 * DAY_MS;
+
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rnd = random(7);
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+
+/** One dossier's events, shaped as the dossiers subgraph publishes them. */
+function dossierEvents(i: number, at = START + rnd() * (END - START - 30 * DAY_MS)): DossierEvent[] {
+  const code = `${pick(AGENCIES)}-B${i}`;
+  let agency = pick(AGENCIES);
+  const procedure = pick(PROCEDURES).code;
+  const channel = pick(CHANNELS);
+  const events: DossierEvent[] = [];
+  let status: string | null = null;
+  const add = (action: string, next: string, facts?: DossierEvent['facts']) => {
+    at += (1 + rnd() * 100) * 3_600_000;
+    events.push({
+      id: `${code}:${events.length + 1}`, globalSeq: 0, dossierCode: code, seq: events.length + 1, action, state: next, previousState: null, status: next,
+      previousStatus: status, agencyCode: agency, departmentCode: null, procedureCode: procedure, channel, actor: { client: 'officer', subject: 'bench' },
+      at: new Date(at).toISOString(), ...(facts ? { facts } : {}),
+    });
+    status = next;
+  };
+  add('RECEIVE', 'RECEIVED');
+  const r = rnd();
+  if (r < 0.08) add('REJECT', 'REJECTED');
+  else if (r < 0.13) add('WITHDRAW', 'REJECTED');
+  else if (r < 0.9) {
+    add('START_PROCESSING', 'PROCESSING');
+    if (rnd() < 0.05) {
+      const from = agency;
+      agency = pick(AGENCIES);
+      add('TRANSFER', 'PROCESSING', { fromAgencyCode: from });
+    }
+    if (rnd() < 0.8) {
+      const days = Math.floor(rnd() * 25);
+      add('COMPLETE', 'RESULT_READY', { onTime: days <= 20, workingDays: days });
+      if (rnd() < 0.6) add('RETURN_RESULT', 'RESULT_RETURNED');
+    }
+  }
+  return events;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function main() {
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), Node ${process.version}`);
+  const infra = await startInfrastructure({ log: (m) => console.log(`[bench] ${m}`) });
+  const keysDir = mkdtempSync(path.join(tmpdir(), 'vss-bench-keys-'));
+  await ensureKeys(keysDir);
+  const prefix = `bench${Date.now()}_`;
+  const env = { ...process.env, MONGODB_URI: infra.mongoUri, REDIS_URL: `${infra.redisUrl}/50`, MONGODB_DB_PREFIX: prefix, KEYS_DIR: keysDir, PORT: '0', LOG_LEVEL: 'error' };
+  const redis = await connectRedis(env.REDIS_URL);
+  await redis.flushdb();
+  const db = await connectDatabase(infra.mongoUri, `${prefix}statistics`);
+  await procedureFieldModel(db).insertMany(PROCEDURES.map((p) => ({ _id: p.code, field: p.field, revision: 1 })));
+  const store = new RollupStore(redis);
+  console.log(`redis: ${(await redis.info('server')).match(/redis_version:(\S+)/)?.[1]}`);
+
+  // Ingest: the same Lua script the live consumer runs, in pipelined batches.
+  let events = 0;
+  let batch: DossierEvent[] = [];
+  const t0 = Date.now();
+  for (let i = 0; i < DOSSIERS; i++) {
+    batch.push(...dossierEvents(i));
+    if (batch.length >= BATCH) {
+      events += await store.apply(batch);
+      batch = [];
+      if (i % 100_000 === 0 && i) console.log(`  ${i} dossiers, ${events} events, ${Math.round(events / ((Date.now() - t0) / 1000))} events/s`);
+    }
+  }
+  events += await store.apply(batch);
+  const ingestSeconds = (Date.now() - t0) / 1000;
+  console.log(`ingest: ${DOSSIERS} dossiers, ${events} events in ${ingestSeconds.toFixed(1)} s = ${Math.round(events / ingestSeconds)} events/s; redis memory ${(await redis.info('memory')).match(/used_memory_human:(\S+)/)?.[1]}`);
+
+  // The statistics subgraph over HTTP, as the gateway would call it.
+  const running = await runSubgraph(statisticsSubgraph, env);
+  const url = `http://127.0.0.1:${running.port}/graphql`;
+  const { key } = await loadKey(keysDir, KEY_FILES.internalSigning);
+  const dashboard: Principal = { client: 'dashboard', subject: 'bench', scopes: ['statistics:read'] };
+  // Internal tokens live a minute; a new one every 20 s, as the gateway would send.
+  let token = { at: 0, value: '' };
+  const ask = async (query: string) => {
+    if (Date.now() - token.at > 20_000) token = { at: Date.now(), value: await signInternalToken(dashboard, 'bench', key, { clientAddress: '127.0.0.1' }) };
+    const started = process.hrtime.bigint();
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token.value }, body: JSON.stringify({ query }) });
+    const body = (await res.json()) as { errors?: { message: string }[] };
+    if (body.errors) throw new Error(body.errors[0]!.message);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const today = vietnamDay(new Date());
+  const day = (daysAgo: number) => vietnamDay(new Date(Date.now() - daysAgo * DAY_MS));
+  const F = 'group figures { received processing resolvedOnTime resolvedLate onlineShare averageProcessingDays }';
+  const QUERIES: [string, string][] = [
+    ['this month by agency', `{ dossierFigures(from: "${today.slice(0, 8)}01", to: "${today}", groupBy: AGENCY) { ${F} } }`],
+    ['this year by month', `{ dossierFigures(from: "${today.slice(0, 4)}-01-01", to: "${today}", groupBy: MONTH) { ${F} } }`],
+    ['last 12 months, one agency, by procedure', `{ dossierFigures(from: "${day(365)}", to: "${today}", groupBy: PROCEDURE, filter: { agencyCode: "${AGENCIES[0]}" }) { ${F} } }`],
+    ['last quarter online, by field', `{ dossierFigures(from: "${day(91)}", to: "${today}", groupBy: FIELD, filter: { channel: IVAN }) { ${F} } }`],
+    ['last 30 days by day', `{ dossierFigures(from: "${day(29)}", to: "${today}", groupBy: DAY) { ${F} } }`],
+    ['two years by quarter', `{ dossierFigures(from: "${day(729)}", to: "${today}", groupBy: QUARTER) { ${F} } }`],
+    ['counts by status now', `{ dossierCountsByStatus { status count } }`],
+  ];
+  const measure = async (label: string) => {
+    console.log(`\n${label} (${RUNS} runs each, ms)`);
+    for (const [name, q] of QUERIES) {
+      const first = await ask(q);
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) times.push(await ask(q));
+      times.sort((a, b) => a - b);
+      console.log(`  ${name.padEnd(42)} first ${first.toFixed(1).padStart(7)}   p50 ${percentile(times, 50).toFixed(1).padStart(6)}   p95 ${percentile(times, 95).toFixed(1).padStart(6)}   max ${times.at(-1)!.toFixed(1).padStart(6)}`);
+    }
+  };
+  await measure('dashboard queries, figures at rest');
+
+  // Fresh figures: events keep arriving for today while the same queries run.
+  let live = true;
+  let liveEvents = 0;
+  const feeder = (async () => {
+    for (let i = 0; live; i++) {
+      const batchToday = Array.from({ length: 50 }, (_, k) => dossierEvents(DOSSIERS + i * 50 + k, Date.now() - 12 * 3_600_000)).flat();
+      liveEvents += await store.apply(batchToday);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  const liveStart = Date.now();
+  await measure('dashboard queries while events for today arrive');
+  live = false;
+  await feeder;
+  console.log(`  (${liveEvents} events applied meanwhile, ${Math.round(liveEvents / ((Date.now() - liveStart) / 1000))} events/s)`);
+
+  await running.stop();
+  await db.dropDatabase();
+  await db.close();
+  await redis.flushdb();
+  redis.disconnect();
+  await infra.stop();
+  rmSync(keysDir, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench:stats: ${(err as Error).stack}`);
+  process.exit(1);
+});
