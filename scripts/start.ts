@@ -7,6 +7,10 @@ import { startInfrastructure, type Infrastructure } from './lib/infrastructure';
 import { mintDevToken } from './lib/dev-token';
 import { startStack, type Stack } from './lib/stack';
 import { seedCatalogue, seedDossiers } from './seed';
+import { eventLog } from './stats-rebuild';
+import { connectRedis } from '../subgraphs/kit/redis';
+import { RollupStore } from '../subgraphs/statistics/services/rollup-store';
+import { rebuildRollups } from '../subgraphs/statistics/services/rebuild';
 import { DEMO, DEMO_CITIZEN } from './seed-data';
 import { randomBytes } from 'node:crypto';
 import { startSmsSimulator } from '../adapters/sms/simulator';
@@ -23,6 +27,21 @@ function assertPortFree(port: number): Promise<void> {
     srv.once('error', () => reject(new Error(`port ${port} is in use (is another npm start running?)`)));
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolve()));
   });
+}
+
+/**
+ * Statistics rollups (Redis) are made from the dossier event log; data kept in .data from before
+ * they existed gets them once here. Afterwards the live consumer keeps them.
+ */
+async function rebuildStatisticsOnce(infra: Infrastructure) {
+  const redis = await connectRedis(infra.redisUrl);
+  try {
+    if (await redis.exists('stats:generation')) return;
+    const { events } = await rebuildRollups(new RollupStore(redis), eventLog(infra.mongoUri, 'vss_dossiers'));
+    if (events) say(`statistics rebuilt from ${events} dossier events recorded before they existed`);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 async function main() {
@@ -77,6 +96,7 @@ async function main() {
         NOTIFY_URL: notify.url, OTP_SECRET: randomBytes(16).toString('hex'),
       },
     });
+    await rebuildStatisticsOnce(infra);
     const seeded = await seedDossiers(stack.gatewayUrl, keysDir);
     say(seeded.created ? `filed ${seeded.codes.length} demo dossiers through the gateway` : 'demo dossiers already present');
     for (const [name, child] of stack.children) {

@@ -28,6 +28,12 @@ export const statisticsSubgraph: SubgraphDefinition<Context> = {
       logger: deps.logger,
       handle: (e) => applyProcedureChange(models.ProcedureField, deps.redis, e),
     });
+    // Reads every month once now, so the first dashboard query after a start does not wait for it.
+    const started = Date.now();
+    domainOf(deps).figures.statusCounts().then(
+      () => deps.logger.info('statistics cache warmed', { ms: Date.now() - started }),
+      (err: unknown) => deps.logger.warn('statistics cache not warmed', { err }),
+    );
     return [() => dossiers.stop(), () => procedures.stop()];
   },
 };

@@ -127,7 +127,30 @@ const add = (into: Map<string, Float64Array>, key: string, v: Float64Array) => {
  * end (per period when grouping by period), so it sums everything before the period as well.
  */
 export class FiguresService {
+  /**
+   * Each segment's cells summed per group, for a filter and a grouping dimension: a month that no
+   * longer changes is summed once, and a query then adds a few small vectors per segment. Keyed by
+   * the segment object, which the view replaces when it reloads a changed hash.
+   */
+  private readonly summaries = new WeakMap<Segment, Map<string, Map<string, Float64Array>>>();
+  /** Field maps seen, numbered: a summary grouped or filtered by field is valid for one map only. */
+  private readonly fieldMaps = new WeakMap<Map<string, string>, number>();
+  private fieldMapCount = 0;
+
   constructor(private readonly view: RollupView, private readonly fieldsOf: () => Promise<Map<string, string>>) {}
+
+  private summary(seg: Segment, key: string, matches: (c: Cell) => boolean, groupOf: (c: Cell) => string): Map<string, Float64Array> {
+    let bySegment = this.summaries.get(seg);
+    if (!bySegment) this.summaries.set(seg, (bySegment = new Map()));
+    let sums = bySegment.get(key);
+    if (!sums) {
+      sums = new Map();
+      for (const c of seg.values()) if (matches(c)) add(sums, groupOf(c), c.values);
+      if (bySegment.size >= 64) bySegment.delete(bySegment.keys().next().value!);
+      bySegment.set(key, sums);
+    }
+    return sums;
+  }
 
   async figures(q: FiguresQuery): Promise<FiguresRow[]> {
     const errors = queryErrors(q);
@@ -138,28 +161,31 @@ export class FiguresService {
     const fieldOf = (c: Cell) => fields.get(c.procedure) ?? UNKNOWN_FIELD;
     const matches = (c: Cell) => (!f.agencyCode || c.agency === f.agencyCode) && (!f.procedureCode || c.procedure === f.procedureCode)
       && (!f.channel || c.channel === f.channel) && (!f.field || fieldOf(c) === f.field);
-    const groupOf = (c: Cell, name: string): string => {
+    const period = PERIODS.has(groupBy);
+    // Within a segment, a period grouping has one group: the segment's period, added below.
+    const dimensionOf = (c: Cell): string => {
       switch (groupBy) {
         case 'AGENCY': return c.agency;
         case 'PROCEDURE': return c.procedure;
         case 'FIELD': return fieldOf(c);
         case 'CHANNEL': return c.channel;
-        case 'NONE': return '';
-        default: return periodOf(name, groupBy);
+        default: return '';
       }
     };
+    if (!this.fieldMaps.has(fields)) this.fieldMaps.set(fields, ++this.fieldMapCount);
+    const key = JSON.stringify([f.agencyCode, f.procedureCode, f.field, f.channel, period ? 'NONE' : groupBy, this.fieldMaps.get(fields)]);
+    const summaryOf = (seg: Segment) => this.summary(seg, key, matches, dimensionOf);
     const rangeNames = segmentNames(q.from, q.to, groupBy === 'DAY');
     const [range, base] = await Promise.all([this.view.segments(rangeNames), this.view.segments(await this.namesBefore(q.from))]);
 
-    const period = PERIODS.has(groupBy);
     const sums = new Map<string, Float64Array>();
     if (period) for (const name of rangeNames) if (!sums.has(periodOf(name, groupBy))) sums.set(periodOf(name, groupBy), new Float64Array(METRICS.length));
     if (groupBy === 'NONE') sums.set('', new Float64Array(METRICS.length));
     range.forEach((seg: Segment, i) => {
-      for (const c of seg.values()) if (matches(c)) add(sums, groupOf(c, rangeNames[i]!), c.values);
+      for (const [g, v] of summaryOf(seg)) add(sums, period ? periodOf(rangeNames[i]!, groupBy) : g, v);
     });
     const baseline = new Map<string, Float64Array>();
-    for (const seg of base) for (const c of seg.values()) if (matches(c)) add(baseline, period ? '' : groupOf(c, ''), c.values);
+    for (const seg of base) for (const [g, v] of summaryOf(seg)) add(baseline, g, v);
 
     const rows: FiguresRow[] = [];
     const zero = new Float64Array(METRICS.length);
@@ -192,7 +218,8 @@ export class FiguresService {
     const months = await this.view.knownMonths();
     const segs = months.length ? await this.view.segments(segmentNames(`${months[0]}-01`, monthEnd(months.at(-1)!))) : [];
     const total = new Map<string, Float64Array>();
-    for (const seg of segs) for (const c of seg.values()) if (!agencyCode || c.agency === agencyCode) add(total, '', c.values);
+    const key = JSON.stringify([agencyCode, null, null, null, 'NONE', 0]);
+    for (const seg of segs) for (const [, v] of this.summary(seg, key, (c) => !agencyCode || c.agency === agencyCode, () => '')) add(total, '', v);
     const v = total.get('') ?? new Float64Array(METRICS.length);
     return STATUSES.map((status) => ({ status, count: at(v, `s:${status}`) }));
   }

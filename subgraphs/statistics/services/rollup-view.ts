@@ -7,7 +7,7 @@ import type { RollupStore, Segment } from './rollup-store';
  */
 export class RollupView {
   private gen = 0;
-  private readonly cache = new Map<string, { version: number; cells: Segment }>();
+  private readonly cache = new Map<string, { version: number; cells: Promise<Segment> }>();
   private months: { version: number; list: string[] } = { version: 0, list: [] };
 
   constructor(readonly store: RollupStore) {}
@@ -22,16 +22,17 @@ export class RollupView {
     return current;
   }
 
-  /** The hashes named (`d:YYYY-MM-DD`, `m:YYYY-MM`), current. */
+  /** The hashes named (`d:YYYY-MM-DD`, `m:YYYY-MM`), current. Concurrent queries share a load in flight. */
   async segments(names: string[]): Promise<Segment[]> {
     const gen = await this.generation();
     const versions = await this.store.versions(gen, names);
     return Promise.all(
-      names.map(async (name, i) => {
+      names.map((name, i) => {
         const cached = this.cache.get(name);
         if (cached && cached.version === versions[i]) return cached.cells;
-        const cells = versions[i] ? await this.store.load(gen, name) : new Map();
+        const cells: Promise<Segment> = versions[i] ? this.store.load(gen, name) : Promise.resolve(new Map());
         this.cache.set(name, { version: versions[i]!, cells });
+        cells.catch(() => this.cache.get(name)?.cells === cells && this.cache.delete(name));
         return cells;
       }),
     );
