@@ -36,6 +36,16 @@ describe('working-day calendar (R-DOS-10)', () => {
     expect(cal.countingStart(vn('2026-03-09T16:59:00'))).toEqual(vn('2026-03-09T16:59:00'));
   });
 
+  test('R-STA-1: processing time is the fewest working days from the counting start that reach the result, across weekends and Tết', () => {
+    const at = (s: string) => new Date(`${s}+07:00`);
+    expect(cal.workingDaysTaken(at('2026-03-02T09:00:00'), at('2026-03-02T16:00:00'))).toBe(1); // Monday, same day
+    expect(cal.workingDaysTaken(at('2026-03-02T09:00:00'), at('2026-03-04T09:00:00'))).toBe(2); // exactly at a 2-day appointment
+    expect(cal.workingDaysTaken(at('2026-03-02T09:00:00'), at('2026-03-04T16:00:00'))).toBe(3);
+    expect(cal.workingDaysTaken(at('2026-03-06T18:00:00'), at('2026-03-09T15:00:00'))).toBe(1); // after hours on Friday: counts from Monday
+    const received = at('2026-02-12T10:00:00');
+    expect(cal.workingDaysTaken(received, cal.appointment(received, 5))).toBe(5); // the Tết week does not count
+  });
+
   test('on time, due soon and overdue are judged at query time, and by completion time once finished', () => {
     const due = vn('2026-03-12T10:00:00');
     expect(cal.deadlineStatus(due, vn('2026-03-09T10:00:00'))).toBe('ON_TIME');
