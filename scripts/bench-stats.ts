@@ -85,6 +85,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function main() {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), Node ${process.version}`);
   const infra = await startInfrastructure({ log: (m) => console.log(`[bench] ${m}`) });
+  // Ctrl-C stops the database and Redis it started, too.
+  process.once('SIGINT', () => void infra.stop().finally(() => process.exit(130)));
   const keysDir = mkdtempSync(path.join(tmpdir(), 'vss-bench-keys-'));
   await ensureKeys(keysDir);
   const prefix = `bench${Date.now()}_`;
