@@ -5,6 +5,8 @@ import type { RollupStore, Segment } from './rollup-store';
  * Redis for the versions of the hashes it needs (one round trip) and reloads only those that
  * changed, so figures are current on every query and a year of months is not read again and again.
  */
+const EMPTY: Promise<Segment> = Promise.resolve(new Map());
+
 export class RollupView {
   private gen = 0;
   private readonly cache = new Map<string, { version: number; cells: Promise<Segment> }>();
@@ -28,9 +30,11 @@ export class RollupView {
     const versions = await this.store.versions(gen, names);
     return Promise.all(
       names.map((name, i) => {
+        // A hash that does not exist is not remembered: periods asked for are the caller's choice.
+        if (!versions[i]) return EMPTY;
         const cached = this.cache.get(name);
         if (cached && cached.version === versions[i]) return cached.cells;
-        const cells: Promise<Segment> = versions[i] ? this.store.load(gen, name) : Promise.resolve(new Map());
+        const cells = this.store.load(gen, name);
         this.cache.set(name, { version: versions[i]!, cells });
         cells.catch(() => this.cache.get(name)?.cells === cells && this.cache.delete(name));
         return cells;
