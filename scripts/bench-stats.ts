@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startInfrastructure } from './lib/infrastructure';
+import { seededRandom } from './lib/random';
 import { ensureKeys, KEY_FILES, loadKey } from '../subgraphs/kit/keys';
 import { signInternalToken, INTERNAL_TOKEN_HEADER } from '../subgraphs/kit/internal-token';
 import { connectDatabase } from '../subgraphs/kit/mongo';
@@ -31,16 +32,7 @@ const CHANNELS = ['DESK', 'DESK', 'POSTAL', 'ONLINE', 'NATIONAL_PORTAL', 'IVAN',
 const END = Date.now();
 const START = END - 730 * DAY_MS;
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(7);
+const rnd = seededRandom(7);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 
 /** One dossier's events, shaped as the dossiers subgraph publishes them; `stepHours` apart at most. */

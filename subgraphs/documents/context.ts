@@ -1,4 +1,4 @@
-import { isValidObjectId, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type DataLoader from 'dataloader';
 import { auditModel, AuditLog } from '../kit/audit';
 import { perProcess, type RequestBase, type SubgraphDeps } from '../kit/context';
@@ -88,7 +88,7 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
     ...domain,
     loaders: {
       document: oneByKey(
-        async (ids) => (await Document.find({ _id: { $in: ids.filter((id) => isValidObjectId(id)) } }).lean().exec()).map(toView),
+        async (ids) => (await Document.find({ _id: { $in: ids.flatMap((id) => objectIdOf(id) ?? []) } }).lean().exec()).map(toView),
         (d) => d.id,
       ),
       documentsByDossier: manyByKey(async (codes): Promise<Listed[]> => {
@@ -116,4 +116,5 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
   };
 }
 
-export const objectIdOf = (id: string): Types.ObjectId | null => (isValidObjectId(id) && /^[0-9a-f]{24}$/i.test(id) ? new Types.ObjectId(id) : null);
+/** A document id from a client: 24 hex digits, or null (mongoose also takes any 12-character string). */
+export const objectIdOf = (id: string): Types.ObjectId | null => (/^[0-9a-f]{24}$/i.test(id) ? new Types.ObjectId(id) : null);

@@ -67,7 +67,7 @@ export function downloadRoute(deps: SubgraphDeps): HttpRoute<Context> {
         await record('DENIED', doc ? 'not the owner, the agency or the filing provider' : 'no such document');
         throw notFound(`no document ${id} with a file that you may read`);
       }
-      const check = await checkIntegrity(doc, { files: ctx.files, scannerKeys: models.ScannerKey, agency: ctx.agency });
+      const check = await checkIntegrity(doc, ctx);
       if (!check.bytes) {
         await record(check.status, check.message);
         throw appError(ErrorCode.INTEGRITY_FAILED, `document ${id} failed its integrity check and is not served: ${check.message}`, { integrity: check.status });

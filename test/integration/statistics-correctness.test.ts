@@ -10,6 +10,7 @@ import type { DossierRecord } from '../../subgraphs/dossiers/models/dossier';
 import type { DossierEventRecord } from '../../subgraphs/dossiers/models/dossier-event';
 import type { ActionInput } from '../../subgraphs/dossiers/services/transitions';
 import { eventLog } from '../../scripts/stats-rebuild';
+import { seededRandom } from '../../scripts/lib/random';
 import { dossiersWorld, HCM, HN, VSS } from '../support/dossiers';
 import { principals, subgraphHarness } from '../support/harness';
 
@@ -33,20 +34,8 @@ let stats: Awaited<ReturnType<typeof subgraphHarness>>;
 let stopWorkers: (() => Promise<void>)[] = [];
 let fields: Map<string, string>;
 
-/** mulberry32: the same histories on every run for a given seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function fileDossiers(procedures: string[]) {
-  const rnd = random(SEED);
+  const rnd = seededRandom(SEED);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const start = Date.parse('2025-10-01T01:00:00Z');
   const end = Date.parse('2026-11-20T10:00:00Z');

@@ -10,7 +10,7 @@ export const Document: DocumentResolvers = {
   agencySignature: (d) => d.agencySignature && { agencyCode: d.agencySignature.agencyCode, signedAt: d.agencySignature.signedAt, keyId: d.agencySignature.keyId },
   integrity: async (d, _, ctx) => {
     if (!d.file) return null;
-    const { status, message, checkedAt } = await checkIntegrity(d, { files: ctx.files, scannerKeys: ctx.models.ScannerKey, agency: ctx.agency });
+    const { status, message, checkedAt } = await checkIntegrity(d, ctx);
     return { status, message, checkedAt };
   },
   downloadPath: (d) => (d.file ? downloadPath(d.id) : null),

@@ -1,7 +1,6 @@
 import type { DocumentRecord } from '../models/document';
-import type { ScannerKeyModel } from '../models/scanner-key';
-import type { FileStore } from './file-store';
-import { metadataHash, sha256Hex, verifyScanSignature, type AgencySigner } from './signatures';
+import type { DocumentsDomain } from '../context';
+import { metadataHash, sha256Hex, verifyScanSignature } from './signatures';
 
 export type IntegrityStatus = 'VALID' | 'TAMPERED' | 'SIGNATURE_INVALID';
 
@@ -13,18 +12,13 @@ export interface IntegrityResult {
   bytes: Buffer | null;
 }
 
-export interface IntegrityDeps {
-  files: FileStore;
-  scannerKeys: ScannerKeyModel;
-  agency: () => Promise<AgencySigner>;
-}
 
 /**
  * The check made on every read (R-DOC-3): the stored bytes against the SHA-256 recorded at upload,
  * the scanner's signature against those bytes, and on results the agency's signature against
  * bytes, metadata and code. Anything that does not hold is reported, and the bytes withheld.
  */
-export async function checkIntegrity(doc: DocumentRecord, deps: IntegrityDeps, now = new Date()): Promise<IntegrityResult> {
+export async function checkIntegrity(doc: DocumentRecord, deps: Pick<DocumentsDomain, 'files' | 'models' | 'agency'>, now = new Date()): Promise<IntegrityResult> {
   const fail = (status: IntegrityStatus, message: string): IntegrityResult => ({ status, message, checkedAt: now, bytes: null });
   const file = doc.file!;
   const bytes = await deps.files.read(doc._id);
@@ -35,7 +29,7 @@ export async function checkIntegrity(doc: DocumentRecord, deps: IntegrityDeps, n
   if (doc.kind !== 'RESULT' && !doc.scan) return fail('SIGNATURE_INVALID', 'a scanned component without the scanner\'s signature');
   if (doc.kind === 'RESULT' && !doc.agencySignature) return fail('SIGNATURE_INVALID', 'a result without the agency\'s signature');
   if (doc.scan) {
-    const scan = await verifyScanSignature(doc.scan.jws, deps.scannerKeys, { ...file, documentId: doc._id.toString(), dossierCode: doc.dossierCode, documentTypeCode: doc.documentTypeCode });
+    const scan = await verifyScanSignature(doc.scan.jws, deps.models.ScannerKey, { ...file, documentId: doc._id.toString(), dossierCode: doc.dossierCode, documentTypeCode: doc.documentTypeCode });
     if (!scan.ok) return fail('SIGNATURE_INVALID', scan.reason);
     if (scan.key.subject !== doc.scan.signerSubject || Date.parse(scan.claims.scannedAt) !== new Date(doc.scan.scannedAt).getTime()) {
       return fail('SIGNATURE_INVALID', 'the recorded scanner or scan time differs from what the signature says');

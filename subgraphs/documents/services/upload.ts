@@ -55,7 +55,7 @@ export async function startUpload(ctx: Context, input: UploadInput, now = new Da
   if (dossier.handlingAgencyCode !== officer.agencyCode) throw forbidden(`dossier ${input.dossierCode} is handled by ${dossier.handlingAgencyCode}, not your agency`);
   const held = (await ctx.loaders.reusedByDossier.load(input.dossierCode)).find((l) => l.doc.documentTypeCode === input.documentTypeCode);
   // A held copy that fails its check is no reason not to scan the paper again.
-  if (held && (await checkIntegrity(held.doc, { files: ctx.files, scannerKeys: ctx.models.ScannerKey, agency: ctx.agency })).status === 'VALID') {
+  if (held && (await checkIntegrity(held.doc, ctx)).status === 'VALID') {
     throw appError(ErrorCode.CONFLICT, `the owner's data store already holds ${input.documentTypeCode} (document ${held.doc.id}, ${held.doc.digitisationCode}), linked to this dossier: it is not scanned again (Art. 13.3b)`, { documentId: held.doc.id });
   }
   const ticket = randomBytes(24).toString('base64url');

@@ -46,25 +46,24 @@ const receptionOf = (d: Partial<DossierRecord>): DossierReception => ({
 type StoredEvent = DossierEventRecord & { _id: unknown };
 
 /**
- * Gives each event its global sequence number, once, and notes it on the event. An event already
- * in the log (noted, or found through the log's unique (dossierCode, seq) when a relay crashed
- * before noting it, or another relay raced this one) keeps its number. The note saves that
- * lookup: FerretDB v1 answers only an _id filter from an index and reads the whole log otherwise.
+ * Gives each event its global sequence number, once. An event already in the log (noted on the
+ * event when the relay marked it published, or found through the log's unique (dossierCode, seq)
+ * when a relay crashed in between or another relay raced this one) keeps its number. The note
+ * saves that lookup, which reads the whole log on FerretDB v1.
  */
 export class Sequencer {
   private readonly numbers: GapFreeSequence;
 
-  constructor(private readonly models: Pick<RelayModels, 'EventLog' | 'DossierEvent'>) {
+  constructor(private readonly models: Pick<RelayModels, 'EventLog'>) {
     this.numbers = new GapFreeSequence(async () => (await models.EventLog.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0);
   }
 
   async sequence(e: StoredEvent): Promise<number> {
     if (e.globalSeq) return e.globalSeq;
-    const { EventLog, DossierEvent } = this.models;
+    const { EventLog } = this.models;
     return this.numbers.claim(
       async (n) => {
         await EventLog.create({ _id: n, dossierCode: e.dossierCode, seq: e.seq, event: toStreamEvent(e, n) });
-        await DossierEvent.updateOne({ _id: e._id }, { $set: { globalSeq: n } }).exec();
         return n;
       },
       async () => {
@@ -78,8 +77,9 @@ export class Sequencer {
 /**
  * Publishes unpublished dossier events, in sequence order per dossier: projects each (which
  * repairs a dossier whose writer crashed after appending the event), gives it its global
- * sequence number, puts it on the stream, then marks it published. A crash in between publishes
- * again with the same numbers; consumers drop repeats by (dossierCode, seq).
+ * sequence number, puts it on the stream, then marks it published with its number (one write:
+ * each write scans the collection on FerretDB v1). A crash in between publishes again with the
+ * same numbers; consumers drop repeats by (dossierCode, seq).
  */
 export async function relayOutbox(models: RelayModels, redis: Redis, sequencer = new Sequencer(models)): Promise<number> {
   const pending = await models.DossierEvent.find({ published: false }).sort({ dossierCode: 1, seq: 1 }).limit(BATCH).lean().exec();
@@ -87,7 +87,7 @@ export async function relayOutbox(models: RelayModels, redis: Redis, sequencer =
     await project(models, e);
     const globalSeq = await sequencer.sequence(e);
     await publishEvent(redis, STREAMS.dossierEvents, toStreamEvent(e, globalSeq));
-    await models.DossierEvent.updateOne({ _id: e._id }, { $set: { published: true } }).exec();
+    await models.DossierEvent.updateOne({ _id: e._id }, { $set: { published: true, globalSeq } }).exec();
   }
   return pending.length;
 }

@@ -176,7 +176,8 @@ export class FiguresService {
     const key = JSON.stringify([f.agencyCode, f.procedureCode, f.field, f.channel, period ? 'NONE' : groupBy, this.fieldMaps.get(fields)]);
     const summaryOf = (seg: Segment) => this.summary(seg, key, matches, dimensionOf);
     const rangeNames = segmentNames(q.from, q.to, groupBy === 'DAY');
-    const [range, base] = await Promise.all([this.view.segments(rangeNames), this.view.segments(await this.namesBefore(q.from))]);
+    const segments = await this.view.segments([...rangeNames, ...(await this.namesBefore(q.from))]);
+    const [range, base] = [segments.slice(0, rangeNames.length), segments.slice(rangeNames.length)];
 
     const sums = new Map<string, Float64Array>();
     if (period) for (const name of rangeNames) if (!sums.has(periodOf(name, groupBy))) sums.set(periodOf(name, groupBy), new Float64Array(METRICS.length));
