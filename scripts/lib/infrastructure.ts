@@ -1,35 +1,59 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { envReader } from '../../subgraphs/kit/config';
 import { startFerretdb } from '../../tools/ferretdb';
+import { migrateSqliteOnce } from '../../tools/ferretdb/migrate';
+import { startPostgres } from '../../tools/postgres';
 import { startRedis } from '../../tools/redis';
 
 export interface Infrastructure {
   mongoUri: string;
   redisUrl: string;
+  /** The embedded PostgreSQL under FerretDB (`postgres://…/`); absent when MONGODB_URI was given. */
+  postgresUrl?: string;
   stop(): Promise<void>;
+}
+
+export interface InfrastructureOptions {
+  /** npm start: everything is kept under it. Without it (tests, benchmarks) all is thrown away. */
+  dataDir?: string;
+  /** PostgreSQL's shared_buffers (benchmarks with a million dossiers want more). */
+  sharedBuffers?: string;
+  log?: (msg: string) => void;
 }
 
 /**
  * The database and Redis every service needs. MONGODB_URI / REDIS_URL, when set, are used as
- * they are; otherwise the embedded FerretDB and a redis-server are started on loopback ports.
- * With `dataDir` (npm start) both keep their files under it; without it they use temporary
- * directories (tests).
+ * they are; otherwise PostgreSQL, the embedded FerretDB on it, and a redis-server are started on
+ * loopback ports. With `dataDir` (npm start) they keep their files under it, and data of the
+ * SQLite backend used before is copied over once; without it they use temporary directories.
  */
-export async function startInfrastructure(opts: { dataDir?: string; log?: (msg: string) => void } = {}): Promise<Infrastructure> {
+export async function startInfrastructure(opts: InfrastructureOptions = {}): Promise<Infrastructure> {
   const env = envReader();
+  const log = opts.log ?? (() => {});
+  // Stopped in reverse order: FerretDB before the PostgreSQL under it.
   const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
   try {
     let mongoUri = env.optional('MONGODB_URI');
+    let postgresUrl: string | undefined;
     if (!mongoUri) {
-      const dir = opts.dataDir ? path.join(opts.dataDir, 'ferretdb') : mkdtempSync(path.join(tmpdir(), 'vss-ferretdb-'));
-      const db = await startFerretdb(dir, opts.log);
-      stops.push(async () => {
-        await db.stop();
-        if (!opts.dataDir) rmSync(dir, { recursive: true, force: true });
+      const dir = opts.dataDir ? path.join(opts.dataDir, 'postgres') : mkdtempSync(path.join(tmpdir(), 'vss-postgres-'));
+      if (!opts.dataDir) stops.push(async () => rmSync(dir, { recursive: true, force: true }));
+      const logDir = opts.dataDir && path.join(opts.dataDir, 'logs');
+      if (logDir) mkdirSync(logDir, { recursive: true });
+      const postgres = await startPostgres({
+        dataDir: dir, throwaway: !opts.dataDir, sharedBuffers: opts.sharedBuffers, log, logFile: logDir && path.join(logDir, 'postgres.log'),
       });
+      stops.push(postgres.stop);
+      postgresUrl = postgres.url;
+      const db = await startFerretdb(postgres.url, log);
+      stops.push(db.stop);
       mongoUri = db.uri;
+      if (opts.dataDir) await migrateSqliteOnce(path.join(opts.dataDir, 'ferretdb'), mongoUri, log);
     }
     let redisUrl = env.optional('REDIS_URL');
     if (!redisUrl) {
@@ -37,9 +61,9 @@ export async function startInfrastructure(opts: { dataDir?: string; log?: (msg: 
       stops.push(redis.stop);
       redisUrl = redis.url;
     }
-    return { mongoUri, redisUrl, stop: () => Promise.all(stops.map((s) => s())).then(() => undefined) };
+    return { mongoUri, redisUrl, postgresUrl, stop: stopAll };
   } catch (err) {
-    await Promise.all(stops.map((s) => s()));
+    await stopAll();
     throw err;
   }
 }

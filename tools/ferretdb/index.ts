@@ -4,10 +4,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { freePort, startDaemon, waitUntil } from '../lib/process';
+import { installGinTwins } from './gin-twins';
 
 /**
- * The embedded MongoDB-compatible database: FerretDB v1.24.2 with its SQLite backend, built
- * from our wrapper module (main.go) on first use and rebuilt only when its sources change.
+ * The embedded MongoDB-compatible database: FerretDB v1.24.2 on PostgreSQL (tools/postgres),
+ * built from our wrapper module (main.go) on first use and rebuilt only when its sources change.
  */
 const SOURCE_DIR = __dirname;
 const BIN_DIR = path.join(SOURCE_DIR, 'bin');
@@ -53,13 +54,33 @@ async function answersPing(uri: string): Promise<boolean> {
   }
 }
 
-/** Starts FerretDB on a free loopback port over `dataDir`; resolves once it answers ping. */
-export async function startFerretdb(dataDir: string, log?: (msg: string) => void): Promise<{ uri: string; stop(): Promise<void> }> {
+/** The PostgreSQL database FerretDB keeps everything in (each MongoDB database is a schema in it). */
+const PG_DATABASE = 'ferretdb';
+/**
+ * FerretDB's pool would open up to 50 connections (a server process each); on two cores a few
+ * more than the cores already keep PostgreSQL busy.
+ */
+const POOL_MAX_CONNS = 12;
+
+async function runFerretdb(args: string[], log?: (msg: string) => void): Promise<{ uri: string; stop(): Promise<void> }> {
   const bin = ensureFerretdbBinary(log);
-  mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
   const uri = `mongodb://127.0.0.1:${port}/`;
-  const daemon = startDaemon(bin, ['-listen', `127.0.0.1:${port}`, '-dir', dataDir]);
+  const daemon = startDaemon(bin, ['-listen', `127.0.0.1:${port}`, ...args]);
   await waitUntil('FerretDB', daemon, () => answersPing(uri));
   return { uri, stop: () => daemon.stop() };
+}
+
+/**
+ * Starts FerretDB on a free loopback port over a running PostgreSQL server (`postgres://…/`),
+ * with the GIN twin rule installed (gin-twins.ts); resolves once it answers ping.
+ */
+export async function startFerretdb(postgresUrl: string, log?: (msg: string) => void): Promise<{ uri: string; stop(): Promise<void> }> {
+  await installGinTwins(postgresUrl, PG_DATABASE);
+  return runFerretdb(['-postgresql-url', `${postgresUrl}${PG_DATABASE}?pool_max_conns=${POOL_MAX_CONNS}`], log);
+}
+
+/** FerretDB over a data directory of the SQLite backend used before: only to copy it into PostgreSQL once (migrate.ts). */
+export function startFerretdbOnSqlite(dir: string, log?: (msg: string) => void): Promise<{ uri: string; stop(): Promise<void> }> {
+  return runFerretdb(['-sqlite-dir', dir], log);
 }

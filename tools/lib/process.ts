@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import net from 'node:net';
 
 /** Asks the kernel for a free loopback port. */
@@ -21,10 +22,22 @@ export interface Daemon {
   stop(): Promise<void>;
 }
 
-export function startDaemon(command: string, args: string[], options: SpawnOptions = {}): Daemon {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+export interface DaemonOptions extends SpawnOptions {
+  /** How to ask it to stop (SIGTERM unless said), and how to insist after `stopTimeoutMs`. */
+  stopSignal?: NodeJS.Signals;
+  killSignal?: NodeJS.Signals;
+  stopTimeoutMs?: number;
+  /** Appends everything it prints to this file too. */
+  logFile?: string;
+}
+
+export function startDaemon(command: string, args: string[], options: DaemonOptions = {}): Daemon {
+  const { stopSignal = 'SIGTERM', killSignal = 'SIGKILL', stopTimeoutMs = 5000, logFile, ...spawnOptions } = options;
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
+  const file = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
+    file?.write(chunk);
     lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     if (lines.length > 40) lines.splice(0, lines.length - 40);
   };
@@ -39,12 +52,23 @@ export function startDaemon(command: string, args: string[], options: SpawnOptio
     output: () => lines.join('\n'),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      child.kill(stopSignal);
+      const timer = setTimeout(() => child.kill(killSignal), stopTimeoutMs);
       await exited;
       clearTimeout(timer);
+      file?.end();
     },
   };
+}
+
+/** Whether a process with this id exists (signal 0 checks without sending anything). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Polls `check` until it succeeds, the process dies, or the timeout passes. */
