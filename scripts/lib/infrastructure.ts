@@ -32,10 +32,11 @@ export interface InfrastructureOptions {
 export async function startInfrastructure(opts: InfrastructureOptions = {}): Promise<Infrastructure> {
   const env = envReader();
   const log = opts.log ?? (() => {});
-  // Stopped in reverse order: FerretDB before the PostgreSQL under it.
+  // Stopped in reverse order: FerretDB before the PostgreSQL under it; each once, however often
+  // stop is called (a second Ctrl-C, a failed start's cleanup).
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop();
+    for (const stop of stops.splice(0).reverse()) await stop();
   };
   try {
     let mongoUri = env.optional('MONGODB_URI');

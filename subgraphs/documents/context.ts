@@ -73,45 +73,42 @@ export interface Listed {
 
 const byAge = (a: DocumentView, b: DocumentView) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
 
-const reusedFrom = (links: { dossierCode: string; documentId: Types.ObjectId }[], byId: Map<string, DocumentView>): Listed[] =>
-  links.flatMap((l) => {
-    const doc = byId.get(l.documentId.toString());
-    return doc ? [{ dossierCode: l.dossierCode, doc }] : [];
-  });
-
 export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
   const domain = domainOf(deps);
   const { Document, DocumentLink, DossierRef } = domain.models;
-  const linksOf = async (codes: string[]) => DocumentLink.find({ dossierCode: { $in: codes } }).lean().exec();
+  // Every look-up below is one equality on _id or on a field that leads an index (models/*.ts):
+  // FerretDB pushes nothing else into SQL (README, Design; test/integration/documents-indexes.test.ts).
+  const document = oneByKey(async (id) => {
+    const _id = objectIdOf(id);
+    const doc = _id && (await Document.findById(_id).lean().exec());
+    return doc ? toView(doc) : null;
+  });
+  /** The documents reuse links point to, each through the document loader (one look-up by id each). */
+  const reusedFrom = async (links: DocumentLinkRecord[]): Promise<Listed[]> => {
+    const docs = await document.loadMany(links.map((l) => l.documentId.toString()));
+    return links.flatMap((l, i) => {
+      const doc = docs[i];
+      return doc && !(doc instanceof Error) ? [{ dossierCode: l.dossierCode, doc }] : [];
+    });
+  };
   return {
     ...base,
     ...domain,
     loaders: {
-      document: oneByKey(
-        async (ids) => (await Document.find({ _id: { $in: ids.flatMap((id) => objectIdOf(id) ?? []) } }).lean().exec()).map(toView),
-        (d) => d.id,
-      ),
-      documentsByDossier: manyByKey(async (codes): Promise<Listed[]> => {
-        const links = await linksOf(codes);
-        const docs = (await Document.find({ $or: [{ dossierCode: { $in: codes } }, { _id: { $in: links.map((l) => l.documentId) } }] }).lean().exec()).map(toView);
-        const byId = new Map(docs.map((d) => [d.id, d]));
-        const own = docs.filter((d) => codes.includes(d.dossierCode)).map((doc) => ({ dossierCode: doc.dossierCode, doc }));
-        return [...own, ...reusedFrom(links, byId)].sort((a, b) => byAge(a.doc, b.doc));
-      }, (l) => l.dossierCode),
-      reusedByDossier: manyByKey(async (codes): Promise<Listed[]> => {
-        const links = await linksOf(codes);
-        const docs = (await Document.find({ _id: { $in: links.map((l) => l.documentId) } }).lean().exec()).map(toView);
-        return reusedFrom(links, new Map(docs.map((d) => [d.id, d])));
-      }, (l) => l.dossierCode),
-      documentsByOwner: manyByKey(
-        async (keys) => (await Document.find({ ownerKey: { $in: keys } }).sort({ createdAt: -1, _id: -1 }).lean().exec()).map(toView),
-        (d) => d.ownerKey ?? '',
-      ),
-      dossierRef: oneByKey(async (codes) => DossierRef.find({ _id: { $in: codes } }).lean().exec(), (r) => r._id),
-      linksByDocument: manyByKey(
-        async (ids) => DocumentLink.find({ documentId: { $in: ids.flatMap((id) => objectIdOf(id) ?? []) } }).lean().exec(),
-        (l) => l.documentId.toString(),
-      ),
+      document,
+      documentsByDossier: manyByKey(async (dossierCode): Promise<Listed[]> => {
+        const [own, links] = await Promise.all([Document.find({ dossierCode }).lean().exec(), DocumentLink.find({ dossierCode }).lean().exec()]);
+        const listed = [...own.map((d) => ({ dossierCode, doc: toView(d) })), ...(await reusedFrom(links))];
+        return listed.sort((a, b) => byAge(a.doc, b.doc));
+      }),
+      reusedByDossier: manyByKey(async (dossierCode) => reusedFrom(await DocumentLink.find({ dossierCode }).lean().exec())),
+      // Newest first, sorted here: FerretDB sorts in its memory anyway, after reading whatever the filter selected.
+      documentsByOwner: manyByKey(async (ownerKey) => (await Document.find({ ownerKey }).lean().exec()).map(toView).sort((a, b) => byAge(b, a))),
+      dossierRef: oneByKey((code) => DossierRef.findById(code).lean().exec()),
+      linksByDocument: manyByKey(async (id) => {
+        const documentId = objectIdOf(id);
+        return documentId ? DocumentLink.find({ documentId }).lean().exec() : [];
+      }),
     },
   };
 }

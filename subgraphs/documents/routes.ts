@@ -1,8 +1,7 @@
 import { readBytes, sendJson, type HttpRoute } from '../kit/http';
 import { requireSignedIn, type SubgraphDeps } from '../kit/context';
 import { appError, ErrorCode, notFound } from '../kit/errors';
-import { domainOf, objectIdOf, type Context } from './context';
-import { toView } from './models/document';
+import { domainOf, type Context } from './context';
 import { checkIntegrity } from './services/integrity';
 import { dossiersOf, mayReadFile } from './services/access';
 import { acceptUpload, openTicket } from './services/upload';
@@ -53,7 +52,7 @@ export function downloadRoute(deps: SubgraphDeps): HttpRoute<Context> {
     path: /^\/documents\/([0-9a-fA-F]{24})\/content$/,
     async handle(_req, res, match, context) {
       const ctx = await context();
-      const { models, audit } = domainOf(deps);
+      const { audit } = domainOf(deps);
       const id = match[1]!;
       const record = (outcome: string, detail?: string) =>
         audit.record({ principal: ctx.principal, requestId: ctx.requestId, action: 'DOCUMENT_DOWNLOAD', target: `document:${id}`, outcome, detail });
@@ -61,8 +60,7 @@ export function downloadRoute(deps: SubgraphDeps): HttpRoute<Context> {
         await record('DENIED', 'no bearer token');
         requireSignedIn(ctx);
       }
-      const stored = await models.Document.findById(objectIdOf(id)).lean().exec();
-      const doc = stored && toView(stored);
+      const doc = await ctx.loaders.document.load(id);
       if (!doc || !doc.file || !mayReadFile(ctx.principal, doc, await dossiersOf(ctx, doc))) {
         await record('DENIED', doc ? 'not the owner, the agency or the filing provider' : 'no such document');
         throw notFound(`no document ${id} with a file that you may read`);

@@ -8,6 +8,8 @@ import { dossierModel, type DossierRecord } from './models/dossier';
 import { dossierEventModel, type DossierEventRecord } from './models/dossier-event';
 import { eventLogModel } from './models/event-log';
 import { canSee, visibilityFilter } from './services/access';
+import { findDossier } from './services/events';
+import { allOf } from '../kit/filters';
 import type { RelayModels } from './services/outbox';
 import { httpProcedureCatalogue, replicatedProcedureCatalogue, type ProcedureCatalogue } from './services/procedure-catalogue';
 import { procedureRevisionModel, type ProcedureRevisionModel } from './models/procedure-revision';
@@ -68,16 +70,24 @@ export const domainOf = perProcess((deps): DossiersDomain => {
 // Agencies count the dossiers they handle now: grouping on the agencyCodes array would need
 // $unwind, which FerretDB v1 applies without keeping the other fields (measured here).
 const COUNT_FIELDS = { procedure: 'procedureCode', agency: 'handlingAgencyCode' } as const;
+type CountBy = keyof typeof COUNT_FIELDS;
 /** Key of a count: "<procedure|agency>\u0000<code>\u0000<status or empty>". */
-export const countKey = (by: keyof typeof COUNT_FIELDS, code: string, status?: string | null) => [by, code, status ?? ''].join('\u0000');
+export const countKey = (by: CountBy, code: string, status?: string | null) => [by, code, status ?? ''].join('\u0000');
 
 export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
   const domain = domainOf(deps);
   const { Dossier, DossierEvent } = domain.models;
   const visible = visibilityFilter(base.principal);
-  const within = (f: FilterQuery<DossierRecord>): FilterQuery<DossierRecord> => ({ $and: [visible ?? { _id: null }, f] });
 
-  const dossierLoader = oneByKey((codes: string[]) => Dossier.find({ code: { $in: codes } }).lean().exec(), (d) => d.code);
+  /** Counts per public status of one procedure's or agency's dossiers the caller may see (one indexed $match, one accumulator). */
+  const countsOf = async (by: CountBy, code: string): Promise<Map<string, number>> => {
+    const field = COUNT_FIELDS[by];
+    const rows = visible
+      ? await Dossier.aggregate<{ _id: string; n: number }>([{ $match: allOf<DossierRecord>(visible, { [field]: code }) }, { $group: { _id: '$status', n: { $sum: 1 } } }]).exec()
+      : [];
+    return new Map(rows.map((r) => [r._id, r.n]));
+  };
+  const dossierLoader = oneByKey((code) => findDossier(domain.models, code));
   return {
     ...base,
     ...domain,
@@ -89,37 +99,23 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
     },
     loaders: {
       dossier: dossierLoader,
-      history: manyByKey((codes) => DossierEvent.find({ dossierCode: { $in: codes } }).sort({ dossierCode: 1, seq: 1 }).lean().exec(), (e) => e.dossierCode),
-      // Keys are "p:<personalId>" or "u:<unitCode>"; one query for the whole batch, newest first.
-      byApplicant: manyByKey(
-        async (keys) => {
-          const ids = keys.filter((k) => k.startsWith('p:')).map((k) => k.slice(2));
-          const units = keys.filter((k) => k.startsWith('u:')).map((k) => k.slice(2));
-          return Dossier.find(within({ $or: [{ 'applicant.personalId': { $in: ids } }, { 'applicant.unitCode': { $in: units } }] }))
-            .sort({ receivedAt: -1, code: -1 })
-            .lean()
-            .exec();
-        },
-        (d) => (d.applicant.personalId ? `p:${d.applicant.personalId}` : `u:${d.applicant.unitCode}`),
+      history: manyByKey((code) => DossierEvent.find({ dossierCode: code }).sort({ seq: 1 }).lean().exec()),
+      // Keys are applicantKeyOf(applicant); newest first.
+      byApplicant: manyByKey(async (applicantKey) =>
+        visible ? Dossier.find(allOf<DossierRecord>(visible, { applicantKey })).sort({ receivedAt: -1, code: -1 }).lean().exec() : [],
       ),
-      // One aggregation per batch for all the counts asked in one request.
+      // One aggregation per procedure or agency asked in the batch, whatever statuses are asked of it.
       count: new DataLoader<string, number>(async (keys) => {
-        const parsed = keys.map((k) => k.split('\u0000') as [keyof typeof COUNT_FIELDS, string, string]);
-        const totals = new Map<string, number>();
-        for (const by of Object.keys(COUNT_FIELDS) as (keyof typeof COUNT_FIELDS)[]) {
-          const codes = [...new Set(parsed.filter(([b]) => b === by).map(([, c]) => c))];
-          if (codes.length === 0 || !visible) continue;
-          const field = COUNT_FIELDS[by];
-          const rows = await Dossier.aggregate<{ _id: { code: string; status: string }; n: number }>([
-            { $match: within({ [field]: { $in: codes } }) },
-            { $group: { _id: { code: `$${field}`, status: '$status' }, n: { $sum: 1 } } },
-          ]).exec();
-          for (const r of rows) {
-            totals.set(countKey(by, r._id.code, r._id.status), r.n);
-            totals.set(countKey(by, r._id.code), (totals.get(countKey(by, r._id.code)) ?? 0) + r.n);
-          }
-        }
-        return keys.map((k) => totals.get(k) ?? 0);
+        const parsed = keys.map((k) => k.split('\u0000') as [CountBy, string, string]);
+        const asked = [...new Set(parsed.map(([by, code]) => `${by}\u0000${code}`))];
+        const counts = new Map(await Promise.all(asked.map(async (k) => {
+          const [by, code] = k.split('\u0000') as [CountBy, string];
+          return [k, await countsOf(by, code)] as const;
+        })));
+        return parsed.map(([by, code, status]) => {
+          const byStatus = counts.get(`${by}\u0000${code}`)!;
+          return status ? (byStatus.get(status) ?? 0) : [...byStatus.values()].reduce((a, b) => a + b, 0);
+        });
       }),
     },
   };

@@ -6,6 +6,7 @@ import { receiptRoute, smsInboundRoute } from './routes';
 import { startOutboxRelay } from './services/outbox';
 import { followProcedureChanges } from './services/procedure-catalogue';
 import { startPortalSync } from './services/portal-sync';
+import { upgrades } from './upgrades';
 
 /** Dossiers: intake, the workflow of R-DOS-1…11, row-level access, and the dossier event stream. */
 export const dossiersSubgraph: SubgraphDefinition<Context> = {
@@ -14,6 +15,7 @@ export const dossiersSubgraph: SubgraphDefinition<Context> = {
   resolvers,
   createContext,
   checkConfig: (env) => void loadDossiersConfig(env),
+  upgrades,
   routes: (deps) => [receiptRoute, smsInboundRoute(deps)],
   startWorkers: (deps) => {
     const { models, config, portal } = domainOf(deps);

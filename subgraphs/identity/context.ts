@@ -63,10 +63,11 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
     services: servicesOf(deps),
     redis: deps.redis,
     loaders: {
-      agency: oneByKey((codes) => Agency.find({ code: { $in: codes } }).lean().exec(), (a) => a.code),
-      citizen: oneByKey((ids) => Citizen.find({ personalId: { $in: ids } }).lean().exec(), (c) => c.personalId),
-      organization: oneByKey((codes) => Organization.find({ unitCode: { $in: codes } }).lean().exec(), (o) => o.unitCode),
-      certificates: manyByKey((codes) => Certificate.find({ unitCode: { $in: codes } }).sort({ registeredAt: 1 }).lean().exec(), (c) => c.unitCode),
+      agency: oneByKey((code) => Agency.findOne({ code }).lean().exec()),
+      citizen: oneByKey((personalId) => Citizen.findOne({ personalId }).lean().exec()),
+      organization: oneByKey((unitCode) => Organization.findOne({ unitCode }).lean().exec()),
+      // FerretDB sorts in memory, here over one organisation's few certificates.
+      certificates: manyByKey((unitCode) => Certificate.find({ unitCode }).sort({ registeredAt: 1 }).lean().exec()),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Principal } from './principal';
-import { GapFreeSequence } from './sequence';
+import { GapFreeSequence, highestId } from './sequence';
 
 /**
  * The append-only, hash-chained audit log (ARCHITECTURE "Security model"): who did what to which
@@ -67,7 +67,7 @@ export class AuditLog {
   private readonly numbers: GapFreeSequence;
 
   constructor(private readonly Audit: AuditModel) {
-    this.numbers = new GapFreeSequence(async () => (await Audit.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0);
+    this.numbers = new GapFreeSequence(() => highestId(Audit));
   }
 
   async record(r: AuditRecord, at = new Date()): Promise<void> {

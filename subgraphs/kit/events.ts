@@ -7,7 +7,7 @@ import type { Logger } from './logger';
  * publish twice after a crash and consumers must be idempotent.
  */
 export const STREAMS = { dossierEvents: 'events:dossiers', procedureChanges: 'events:procedures' } as const;
-const STREAM_MAX_LENGTH = '1000000';
+export const STREAM_MAX_LENGTH = '1000000';
 
 /** A dossier state change, as the dossiers subgraph publishes it. `seq` grows by one per dossier. */
 export interface DossierEvent {

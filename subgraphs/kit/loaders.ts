@@ -1,20 +1,15 @@
 import DataLoader from 'dataloader';
 
 /**
- * DataLoaders built fresh for every request: one database round trip per batch of keys,
- * results returned in key order. `fetch` must answer every key it can in one query.
+ * DataLoaders built fresh for every request, answering a batch with one equality query per
+ * distinct key, all sent at once. Not one `$in` for the batch: FerretDB pushes only top-level
+ * equality into SQL, so an `$in` reads the whole collection there, while each equality is an
+ * index lookup there as on MongoDB (README, Design).
  */
-export function oneByKey<T>(fetch: (keys: string[]) => Promise<T[]>, keyOf: (item: T) => string): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(async (keys) => {
-    const found = new Map((await fetch([...keys])).map((item) => [keyOf(item), item]));
-    return keys.map((k) => found.get(k) ?? null);
-  });
+export function oneByKey<T>(fetch: (key: string) => Promise<T | null | undefined>): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>((keys) => Promise.all(keys.map(async (k) => (await fetch(k)) ?? null)));
 }
 
-export function manyByKey<T>(fetch: (keys: string[]) => Promise<T[]>, keyOf: (item: T) => string): DataLoader<string, T[]> {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-    for (const item of await fetch([...keys])) groups.get(keyOf(item))?.push(item);
-    return keys.map((k) => groups.get(k) ?? []);
-  });
+export function manyByKey<T>(fetch: (key: string) => Promise<T[]>): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>((keys) => Promise.all(keys.map(fetch)));
 }

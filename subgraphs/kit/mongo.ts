@@ -1,12 +1,13 @@
 import mongoose, { type Connection, type Model } from 'mongoose';
 
 /** Each subgraph owns one database; it connects to nothing else. */
-export async function connectDatabase(uri: string, dbName: string): Promise<Connection> {
+export async function connectDatabase(uri: string, dbName: string, options: { monitorCommands?: boolean } = {}): Promise<Connection> {
   const conn = mongoose.createConnection(uri, {
     dbName,
     serverSelectionTimeoutMS: 5000,
     // FerretDB v1 and MongoDB both accept these; retryable writes need a replica set.
     retryWrites: false,
+    ...options,
   });
   await conn.asPromise();
   return conn;

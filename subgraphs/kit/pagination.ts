@@ -1,9 +1,12 @@
 import type { FilterQuery, Model } from 'mongoose';
 import { badInput } from './errors';
+import { allOf } from './filters';
 
 /**
- * Keyset (cursor) pagination over one sort field plus a unique tie-breaker, so pages stay
- * stable while documents are inserted, and no page costs more than one indexed range scan.
+ * Keyset (cursor) pagination over one sort field plus a unique tie-breaker, so pages stay stable
+ * while documents are inserted. On MongoDB a page is one indexed range scan; FerretDB sorts in
+ * memory whatever the filter's top-level equalities select, so there a page costs the size of
+ * that equality bucket (README, Design: lists).
  */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -84,8 +87,7 @@ export async function keysetPage<T>(
   let query: FilterQuery<T> = filter;
   if (args.after) {
     const [value, tie] = decodeCursor(args.after);
-    const after = { $or: [{ [field]: { [cmp]: value } }, { [field]: value, [tieBreaker]: { [cmp]: tie } }] };
-    query = { $and: [filter, after] } as FilterQuery<T>;
+    query = allOf<T>(filter, { $or: [{ [field]: { [cmp]: value } }, { [field]: value, [tieBreaker]: { [cmp]: tie } }] } as FilterQuery<T>);
   }
   const docs = (await model
     .find(query)

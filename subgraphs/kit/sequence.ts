@@ -1,3 +1,4 @@
+import type { FilterQuery, Model } from 'mongoose';
 import { isDuplicateKey } from './mongo';
 
 /**
@@ -31,4 +32,69 @@ export class GapFreeSequence {
       }
     }
   }
+
+  /**
+   * Claims `count` consecutive numbers with one ordered insert of them all. Answers the first
+   * number and how many were stored from it: fewer than `count` when a number or another unique
+   * key was taken, and then the rest must be claimed one by one with `claim`.
+   */
+  async claimRun(count: number, insertRun: (first: number) => Promise<void>): Promise<{ first: number; stored: number }> {
+    this.last ??= await this.latest();
+    const first = this.last + 1;
+    try {
+      await insertRun(first);
+      this.last = first + count - 1;
+      return { first, stored: count };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      this.last = undefined;
+      // An ordered insert stops at the first refused document; those before it are stored.
+      return { first, stored: (err as { insertedCount?: number }).insertedCount ?? 0 };
+    }
+  }
+}
+
+/**
+ * The highest n such that `exists(1…n)`, for numbers without gaps: doubling, then halving, so
+ * about 2·log₂ n lookups by key. A sort on the numbers would read the whole collection on
+ * FerretDB, which pushes no sort into SQL.
+ */
+export async function highestNumber(exists: (n: number) => Promise<boolean>): Promise<number> {
+  if (!(await exists(1))) return 0;
+  let low = 1;
+  let high = 2;
+  while (await exists(high)) [low, high] = [high, high * 2];
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (await exists(mid)) low = mid;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The highest number stored under _id in a gap-free log. */
+export const highestId = <T extends { _id: number }>(model: Model<T>) =>
+  highestNumber(async (n) => (await model.exists({ _id: n } as FilterQuery<T>)) !== null);
+
+/**
+ * Entries of gap-free logs carry their block, ⌊n / BLOCK_SIZE⌋, indexed: reading on from a
+ * number is then one equality query per block. `_id > n` would read the whole log on FerretDB,
+ * which pushes no range into SQL (README, Design).
+ */
+export const BLOCK_SIZE = 256;
+export const blockOf = (n: number) => Math.floor(n / BLOCK_SIZE);
+
+/** Entries numbered after `after`, in order, at most `limit`; stops at the end of the log. */
+export async function readAfter<T extends { _id: number }>(model: Model<T>, after: number, limit: number): Promise<T[]> {
+  const out: T[] = [];
+  for (let block = blockOf(after + 1); out.length < limit; block++) {
+    const entries = ((await model.find({ block } as FilterQuery<T>).lean().exec()) as T[]).filter((e) => e._id > after).sort((a, b) => a._id - b._id);
+    for (const e of entries) {
+      // The first missing number is the end of the log: numbers have no gaps before it.
+      if (e._id !== (out.at(-1)?._id ?? after) + 1 || out.length === limit) return out;
+      out.push(e);
+    }
+    if (out.length === 0 || out.at(-1)!._id !== (block + 1) * BLOCK_SIZE - 1) return out;
+  }
+  return out;
 }

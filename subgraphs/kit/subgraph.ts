@@ -17,6 +17,7 @@ import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from './internal-token';
 import { KEY_FILES, loadKey } from './keys';
 import { ErrorCode, unauthenticated } from './errors';
 import type { RequestBase, SubgraphDeps } from './context';
+import { runUpgrades, type Upgrade } from './upgrades';
 
 /** Everything that makes one subgraph: its SDL, resolvers, per-request context and background work. */
 export interface SubgraphDefinition<C extends RequestBase> {
@@ -29,6 +30,8 @@ export interface SubgraphDefinition<C extends RequestBase> {
   checkConfig?(env: Record<string, string | undefined>): void;
   /** HTTP routes beside /graphql (downloads, webhooks). */
   routes?(deps: SubgraphDeps): HttpRoute<C>[];
+  /** Changes to data stored by older versions, run once per database at start (kit/upgrades.ts). */
+  upgrades?: readonly Upgrade[];
   /** Long-running work (event consumers, outbox relays); returns a function per worker that stops it. */
   startWorkers?(deps: SubgraphDeps): (() => Promise<void>)[];
 }
@@ -90,6 +93,7 @@ export async function runSubgraph<C extends RequestBase>(
   const { key: internalKey } = await loadKey(config.keysDir, KEY_FILES.internalPublic);
   const db = await connectDatabase(config.mongoUri, config.databaseName);
   await Promise.all(Object.values(db.models).map((m) => m.init()));
+  await runUpgrades(db, def.upgrades ?? [], logger);
   const redis = await connectRedis(config.redisUrl);
   const deps: SubgraphDeps = { db, redis, logger, config };
 

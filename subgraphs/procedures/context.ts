@@ -44,8 +44,8 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
     ...base,
     ...domain,
     loaders: {
-      procedure: oneByKey((codes) => Procedure.find({ code: { $in: codes } }).lean().exec(), (p) => p.code),
-      versions: manyByKey((codes) => ProcedureChange.find({ code: { $in: codes }, ...VERSION_KINDS }).sort({ code: 1, version: 1 }).lean().exec(), (c) => c.code),
+      procedure: oneByKey((code) => Procedure.findOne({ code }).lean().exec()),
+      versions: manyByKey((code) => ProcedureChange.find({ code, ...VERSION_KINDS }).sort({ version: 1 }).lean().exec()),
     },
   };
 }

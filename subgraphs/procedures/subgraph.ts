@@ -4,6 +4,9 @@ import { resolvers } from './resolvers';
 import { loadProceduresConfig } from './config';
 import { startChangeRelay } from './services/change-relay';
 import { startImportSchedule } from './services/import-schedule';
+import { backfill } from '../kit/upgrades';
+import { blockOf } from '../kit/sequence';
+import { procedureChangeModel } from './models/procedure-change';
 
 /**
  * Procedures: the catalogue (R-PRO-1), publication with versions and a change feed (R-PRO-2,
@@ -15,6 +18,10 @@ export const proceduresSubgraph: SubgraphDefinition<Context> = {
   resolvers,
   createContext,
   checkConfig: (env) => void loadProceduresConfig(env),
+  upgrades: [
+    // Changes stored before the feed read by block have none; without it the feed would stop at the first of them.
+    backfill('procedure-changes-block', procedureChangeModel, 'block', (c) => blockOf(c._id)),
+  ],
   startWorkers: (deps) => {
     const domain = domainOf(deps);
     return [

@@ -69,6 +69,20 @@ describe('dossier events', () => {
     await drain();
   });
 
+  test('a relay that crashed after numbering a batch, before marking it published, publishes it again under the same numbers', async () => {
+    await drain();
+    for (let i = 0; i < 3; i++) await w.receive();
+    const pending = (await w.models.DossierEvent.find({ published: false }).lean()).sort((a, b) => a.dossierCode.localeCompare(b.dossierCode));
+    // The crash: the first two got their numbers in the log; nothing was published or marked.
+    const numbered = await new Sequencer(w.models).sequenceAll(pending.slice(0, 2));
+    const before = await w.models.EventLog.countDocuments();
+    await drain();
+    expect(await w.models.EventLog.countDocuments()).toBe(before + 1);
+    const published = (await streamEvents()).filter((e) => pending.some((p) => p.dossierCode === e.dossierCode));
+    expect(published.map((e) => e.globalSeq).slice(0, 2)).toEqual(numbered);
+    expect(await w.models.DossierEvent.countDocuments({ published: false })).toBe(0);
+  });
+
   test('a consumer replays from any sequence number through dossierEvents (needs dossier:events)', async () => {
     await drain();
     const all = await w.h.exec('{ dossierEvents(after: 0, first: 1000) { sequence dossierCode version action toState } }', undefined, principals.dashboard);

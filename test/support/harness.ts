@@ -9,6 +9,7 @@ import { connectDatabase } from '../../subgraphs/kit/mongo';
 import type { Principal } from '../../subgraphs/kit/principal';
 import { connectRedis } from '../../subgraphs/kit/redis';
 import { buildSubgraphServer, runSubgraph, type SubgraphDefinition } from '../../subgraphs/kit/subgraph';
+import { runUpgrades } from '../../subgraphs/kit/upgrades';
 
 /** Principals for tests, shaped as the gateway would forward them. */
 export const principals = {
@@ -42,6 +43,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Shares a database prefix with another harness (e.g. a subgraph it calls). */
   prefix?: string;
+  /** Records the commands sent to the database (test/support/explain.ts). */
+  monitorCommands?: boolean;
 }
 
 /**
@@ -53,7 +56,7 @@ export async function subgraphHarness<C extends RequestBase>(def: SubgraphDefini
   const prefix = opts.prefix ?? `t${randomBytes(4).toString('hex')}_`;
   const config = loadServiceConfig(def.name, isolatedEnv(opts, prefix));
   const logger = createLogger(def.name, { level: 'error' });
-  const db = await connectDatabase(config.mongoUri, config.databaseName);
+  const db = await connectDatabase(config.mongoUri, config.databaseName, { monitorCommands: opts.monitorCommands });
   const redis = await connectRedis(config.redisUrl);
   const deps: SubgraphDeps = { db, redis, logger, config };
   const { key: signingKey } = await loadKey(config.keysDir, KEY_FILES.internalSigning);
@@ -64,6 +67,7 @@ export async function subgraphHarness<C extends RequestBase>(def: SubgraphDefini
   };
   await context(); // registers the subgraph's models on this connection
   await Promise.all(Object.values(db.models).map((m) => m.init()));
+  await runUpgrades(db, def.upgrades ?? [], logger);
   const server = buildSubgraphServer(def, deps);
   await server.start();
 

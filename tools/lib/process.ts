@@ -31,9 +31,21 @@ export interface DaemonOptions extends SpawnOptions {
   logFile?: string;
 }
 
+/**
+ * Daemons still running when this process exits (an uncaught error, process.exit) are asked to
+ * stop then, so that none outlives us; only a SIGKILL of this process leaves them behind (the
+ * next start of PostgreSQL on the same directory clears that, tools/postgres).
+ */
+const running = new Map<ChildProcess, NodeJS.Signals>();
+process.on('exit', () => {
+  for (const [child, signal] of running) child.kill(signal);
+});
+
 export function startDaemon(command: string, args: string[], options: DaemonOptions = {}): Daemon {
   const { stopSignal = 'SIGTERM', killSignal = 'SIGKILL', stopTimeoutMs = 5000, logFile, ...spawnOptions } = options;
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
+  running.set(child, stopSignal);
+  child.once('exit', () => running.delete(child));
   const file = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
@@ -44,9 +56,8 @@ export function startDaemon(command: string, args: string[], options: DaemonOpti
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
+    child.once('exit', () => resolve());
+  }).then(() => file?.end());
   return {
     child,
     output: () => lines.join('\n'),
@@ -56,27 +67,17 @@ export function startDaemon(command: string, args: string[], options: DaemonOpti
       const timer = setTimeout(() => child.kill(killSignal), stopTimeoutMs);
       await exited;
       clearTimeout(timer);
-      file?.end();
     },
   };
-}
-
-/** Whether a process with this id exists (signal 0 checks without sending anything). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Polls `check` until it succeeds, the process dies, or the timeout passes. */
 export async function waitUntil(what: string, daemon: Daemon, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (daemon.child.exitCode !== null) {
-      throw new Error(`${what} exited with code ${daemon.child.exitCode}:\n${daemon.output()}`);
+    const { exitCode, signalCode } = daemon.child;
+    if (exitCode !== null || signalCode !== null) {
+      throw new Error(`${what} exited with ${exitCode !== null ? `code ${exitCode}` : signalCode}:\n${daemon.output()}`);
     }
     if (await check().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 100));

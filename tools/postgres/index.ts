@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync, type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort, isAlive, startDaemon, waitUntil } from '../lib/process';
+import { freePort, startDaemon, waitUntil } from '../lib/process';
 
 /**
  * Debian's PostgreSQL server, run for the embedded FerretDB: `initdb` into a directory on first
@@ -75,15 +77,34 @@ function runAs(): RunAs | undefined {
   return { uid: Number(uid), gid: Number(gid), name: 'postgres' };
 }
 
-/** Every parent of the data directory must be traversable by the server's user. */
-function checkTraversable(dir: string, user: RunAs) {
-  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
-    const s = statSync(d);
-    const x = s.uid === user.uid ? 0o100 : s.gid === user.gid ? 0o010 : 0o001;
-    if (!(s.mode & x)) {
+/**
+ * Every parent of the data directory must be traversable by the server's user. The directory
+ * holding the cluster is usually our own and private (npm start's `.data`, which the key store
+ * makes 0700): there only the server's group is let through, not everyone. Elsewhere we change
+ * nothing and say what to do.
+ */
+function checkTraversable(dataDir: string, user: RunAs) {
+  const enters = (s: Stats) => !!(s.mode & (s.uid === user.uid ? 0o100 : s.gid === user.gid ? 0o010 : 0o001));
+  const holder = path.dirname(dataDir);
+  const held = statSync(holder);
+  if (!enters(held) && held.uid === process.getuid?.()) {
+    chownSync(holder, held.uid, user.gid);
+    chmodSync(holder, (held.mode & 0o7777) | 0o010);
+  }
+  for (let d = holder; ; d = path.dirname(d)) {
+    if (!enters(statSync(d))) {
       throw new Error(`PostgreSQL runs as the ${user.name} user, which cannot enter ${d}; run \`chmod o+x ${d}\` or move the project`);
     }
     if (d === path.dirname(d)) return;
+  }
+}
+
+/** Whether `pid` is a PostgreSQL server working in `dataDir` (every server process runs in its data directory). */
+function servesDataDir(pid: number, dataDir: string): boolean {
+  try {
+    return path.basename(readlinkSync(`/proc/${pid}/exe`)) === 'postgres' && realpathSync(`/proc/${pid}/cwd`) === realpathSync(dataDir);
+  } catch {
+    return false;
   }
 }
 
@@ -96,19 +117,18 @@ async function clearStalePid(dataDir: string, log: (msg: string) => void) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  const cmdline = (() => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    } catch {
-      return '';
-    }
-  })();
-  if (pid > 0 && cmdline.includes('postgres') && cmdline.includes(dataDir)) {
+  if (pid > 0 && servesDataDir(pid, dataDir)) {
     log(`stopping a PostgreSQL server left running on ${dataDir} (pid ${pid})…`);
+    // Polled by its data directory rather than by its pid: an exited server whose parent has
+    // not reaped it yet (a zombie) has none.
+    const stopped = async (ms: number) => {
+      for (let t = 0; t < ms && servesDataDir(pid, dataDir); t += 100) await new Promise((r) => setTimeout(r, 100));
+      return !servesDataDir(pid, dataDir);
+    };
     process.kill(pid, 'SIGINT');
-    for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-    if (isAlive(pid)) process.kill(pid, 'SIGQUIT');
-    for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    if (!(await stopped(10_000))) process.kill(pid, 'SIGQUIT');
+    // Two servers on one data directory would corrupt it: never remove the file of a live one.
+    if (!(await stopped(5_000))) throw new Error(`the PostgreSQL server (pid ${pid}) left running on ${dataDir} does not stop`);
   }
   rmSync(pidFile, { force: true });
 }
@@ -163,6 +183,7 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
   const bin = ensurePostgresServer(log);
   const user = runAs();
   const dataDir = path.resolve(opts.dataDir);
+  mkdirSync(path.dirname(dataDir), { recursive: true });
   if (user) checkTraversable(dataDir, user);
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) initdb(bin, dataDir, user, !!opts.throwaway);
   await clearStalePid(dataDir, log);

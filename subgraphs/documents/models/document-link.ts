@@ -13,7 +13,8 @@ const DocumentLinkSchema = new Schema<DocumentLinkRecord>(
   {
     _id: { type: String, required: true },
     dossierCode: { type: String, required: true, index: true },
-    documentId: { type: Schema.Types.ObjectId, required: true },
+    // Indexed: whether a document may be read depends on the dossiers that reused it (services/access.ts).
+    documentId: { type: Schema.Types.ObjectId, required: true, index: true },
     linkedAt: { type: Date, required: true },
   },
   { collection: 'document_links', versionKey: false },

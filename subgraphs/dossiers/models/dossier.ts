@@ -28,6 +28,11 @@ export interface AgencyStepRecord {
   reason: string | null;
 }
 
+/** The applicant as one top-level lookup key: "P:<personal id>" or "O:<unit code>". */
+export const applicantKeyOf = (a: Pick<Applicant, 'personalId' | 'unitCode'>) => (a.personalId ? `P:${a.personalId}` : `O:${a.unitCode}`);
+/** A work queue: the dossiers one agency handles in one state, "<agency code>|<state>". */
+export const queueKeyOf = (agencyCode: string, state: string) => `${agencyCode}|${state}`;
+
 /** A dossier as stored (see the schema below for what each field means). */
 export interface DossierRecord {
   /** The code; an ObjectId on dossiers stored before (see the schema). */
@@ -38,6 +43,7 @@ export interface DossierRecord {
   channel: (typeof CHANNELS)[number];
   ivanProviderId: string | null;
   applicant: Applicant;
+  applicantKey: string;
   procedureCode: string;
   procedureName: string;
   processingDays: number;
@@ -46,6 +52,7 @@ export interface DossierRecord {
   receivingAgencyCode: string;
   handlingAgencyCode: string;
   handlingDepartment: string | null;
+  queue: string;
   agencyCodes: string[];
   agencyChain: AgencyStepRecord[];
   receivedAt: Date;
@@ -98,11 +105,14 @@ const AgencyStepSchema = new Schema(
  * The current state of a dossier: a projection of its events (models/dossier-event.ts), which
  * are the record of truth. Every event carries the fields it sets, so the projection can always
  * be brought up to date from them.
+ *
+ * Every lookup is a top-level equality on a field some index leads (code, applicantKey, queue,
+ * agencyCodes, …): FerretDB serves only those from an index, and MongoDB serves them alike
+ * (README, Design). Nested keys are copied to the top level for that.
  */
 const DossierSchema = new Schema<DossierRecord>(
   {
-    // The code (ObjectIds on dossiers stored before this was so): FerretDB v1 answers a lookup by
-    // _id from its index and reads the whole collection for any other filter.
+    // The code (ObjectIds on dossiers stored before); lookups go by the code field, which has its own index.
     _id: { type: Schema.Types.Mixed },
     code: { type: String, required: true, unique: true },
     state: { type: String, required: true, enum: Object.keys(STATES) },
@@ -111,6 +121,8 @@ const DossierSchema = new Schema<DossierRecord>(
     channel: { type: String, required: true, enum: CHANNELS },
     ivanProviderId: { type: String, default: null, index: true },
     applicant: { type: ApplicantSchema, required: true },
+    /** applicantKeyOf(applicant): a citizen's or organisation's dossiers are found by it. */
+    applicantKey: { type: String, required: true, index: true },
     procedureCode: { type: String, required: true, index: true },
     procedureName: { type: String, required: true },
     processingDays: { type: Number, required: true },
@@ -118,6 +130,11 @@ const DossierSchema = new Schema<DossierRecord>(
     receivingAgencyCode: { type: String, required: true },
     handlingAgencyCode: { type: String, required: true, index: true },
     handlingDepartment: { type: String, default: null },
+    /**
+     * queueKeyOf(handling agency, state): an officer's work queue is one equality bucket, as big
+     * as the queue itself however long the history grows.
+     */
+    queue: { type: String, required: true, index: true },
     /** Codes of every agency that has held the dossier; officers of any of them may read it. */
     agencyCodes: { type: [String], required: true, index: true },
     agencyChain: { type: [AgencyStepSchema], required: true },
@@ -134,9 +151,8 @@ const DossierSchema = new Schema<DossierRecord>(
   },
   { collection: 'dossiers', timestamps: true },
 );
+// MongoDB serves the newest-first lists from it (FerretDB sorts in memory).
 DossierSchema.index({ receivedAt: -1, code: -1 });
-DossierSchema.index({ 'applicant.personalId': 1 });
-DossierSchema.index({ 'applicant.unitCode': 1 });
 
 export type DossierModel = Model<DossierRecord>;
 

@@ -4,10 +4,12 @@ import type { DossierEvent } from '../../kit/events';
 /**
  * Every published dossier event under its global sequence number (the _id), in the order the
  * relay published them: the record consumers replay from (`dossierEvents(after:)`).
- * Numbers are claimed by inserting under the unique _id, like everything else that must not race.
+ * Numbers are claimed by inserting under the unique _id, like everything else that must not race;
+ * `block` (kit/sequence.ts) lets readers go on from a number by equality lookups.
  */
 export interface EventLogRecord {
   _id: number;
+  block: number;
   dossierCode: string;
   seq: number;
   event: DossierEvent;
@@ -16,6 +18,7 @@ export interface EventLogRecord {
 const EventLogSchema = new Schema<EventLogRecord>(
   {
     _id: { type: Number, required: true },
+    block: { type: Number, required: true, index: true },
     dossierCode: { type: String, required: true },
     seq: { type: Number, required: true },
     event: { type: Schema.Types.Mixed, required: true },

@@ -6,11 +6,19 @@ import type { DossierSyncRecord } from '../../../adapters/npsp/port';
  * taken by the portal, keyed `<dossierCode>:<seq>` so that enqueueing twice stores one. An item
  * is deleted once the portal took it (the event log keeps the history), so the outbox stays as
  * small as the backlog; per dossier, items go out in seq order.
+ *
+ * Items are read by `block`, an indexed equality: the block of their global number (a new item
+ * goes to the newest block, so an older block that emptied stays empty), or RETRY_BLOCK for the
+ * items of dossiers whose head the portal refused, which wait with it.
  */
+export const RETRY_BLOCK = -1;
+
 export interface PortalSyncItemRecord {
   _id: string;
   /** Position of the change in the dossier event log. */
   globalSeq: number;
+  /** blockOf(globalSeq), or RETRY_BLOCK. */
+  block: number;
   dossierCode: string;
   seq: number;
   service: 'DongBoHoSoMC' | 'CapNhatTienDoHoSoMC';
@@ -26,6 +34,7 @@ const PortalSyncItemSchema = new Schema<PortalSyncItemRecord>(
   {
     _id: { type: String, required: true },
     globalSeq: { type: Number, required: true },
+    block: { type: Number, required: true, index: true },
     dossierCode: { type: String, required: true },
     seq: { type: Number, required: true },
     service: { type: String, required: true },
@@ -38,15 +47,14 @@ const PortalSyncItemSchema = new Schema<PortalSyncItemRecord>(
   },
   { collection: 'portal_sync_items', minimize: false, versionKey: false },
 );
-PortalSyncItemSchema.index({ nextAttemptAt: 1 });
-PortalSyncItemSchema.index({ dossierCode: 1, seq: 1 });
-PortalSyncItemSchema.index({ globalSeq: 1 });
 
 /** Where the enqueuer stands in the event log, and the last outcome, for operators. */
 export interface PortalSyncStateRecord {
   _id: 'portal-sync';
   /** Every event up to this global sequence number has its item. */
   enqueuedThrough: number;
+  /** No item is left in a block below this one (but in RETRY_BLOCK). */
+  lowBlock: number;
   lastSentAt: Date | null;
   lastError: { message: string; at: Date; dossierCode: string; seq: number } | null;
 }
@@ -55,6 +63,7 @@ const PortalSyncStateSchema = new Schema<PortalSyncStateRecord>(
   {
     _id: { type: String, required: true },
     enqueuedThrough: { type: Number, default: 0 },
+    lowBlock: { type: Number, default: 0 },
     lastSentAt: { type: Date, default: null },
     lastError: { type: Schema.Types.Mixed, default: null },
   },

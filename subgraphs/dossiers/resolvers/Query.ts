@@ -4,6 +4,7 @@ import { badInput, forbidden } from '../../kit/errors';
 import { enforceRateLimit } from '../../kit/rate-limit';
 import { filterQuery, listDossiers } from '../services/queries';
 import { syncStatus } from '../services/portal-sync';
+import { readAfter } from '../../kit/sequence';
 
 export const Query: QueryResolvers = {
   dossier: async (_, { code }, ctx) => {
@@ -20,7 +21,7 @@ export const Query: QueryResolvers = {
     const limit = first ?? 100;
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badInput(`\`first\` must be between 1 and 1000, got ${limit}`, { argument: 'first' });
     if (after < 0) throw badInput('`after` is a sequence number, 0 or more', { argument: 'after' });
-    return ctx.models.EventLog.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(limit).lean().exec();
+    return readAfter(ctx.models.EventLog, after, limit);
   },
   portalSync: async (_, __, ctx) => {
     requireScope(ctx, 'sync:monitor');

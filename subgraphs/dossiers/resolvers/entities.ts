@@ -1,6 +1,7 @@
 import type { AgencyResolvers, DossierChangeResolvers, AgencyStepResolvers, CitizenResolvers, DossierHistoryEntryResolvers, DossierStatusLookupResolvers, OrganizationResolvers, ProcedureResolvers } from '../generated/resolvers-types';
 import { countKey } from '../context';
 import { filterQuery, listDossiers, pageOf } from '../services/queries';
+import { applicantKeyOf } from '../models/dossier';
 
 const EMPTY = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
@@ -18,12 +19,12 @@ export const Procedure: ProcedureResolvers = {
 
 export const Citizen: CitizenResolvers = {
   __resolveReference: ({ personalId }) => ({ personalId }),
-  dossiers: async ({ personalId }, args, ctx) => pageOf(await ctx.loaders.byApplicant.load(`p:${personalId}`), args),
+  dossiers: async ({ personalId }, args, ctx) => pageOf(await ctx.loaders.byApplicant.load(applicantKeyOf({ personalId, unitCode: null })), args),
 };
 
 export const Organization: OrganizationResolvers = {
   __resolveReference: ({ unitCode }) => ({ unitCode }),
-  dossiers: async ({ unitCode }, args, ctx) => pageOf(await ctx.loaders.byApplicant.load(`u:${unitCode}`), args),
+  dossiers: async ({ unitCode }, args, ctx) => pageOf(await ctx.loaders.byApplicant.load(applicantKeyOf({ personalId: null, unitCode })), args),
 };
 
 export const AgencyStep: AgencyStepResolvers = {

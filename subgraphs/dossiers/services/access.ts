@@ -1,10 +1,11 @@
 import type { FilterQuery } from 'mongoose';
 import type { Principal } from '../../kit/principal';
-import type { DossierRecord } from '../models/dossier';
+import { applicantKeyOf, type DossierRecord } from '../models/dossier';
 import type { DossierAction } from '../workflow/states';
 
 /**
- * Row-level rules (R-INT-1, R-Q-2), decided from the principal in the internal token:
+ * Row-level rules (R-INT-1, R-Q-2), decided from the principal in the internal token (each filter
+ * a top-level equality on an indexed field):
  * dashboards and the national portal read all; an officer the dossiers that have passed through
  * their agency (so including those transferred to it); an I-VAN provider those it submitted; a
  * citizen their own; anonymous callers none (they have the public lookup).
@@ -20,7 +21,7 @@ export function visibilityFilter(p: Principal): FilterQuery<DossierRecord> | nul
     case 'ivan':
       return p.ivanProviderId ? { ivanProviderId: p.ivanProviderId } : null;
     case 'citizen':
-      return p.personalId ? { 'applicant.personalId': p.personalId } : null;
+      return p.personalId ? { applicantKey: applicantKeyOf({ personalId: p.personalId, unitCode: null }) } : null;
     default:
       return null;
   }

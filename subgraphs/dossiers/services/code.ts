@@ -16,7 +16,3 @@ export function dossierCodePrefix(agencyCode: string, at: Date): string {
 export function dossierCode(prefix: string, sequence: number): string {
   return `${prefix}${String(sequence).padStart(4, '0')}`;
 }
-
-export function sequenceOf(code: string): number {
-  return Number(code.slice(-4));
-}

@@ -18,9 +18,9 @@ export type NewDossierEvent = Omit<DossierEventRecord, 'published' | 'changes'> 
 
 export const eventId = (code: string, seq: number) => `${code}:${seq}`;
 
-/** The dossier by code: by _id, or by the code field for dossiers stored before _id was the code. */
-export async function findDossier(models: DossierModels, code: string): Promise<DossierRecord | null> {
-  return (await models.Dossier.findById(code).lean().exec()) ?? models.Dossier.findOne({ code }).lean().exec();
+/** The dossier by code (one indexed lookup, whatever its _id: older dossiers have ObjectIds). */
+export function findDossier(models: DossierModels, code: string): Promise<DossierRecord | null> {
+  return models.Dossier.findOne({ code }).lean().exec();
 }
 
 /** Appends the event; null when its (dossierCode, seq) is taken, i.e. someone else changed the dossier first. */
@@ -35,9 +35,9 @@ export async function appendEvent(models: DossierModels, e: NewDossierEvent): Pr
 
 /**
  * Brings the projection up to date with the log when it is behind. A filtered update is not
- * atomic on FerretDB v1, so a late projection write can set a dossier back to an older event;
- * writers call this before deciding anything, which repairs such a dossier from its events.
- * Returns the dossier as it now stands (null when there is none).
+ * atomic on FerretDB v1 (measured on PostgreSQL too), so a late projection write can set a
+ * dossier back to an older event; writers call this before deciding anything, which repairs such
+ * a dossier from its events. Returns the dossier as it now stands (null when there is none).
  */
 export async function catchUp(models: DossierModels, code: string): Promise<DossierRecord | null> {
   const current = await findDossier(models, code);
@@ -64,8 +64,8 @@ export async function project(models: DossierModels, e: Pick<DossierEventRecord,
     }
     return;
   }
-  // Read, then write by _id alone: FerretDB v1 answers only a bare {_id} filter from its index
-  // (its filtered updates are not atomic either, so nothing is lost by splitting them).
+  // Read, then write by _id: FerretDB's filtered updates are not atomic anyway, so nothing is
+  // lost by splitting them.
   const current = await findDossier(models, e.dossierCode);
   if (current && current.seq < e.seq) await models.Dossier.updateOne({ _id: current._id }, { $set: { ...changes, seq: e.seq } }).exec();
 }

@@ -2,11 +2,13 @@ import { appError, ErrorCode, forbidden, invalidInput, type InputError } from '.
 import { personalIdProblem, unitCodeProblem } from '../../kit/identifiers';
 import type { Principal } from '../../kit/principal';
 import type { WorkingCalendar } from '../calendar/working-days';
-import { CHANNELS, type DossierRecord } from '../models/dossier';
+import { applicantKeyOf, CHANNELS, queueKeyOf, type DossierRecord } from '../models/dossier';
+import type { DossierEventRecord } from '../models/dossier-event';
 import { publicStatusOf } from '../workflow/states';
-import { AGENCY_CODE, dossierCode, dossierCodePrefix, MAX_DAILY_SEQUENCE, sequenceOf } from './code';
+import { AGENCY_CODE, dossierCode, dossierCodePrefix, MAX_DAILY_SEQUENCE } from './code';
 import { KeyedQueue } from '../../kit/keyed-queue';
-import { appendEvent, project, type DossierModels, type NewDossierEvent } from './events';
+import { highestNumber } from '../../kit/sequence';
+import { appendEvent, eventId, project, type DossierModels, type NewDossierEvent } from './events';
 import type { ProcedureCatalogue } from './procedure-catalogue';
 
 export type Channel = (typeof CHANNELS)[number];
@@ -110,6 +112,7 @@ export async function receiveDossier(
     channel,
     ivanProviderId: channel === 'IVAN' ? (p.ivanProviderId ?? null) : null,
     applicant,
+    applicantKey: applicantKeyOf(applicant),
     procedureCode: procedure.code,
     procedureName: procedure.name,
     processingDays: procedure.processingDays,
@@ -117,6 +120,7 @@ export async function receiveDossier(
     receivingAgencyCode: agencyCode,
     handlingAgencyCode: agencyCode,
     handlingDepartment: null,
+    queue: queueKeyOf(agencyCode, 'RECEIVED'),
     agencyCodes: [agencyCode],
     agencyChain: [{ agencyCode, receivedAt: now, transferredAt: null, reason: null }],
     receivedAt: now,
@@ -131,14 +135,16 @@ export async function receiveDossier(
   };
 
   const prefix = dossierCodePrefix(agencyCode, now);
-  const code = await codeClaims.run(prefix, () =>
+  const event = await codeClaims.run(prefix, () =>
     claimCode(deps.models, prefix, (dossierCode) => ({
       dossierCode, seq: 1, action: 'RECEIVE', previousState: null, state: 'RECEIVED', previousStatus: null, status: 'RECEIVED',
       actor: { client: p.client, subject: p.subject, agencyCode: p.agencyCode ?? null },
       agencyCode, departmentCode: null, procedureCode: procedure.code, channel, reason: null, at: now, changes,
     })),
   );
-  return { ...(changes as DossierRecord), code, seq: 1 };
+  // Outside the queue: the claim alone must be one at a time.
+  await project(deps.models, event);
+  return { ...(changes as DossierRecord), code: event.dossierCode, seq: 1 };
 }
 
 // Claims for one agency and day run one at a time in this process, so its own intakes do not
@@ -148,27 +154,25 @@ const codeClaims = new KeyedQueue();
 const lastClaimed = new Map<string, number>();
 
 /**
+ * The last number claimed for a prefix, found by looking codes up (numbers have no gaps, so
+ * about 2·log₂ n lookups): a range over the codes would read every event on FerretDB.
+ */
+const lastNumberOf = (models: DossierModels, prefix: string) =>
+  highestNumber(async (n) => n <= MAX_DAILY_SEQUENCE && (await models.DossierEvent.exists({ _id: eventId(dossierCode(prefix, n), 1) })) !== null);
+
+/**
  * R-DOS-1: the number is claimed by inserting the dossier's first event under the unique index,
  * so codes are unique across processes and gap-free (a failed intake claims nothing). Losing a
  * race means the number exists, so the next one is tried.
  */
-async function claimCode(models: DossierModels, prefix: string, firstEvent: (code: string) => NewDossierEvent): Promise<string> {
+async function claimCode(models: DossierModels, prefix: string, firstEvent: (code: string) => NewDossierEvent): Promise<DossierEventRecord> {
   const key = `${models.DossierEvent.db.name}/${prefix}`;
-  let last = lastClaimed.get(key);
-  if (last === undefined) {
-    const found = await models.DossierEvent.findOne({ dossierCode: { $gt: prefix, $lt: `${prefix}~` }, seq: 1 })
-      .sort({ dossierCode: -1 })
-      .select({ dossierCode: 1 })
-      .lean()
-      .exec();
-    last = found ? sequenceOf(found.dossierCode) : 0;
-  }
+  const last = lastClaimed.get(key) ?? (await lastNumberOf(models, prefix));
   for (let n = last + 1; n <= MAX_DAILY_SEQUENCE; n++) {
     const event = await appendEvent(models, firstEvent(dossierCode(prefix, n)));
     if (!event) continue;
     lastClaimed.set(key, n);
-    await project(models, event);
-    return event.dossierCode;
+    return event;
   }
   throw appError(ErrorCode.CONFLICT, `all ${MAX_DAILY_SEQUENCE} dossier numbers of ${prefix.slice(0, -1)} are used`);
 }

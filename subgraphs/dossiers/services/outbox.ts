@@ -1,20 +1,21 @@
 import type { Redis } from 'ioredis';
-import { publishEvent, STREAMS, type DossierEvent, type DossierReception } from '../../kit/events';
+import { STREAM_MAX_LENGTH, STREAMS, type DossierEvent, type DossierReception } from '../../kit/events';
+import { eachLimited } from '../../kit/concurrency';
 import type { Logger } from '../../kit/logger';
 import type { DossierEventRecord } from '../models/dossier-event';
 import type { DossierRecord } from '../models/dossier';
 import type { EventLogModel } from '../models/event-log';
-import { GapFreeSequence } from '../../kit/sequence';
+import { blockOf, GapFreeSequence, highestId } from '../../kit/sequence';
 import { startPeriodic } from '../../kit/periodic';
-import { project, type DossierModels } from './events';
+import { findDossier, project, type DossierModels } from './events';
 
-const BATCH = 200;
+const BATCH = 500;
 
 export interface RelayModels extends DossierModels {
   EventLog: EventLogModel;
 }
 
-const toStreamEvent = (e: DossierEventRecord, globalSeq: number): DossierEvent => ({
+export const toStreamEvent = (e: DossierEventRecord, globalSeq: number): DossierEvent => ({
   id: `${e.dossierCode}:${e.seq}`,
   globalSeq,
   dossierCode: e.dossierCode,
@@ -45,25 +46,25 @@ const receptionOf = (d: Partial<DossierRecord>): DossierReception => ({
 
 type StoredEvent = DossierEventRecord & { _id: unknown };
 
+const logEntry = (e: StoredEvent, n: number) => ({ _id: n, block: blockOf(n), dossierCode: e.dossierCode, seq: e.seq, event: toStreamEvent(e, n) });
+
 /**
- * Gives each event its global sequence number, once. An event already in the log (noted on the
- * event when the relay marked it published, or found through the log's unique (dossierCode, seq)
- * when a relay crashed in between or another relay raced this one) keeps its number. The note
- * saves that lookup, which reads the whole log on FerretDB v1.
+ * Gives each event its global sequence number, once. An event already in the log (a relay
+ * crashed after numbering it, or another relay raced this one) keeps its number, found through
+ * the log's unique (dossierCode, seq).
  */
 export class Sequencer {
   private readonly numbers: GapFreeSequence;
 
   constructor(private readonly models: Pick<RelayModels, 'EventLog'>) {
-    this.numbers = new GapFreeSequence(async () => (await models.EventLog.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0);
+    this.numbers = new GapFreeSequence(() => highestId(models.EventLog));
   }
 
   async sequence(e: StoredEvent): Promise<number> {
-    if (e.globalSeq) return e.globalSeq;
     const { EventLog } = this.models;
     return this.numbers.claim(
       async (n) => {
-        await EventLog.create({ _id: n, dossierCode: e.dossierCode, seq: e.seq, event: toStreamEvent(e, n) });
+        await EventLog.create(logEntry(e, n));
         return n;
       },
       async () => {
@@ -72,23 +73,50 @@ export class Sequencer {
       },
     );
   }
+
+  /** Numbers for events in this order: one insert for the whole run, one at a time from where it was refused. */
+  async sequenceAll(events: StoredEvent[]): Promise<number[]> {
+    const { first, stored } = await this.numbers.claimRun(events.length, async (n) => {
+      await this.models.EventLog.insertMany(events.map((e, i) => logEntry(e, n + i)), { ordered: true, lean: true });
+    });
+    const numbers = events.slice(0, stored).map((_, i) => first + i);
+    for (const e of events.slice(stored)) numbers.push(await this.sequence(e));
+    return numbers;
+  }
 }
 
 /**
- * Publishes unpublished dossier events, in sequence order per dossier: projects each (which
- * repairs a dossier whose writer crashed after appending the event), gives it its global
- * sequence number, puts it on the stream, then marks it published with its number (one write:
- * each write scans the collection on FerretDB v1). A crash in between publishes again with the
- * same numbers; consumers drop repeats by (dossierCode, seq).
+ * Brings each dossier of the batch up to its newest pending event: one read per dossier, and a
+ * write only for one whose writer crashed (or is still on its way) after appending the event.
+ */
+async function projectAll(models: RelayModels, pending: StoredEvent[]) {
+  const byDossier = new Map<string, StoredEvent[]>();
+  for (const e of pending) byDossier.set(e.dossierCode, [...(byDossier.get(e.dossierCode) ?? []), e]);
+  await eachLimited([...byDossier.values()], 8, async (events) => {
+    const current = await findDossier(models, events[0]!.dossierCode);
+    for (const e of events) if (!current || current.seq < e.seq) await project(models, e);
+  });
+}
+
+/**
+ * Publishes unpublished dossier events, in sequence order per dossier, a batch at a time:
+ * projects them (repairing a dossier whose writer crashed after appending its event), numbers
+ * them in the global log with one insert, puts them on the stream in one round trip, then marks
+ * them published with one update. A crash in between publishes again with the same numbers;
+ * consumers drop repeats by (dossierCode, seq). "Unpublished" is an indexed equality, so only
+ * the pending events are read.
  */
 export async function relayOutbox(models: RelayModels, redis: Redis, sequencer = new Sequencer(models)): Promise<number> {
   const pending = await models.DossierEvent.find({ published: false }).sort({ dossierCode: 1, seq: 1 }).limit(BATCH).lean().exec();
-  for (const e of pending) {
-    await project(models, e);
-    const globalSeq = await sequencer.sequence(e);
-    await publishEvent(redis, STREAMS.dossierEvents, toStreamEvent(e, globalSeq));
-    await models.DossierEvent.updateOne({ _id: e._id }, { $set: { published: true, globalSeq } }).exec();
-  }
+  if (pending.length === 0) return 0;
+  await projectAll(models, pending);
+  const numbers = await sequencer.sequenceAll(pending);
+  const stream = redis.pipeline();
+  pending.forEach((e, i) => stream.xadd(STREAMS.dossierEvents, 'MAXLEN', '~', STREAM_MAX_LENGTH, '*', 'event', JSON.stringify(toStreamEvent(e, numbers[i]!))));
+  const failed = (await stream.exec())?.find(([err]) => err);
+  if (failed) throw failed[0]!;
+  // The pending events are the bucket FerretDB reads; the ids pick this batch's out of it.
+  await models.DossierEvent.updateMany({ published: false, _id: { $in: pending.map((e) => e._id) } }, { $set: { published: true } }).exec();
   return pending.length;
 }
 

@@ -8,7 +8,8 @@ import type { DossierRecord } from '../models/dossier';
 import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';
 import { eventId } from './events';
 import type { EventLogModel } from '../models/event-log';
-import type { PortalSyncItemModel, PortalSyncItemRecord, PortalSyncStateModel } from '../models/portal-sync';
+import { RETRY_BLOCK, type PortalSyncItemModel, type PortalSyncItemRecord, type PortalSyncStateModel } from '../models/portal-sync';
+import { blockOf, highestId, readAfter } from '../../kit/sequence';
 import { npspStatusOf, type DossierState } from '../workflow/states';
 
 /**
@@ -70,34 +71,31 @@ export function syncRecords(events: DossierEventRecord[]): DossierSyncRecord[] {
   });
 }
 
-/** A dossier's events 1…through, by _id (FerretDB v1 reads the whole collection for any other filter). */
-async function eventsOf(models: PortalSyncModels, code: string, through: number): Promise<DossierEventRecord[]> {
-  const events: DossierEventRecord[] = [];
-  for (let seq = 1; seq <= through; seq++) {
-    const e = await models.DossierEvent.findById(eventId(code, seq)).lean().exec();
-    // Dossiers stored before events were keyed by code and seq are read the slow way.
-    if (!e) return models.DossierEvent.find({ dossierCode: code, seq: { $lte: through } }).sort({ seq: 1 }).lean().exec();
-    events.push(e);
-  }
-  return events;
+/** A dossier's events 1…through, in order. */
+function eventsOf(models: PortalSyncModels, code: string, through: number): Promise<DossierEventRecord[]> {
+  return models.DossierEvent.find({ dossierCode: code, seq: { $lte: through } }).sort({ seq: 1 }).lean().exec();
 }
 
 /** Adds the items for events logged since the last call; returns how many events it read. */
 export async function enqueue(models: PortalSyncModels, now = new Date()): Promise<number> {
   const { EventLog, PortalSyncItem, PortalSyncState } = models;
-  const after = (await PortalSyncState.findById(STATE_ID).lean().exec())?.enqueuedThrough ?? 0;
-  const logged = await EventLog.find({ _id: { $gt: after } }).sort({ _id: 1 }).limit(ENQUEUE_BATCH).lean().exec();
+  const state = await PortalSyncState.findById(STATE_ID).lean().exec();
+  const logged = await readAfter(EventLog, state?.enqueuedThrough ?? 0, ENQUEUE_BATCH);
   if (logged.length === 0) return 0;
+  // Below the low block every item was sent: one enqueued again (the mark went back when two
+  // processes wrote it at once) would never be read there, and the portal has it already.
+  const fresh = logged.filter((l) => blockOf(l._id) >= (state?.lowBlock ?? 0));
   // Each dossier's events are read and folded once per batch, up to its last change in it.
   const through = new Map<string, number>();
-  for (const l of logged) through.set(l.dossierCode, Math.max(through.get(l.dossierCode) ?? 0, l.seq));
+  for (const l of fresh) through.set(l.dossierCode, Math.max(through.get(l.dossierCode) ?? 0, l.seq));
   const records = new Map<string, DossierSyncRecord>();
   for (const [code, seq] of through) {
     for (const r of syncRecords(await eventsOf(models, code, seq))) records.set(eventId(code, r.syncSeq), r);
   }
-  const items = logged.map((l) => ({
+  const items = fresh.map((l) => ({
     _id: eventId(l.dossierCode, l.seq),
     globalSeq: l._id,
+    block: blockOf(l._id),
     dossierCode: l.dossierCode,
     seq: l.seq,
     service: l.seq === 1 ? 'DongBoHoSoMC' : 'CapNhatTienDoHoSoMC',
@@ -107,9 +105,34 @@ export async function enqueue(models: PortalSyncModels, now = new Date()): Promi
     createdAt: now,
   }));
   // Items already there (an earlier run crashed before moving the mark) are skipped.
-  await insertIgnoringDuplicates(PortalSyncItem, items);
+  if (items.length) await insertIgnoringDuplicates(PortalSyncItem, items);
   await PortalSyncState.updateOne({ _id: STATE_ID }, { $set: { enqueuedThrough: logged.at(-1)!._id } }, { upsert: true }).exec();
   return logged.length;
+}
+
+/**
+ * The items that may be the head of their dossier (its oldest unsent change): the retry bucket,
+ * then the blocks from the low block up, until `wanted` items are read or the newest block is.
+ * A dossier's earlier items are in the retry bucket or in an earlier block, so every head is
+ * among what was read. Each read is an indexed equality, and the low block moves past blocks
+ * that emptied, so a round costs the backlog it reads, never the history.
+ */
+async function readPending(models: PortalSyncModels, wanted: number) {
+  const { PortalSyncItem, PortalSyncState } = models;
+  const state = await PortalSyncState.findById(STATE_ID).lean().exec();
+  const newest = blockOf(state?.enqueuedThrough ?? 0);
+  const items = await PortalSyncItem.find({ block: RETRY_BLOCK }).lean().exec();
+  let lowBlock = state?.lowBlock ?? 0;
+  let read = 0;
+  for (let block = lowBlock; block <= newest && read < wanted; block++) {
+    const found = await PortalSyncItem.find({ block }).lean().exec();
+    // Every number of a block below the newest is enqueued: once empty, such a block stays empty.
+    if (found.length === 0 && block === lowBlock && block < newest) lowBlock++;
+    items.push(...found);
+    read += found.length;
+  }
+  if (lowBlock !== (state?.lowBlock ?? 0)) await PortalSyncState.updateOne({ _id: STATE_ID }, { $set: { lowBlock } }, { upsert: true }).exec();
+  return items;
 }
 
 const isRefusal = (err: unknown) => ['03', '04'].includes(String((err as GraphQLError).extensions?.portalErrorCode));
@@ -124,12 +147,18 @@ export interface SendReport {
 /** Sends the due head item of each dossier (the oldest unsent), a few dossiers at a time. */
 export async function sendDue(models: PortalSyncModels, portal: NationalPortalDossiers, policy: RetryPolicy, now = new Date()): Promise<SendReport> {
   const { PortalSyncItem, PortalSyncState } = models;
-  const due = await PortalSyncItem.find({ nextAttemptAt: { $lte: now } }).sort({ globalSeq: 1 }).limit(SEND_BATCH).lean().exec();
-  const codes = [...new Set(due.map((i) => i.dossierCode))];
-  const pending = await PortalSyncItem.find({ dossierCode: { $in: codes } }).select({ dossierCode: 1, seq: 1 }).lean().exec();
+  const pending = await readPending(models, SEND_BATCH);
   const headSeq = new Map<string, number>();
   for (const p of pending) headSeq.set(p.dossierCode, Math.min(headSeq.get(p.dossierCode) ?? Infinity, p.seq));
-  const heads = due.filter((i) => headSeq.get(i.dossierCode) === i.seq);
+  // Later changes of a dossier whose head was refused wait with it, so they keep no block open.
+  const retrying = new Set(pending.filter((i) => i.block === RETRY_BLOCK).map((i) => i.dossierCode));
+  for (const i of pending) {
+    if (i.block !== RETRY_BLOCK && retrying.has(i.dossierCode)) await PortalSyncItem.updateOne({ _id: i._id }, { $set: { block: RETRY_BLOCK } }).exec();
+  }
+  const heads = pending
+    .filter((i) => headSeq.get(i.dossierCode) === i.seq && i.nextAttemptAt <= now)
+    .sort((a, b) => a.globalSeq - b.globalSeq)
+    .slice(0, SEND_BATCH);
 
   const report: SendReport = { sent: 0, refused: 0, outage: false };
   const sendOne = async (item: PortalSyncItemRecord) => {
@@ -141,7 +170,7 @@ export async function sendDue(models: PortalSyncModels, portal: NationalPortalDo
       // pauses (startPortalSync) and the item keeps its place and its count.
       const refused = isRefusal(err);
       const attempts = item.attempts + 1;
-      const retry = refused ? { attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, policy)) } : {};
+      const retry = refused ? { attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts, policy)), block: RETRY_BLOCK } : {};
       await PortalSyncItem.updateOne({ _id: item._id }, { $set: { ...retry, lastAttemptAt: now, lastError: message } }).exec();
       await PortalSyncState.updateOne({ _id: STATE_ID }, { $set: { lastError: { message, at: now, dossierCode: item.dossierCode, seq: item.seq } } }, { upsert: true }).exec();
       if (refused) report.refused++;
@@ -162,16 +191,17 @@ export async function sendDue(models: PortalSyncModels, portal: NationalPortalDo
 
 /** What operators see of the push: how much waits, since when, and what went wrong last. */
 export async function syncStatus(models: PortalSyncModels) {
-  const [backlog, failing, oldestPending, state] = await Promise.all([
+  // The backlog is counted whole (an operator's question; the outbox holds only the backlog).
+  const [backlog, pending, state, logged] = await Promise.all([
     models.PortalSyncItem.countDocuments().exec(),
-    models.PortalSyncItem.countDocuments({ attempts: { $gt: 0 } }).exec(),
-    models.PortalSyncItem.findOne().sort({ globalSeq: 1 }).lean().exec(),
+    readPending(models, 1),
     models.PortalSyncState.findById(STATE_ID).lean().exec(),
+    highestId(models.EventLog),
   ]);
-  const logged = (await models.EventLog.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0;
+  const oldestPending = pending.reduce<PortalSyncItemRecord | null>((oldest, i) => (!oldest || i.globalSeq < oldest.globalSeq ? i : oldest), null);
   return {
     backlog,
-    failing,
+    failing: pending.filter((i) => i.attempts > 0).length,
     notYetEnqueued: Math.max(0, logged - (state?.enqueuedThrough ?? 0)),
     oldestPending,
     lastSentAt: state?.lastSentAt ?? null,

@@ -1,7 +1,8 @@
 import type { FilterQuery } from 'mongoose';
 import { badInput } from '../../kit/errors';
 import { keysetPage, pageSize, decodeCursor, encodeCursor, type Page, type PageArgs } from '../../kit/pagination';
-import type { DossierModel, DossierRecord } from '../models/dossier';
+import { queueKeyOf, type DossierModel, type DossierRecord } from '../models/dossier';
+import { allOf } from '../../kit/filters';
 
 export interface DossierFilterInput {
   agency?: string | null;
@@ -19,17 +20,22 @@ export interface DossierFilterInput {
 /** Newest first; the code breaks ties so the order is total and stable. */
 export const NEWEST_FIRST = { field: 'receivedAt', direction: -1, tieBreaker: 'code' } as const;
 
-/** Translates the public filter into a query; "overdue" means open and past its appointment, now. */
+/**
+ * Translates the public filter into a query; "overdue" means open and past its appointment, now.
+ * An agency and a state together are one work queue: the `queue` field, an equality bucket as
+ * big as the queue however long the history (README, Design: lists).
+ */
 export function filterQuery(f: DossierFilterInput | null | undefined, now = new Date()): FilterQuery<DossierRecord> {
   if (!f) return {};
   if (f.receivedFrom && f.receivedTo && f.receivedFrom > f.receivedTo) {
     throw badInput('filter.receivedFrom is after filter.receivedTo', { argument: 'filter' });
   }
   const q: FilterQuery<DossierRecord> = {};
-  if (f.agency) q.handlingAgencyCode = f.agency;
+  if (f.agency && f.state) q.queue = queueKeyOf(f.agency, f.state);
+  else if (f.agency) q.handlingAgencyCode = f.agency;
+  else if (f.state) q.state = f.state;
   if (f.department) q.handlingDepartment = f.department;
   if (f.status) q.status = f.status;
-  if (f.state) q.state = f.state;
   if (f.procedure) q.procedureCode = f.procedure;
   if (f.channel) q.channel = f.channel;
   if (f.ivanProvider) q.ivanProviderId = f.ivanProvider;
@@ -40,8 +46,16 @@ export function filterQuery(f: DossierFilterInput | null | undefined, now = new 
 }
 
 export function listDossiers(Dossier: DossierModel, visible: FilterQuery<DossierRecord>, filter: FilterQuery<DossierRecord>, args: PageArgs) {
-  return keysetPage(Dossier, { $and: [visible, filter] }, NEWEST_FIRST, args);
+  return keysetPage(Dossier, allOf(impliedBy(filter, visible) ? {} : visible, filter), NEWEST_FIRST, args);
 }
+
+/**
+ * An officer's own agency's queue needs no visibility filter: handling a dossier implies having
+ * held it. Left out, it cannot lead PostgreSQL to read the agency's whole history instead of the
+ * queue's bucket.
+ */
+const impliedBy = (filter: FilterQuery<DossierRecord>, visible: FilterQuery<DossierRecord>) =>
+  typeof visible.agencyCodes === 'string' && Object.keys(visible).length === 1 && typeof filter.queue === 'string' && filter.queue.startsWith(`${visible.agencyCodes}|`);
 
 /** Pages a list already loaded in NEWEST_FIRST order (a DataLoader batch), with the same cursors as keysetPage. */
 export function pageOf(sorted: DossierRecord[], args: PageArgs): Page<DossierRecord> {

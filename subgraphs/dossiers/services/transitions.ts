@@ -2,7 +2,7 @@ import { appError, badInput, ErrorCode, forbidden, notFound } from '../../kit/er
 import type { Principal } from '../../kit/principal';
 import type { DossierFacts } from '../../kit/events';
 import type { WorkingCalendar } from '../calendar/working-days';
-import { RETURN_METHODS, type DossierRecord } from '../models/dossier';
+import { queueKeyOf, RETURN_METHODS, type DossierRecord } from '../models/dossier';
 import { ACTIONS, allowedActions, publicStatusOf, type DossierAction, type DossierState } from '../workflow/states';
 import { AGENCY_CODE } from './code';
 import { canAct, canSee } from './access';
@@ -20,7 +20,11 @@ export interface ActionInput {
 
 /** The projection fields an action sets, computed from the current dossier. */
 function changesFor(d: DossierRecord, input: ActionInput, to: DossierState, now: Date, calendar: WorkingCalendar): Partial<DossierRecord> {
-  const base: Partial<DossierRecord> = { state: to, status: publicStatusOf(to) };
+  const changes = actionChanges(d, input, { state: to, status: publicStatusOf(to) }, now, calendar);
+  return { ...changes, queue: queueKeyOf(changes.handlingAgencyCode ?? d.handlingAgencyCode, to) };
+}
+
+function actionChanges(d: DossierRecord, input: ActionInput, base: Partial<DossierRecord>, now: Date, calendar: WorkingCalendar): Partial<DossierRecord> {
   switch (input.action) {
     case 'ASSIGN':
       return { ...base, handlingDepartment: input.departmentCode! };

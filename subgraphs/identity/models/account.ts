@@ -15,6 +15,7 @@ export interface AccountRecord {
 
 const AccountSchema = new Schema<AccountRecord>(
   {
+    // Registration, sign-in, contact changes and OTP requests all find the account by user name.
     username: { type: String, required: true, unique: true },
     kind: { type: String, required: true, enum: ['CITIZEN', 'ORGANIZATION'] },
     fullName: { type: String, required: true },

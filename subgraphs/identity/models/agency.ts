@@ -10,6 +10,7 @@ const DepartmentSchema = new Schema(
 
 const AgencySchema = new Schema(
   {
+    // Agencies (and parents) are loaded by code, one indexed equality per code.
     code: { type: String, required: true, unique: true },
     name: { type: String, required: true },
     nameEn: { type: String },

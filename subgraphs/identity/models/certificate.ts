@@ -14,6 +14,7 @@ export interface CertificateRecord {
 
 const CertificateSchema = new Schema<CertificateRecord>(
   {
+    // An organisation's certificates are read by unit code (the loader, signature checks).
     unitCode: { type: String, required: true, index: true },
     fingerprint: { type: String, required: true, unique: true },
     subject: { type: String, required: true },

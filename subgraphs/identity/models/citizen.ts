@@ -10,6 +10,8 @@ export interface CitizenRecord {
 
 const CitizenSchema = new Schema<CitizenRecord>(
   {
+    // Every lookup and the verification upsert are by personalId: its index serves them (on FerretDB
+    // through the GIN twin of the leading key), and being unique it settles two first verifications.
     personalId: { type: String, required: true, unique: true },
     fullName: { type: String, default: null },
     dateOfBirth: { type: String, default: null },

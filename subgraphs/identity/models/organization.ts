@@ -8,6 +8,7 @@ export interface OrganizationRecord {
 
 const OrganizationSchema = new Schema<OrganizationRecord>(
   {
+    // Looked up by unit code only (queries, entities, certificate registration): this index serves it.
     unitCode: { type: String, required: true, unique: true },
     name: { type: String, required: true },
     taxCode: { type: String, required: true, index: true },

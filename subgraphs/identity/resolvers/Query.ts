@@ -19,6 +19,8 @@ export const Query: QueryResolvers = {
     return ctx.loaders.organization.load(unitCode);
   },
   agency: (_, { code }, ctx) => ctx.loaders.agency.load(code),
+  // The agency directory is small (VSS and its provincial and district offices, under a thousand):
+  // a page may read it whole. A single agency is looked up by its indexed code, through the loader.
   agencies: (_, { level, first, after }, ctx) =>
     keysetPage(ctx.models.Agency, level ? { level } : {}, { field: 'code', direction: 1, tieBreaker: 'code' }, { first, after }),
 };

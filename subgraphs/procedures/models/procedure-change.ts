@@ -10,9 +10,15 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
  * before the procedure is updated, so this log, not the procedure, is the record of truth.
  * Numbers are claimed by inserting under the unique _id; (code, revision) is unique too, so
  * two officers changing one procedure at once cannot both succeed.
+ *
+ * Every lookup is a top-level equality on an indexed field, the only filter FerretDB v1 pushes
+ * into PostgreSQL (README, Design): `_id`; `code` (leads both compound indexes: a procedure's
+ * changes, versions and catch-up); `block` (the feed); `published: false` (the relay).
  */
 export interface ProcedureChangeRecord {
   _id: number;
+  /** ⌊_id / 256⌋ (kit/sequence.ts): the feed reads on from a number one block at a time. */
+  block: number;
   code: string;
   revision: number;
   kind: ChangeKind;
@@ -24,13 +30,14 @@ export interface ProcedureChangeRecord {
   reason: string | null;
   at: Date;
   by: Actor;
-  /** Whether the relay has put it on the event stream. */
+  /** Whether the relay has put it on the event stream; few are not, so `{published: false}` is a short index lookup. */
   published: boolean;
 }
 
 const ProcedureChangeSchema = new Schema<ProcedureChangeRecord>(
   {
     _id: { type: Number, required: true },
+    block: { type: Number, required: true, index: true },
     code: { type: String, required: true },
     revision: { type: Number, required: true },
     kind: { type: String, required: true, enum: CHANGE_KINDS },

@@ -6,6 +6,7 @@ import { badInput } from '../../kit/errors';
 import { literalPattern, searchForm } from '../../kit/text';
 import type { ProcedureRecord } from '../models/procedure';
 import { VERSION_KINDS } from '../context';
+import { changesAfter } from '../services/change-feed';
 
 export const PUBLISH_SCOPE = 'procedure:publish';
 /** Drafts are work in progress: only those who may publish see them (R-PRO-2). */
@@ -41,7 +42,7 @@ export const Query: QueryResolvers = {
   },
   procedureChanges: (_, { after, first }, ctx) => {
     requireScope(ctx, 'procedure:sync');
-    return keysetPage(ctx.models.ProcedureChange, {}, { field: '_id', direction: 1, tieBreaker: '_id' }, { first, after });
+    return changesAfter(ctx.models.ProcedureChange, { first, after });
   },
   procedureVersion: (_, { code, version }, ctx) => ctx.models.ProcedureChange.findOne({ code, version, ...VERSION_KINDS }).lean().exec(),
 };

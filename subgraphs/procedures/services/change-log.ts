@@ -1,5 +1,5 @@
 import { isDuplicateKey } from '../../kit/mongo';
-import { GapFreeSequence } from '../../kit/sequence';
+import { blockOf, GapFreeSequence, highestNumber } from '../../kit/sequence';
 import type { ProcedureModel, ProcedureRecord } from '../models/procedure';
 import { searchTextOf } from '../models/procedure';
 import type { ProcedureChangeModel, ProcedureChangeRecord } from '../models/procedure-change';
@@ -9,27 +9,32 @@ export interface ProcedureModels {
   ProcedureChange: ProcedureChangeModel;
 }
 
-export type NewChange = Omit<ProcedureChangeRecord, '_id' | 'published'>;
+export type NewChange = Omit<ProcedureChangeRecord, '_id' | 'block' | 'published'>;
 
 /** Appends publication changes under gap-free global numbers, so the feed can never skip one. */
 export class ChangeLog {
   private readonly numbers: GapFreeSequence;
 
   constructor(private readonly models: ProcedureModels) {
-    this.numbers = new GapFreeSequence(async () => (await models.ProcedureChange.findOne().sort({ _id: -1 }).select({ _id: 1 }).lean().exec())?._id ?? 0);
+    // Found by lookups of _id: a sort on _id would read the whole log on FerretDB, which pushes no sort into SQL.
+    this.numbers = new GapFreeSequence(() => highestNumber(async (n) => (await models.ProcedureChange.exists({ _id: n })) !== null));
   }
 
   /** The stored change, or null when the procedure's revision was taken by a concurrent change. */
   append(change: NewChange): Promise<ProcedureChangeRecord | null> {
     const { ProcedureChange } = this.models;
     return this.numbers.claim<ProcedureChangeRecord | null>(
-      async (n) => (await ProcedureChange.create({ ...change, _id: n, published: false })).toObject(),
+      async (n) => (await ProcedureChange.create({ ...change, _id: n, block: blockOf(n), published: false })).toObject(),
       async () => ((await ProcedureChange.exists({ code: change.code, revision: change.revision })) ? { value: null } : undefined),
     );
   }
 }
 
-/** Brings the procedure up to `change`; applying one twice, or an older one, changes nothing. */
+/**
+ * Brings the procedure up to `change`; applying one twice, or an older one, changes nothing.
+ * FerretDB pushes only the `code` equality of the filter into SQL (an index lookup, one row);
+ * the `$lt` is checked on that row.
+ */
 export async function project(models: ProcedureModels, c: ProcedureChangeRecord): Promise<void> {
   const set: Partial<ProcedureRecord> = {
     ...c.content,
@@ -53,6 +58,8 @@ export async function project(models: ProcedureModels, c: ProcedureChangeRecord)
 /**
  * Applies the changes a crashed writer appended but never projected. Writers call it before
  * deciding anything, and the relay before publishing, so the log and the procedure agree.
+ * Both reads go by `code` (an index lookup on FerretDB: the `$gt` and the sort then run on one
+ * procedure's few changes).
  */
 export async function catchUp(models: ProcedureModels, code: string): Promise<ProcedureRecord | null> {
   const current = await models.Procedure.findOne({ code }).lean().exec();

@@ -26,6 +26,8 @@ const toEvent = (c: ProcedureChangeRecord): ProcedureChangeEvent => ({
  * publishing and before marking publishes again; consumers drop repeats by (code, revision).
  */
 export async function relayChanges(models: ProcedureModels, redis: Redis): Promise<number> {
+  // `published` is indexed and pushed down as an equality on FerretDB, so this reads only the few
+  // pending entries; the sort and limit then run on those (FerretDB pushes neither into SQL).
   const pending = await models.ProcedureChange.find({ published: false }).sort({ _id: 1 }).limit(BATCH).lean().exec();
   for (const c of pending) {
     await catchUp(models, c.code);
