@@ -20,5 +20,8 @@ module.exports = {
   transform,
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testTimeout: 30_000,
+  // Two test files at a time: they share one database server, and while one waits on it (or on
+  // a timer) the other has a core. More would only queue on this project's 2-core machines.
+  maxWorkers: 2,
   projects: [project('unit'), project('integration'), project('e2e')],
 };

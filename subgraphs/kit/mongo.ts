@@ -1,4 +1,4 @@
-import mongoose, { type Connection, type Model } from 'mongoose';
+import mongoose, { type Connection, type FilterQuery, type Model, type mongo } from 'mongoose';
 
 /** Each subgraph owns one database; it connects to nothing else. */
 export async function connectDatabase(uri: string, dbName: string, options: { monitorCommands?: boolean } = {}): Promise<Connection> {
@@ -11,6 +11,20 @@ export async function connectDatabase(uri: string, dbName: string, options: { mo
   });
   await conn.asPromise();
   return conn;
+}
+
+/**
+ * Inserts a document that our own code built whole and typed, without mongoose's casting and
+ * validation (about 1.5 ms of CPU a document, measured: the largest cost of an intake); schema
+ * defaults still apply. A unique index refusing it throws as usual.
+ */
+export async function insertBuilt<T>(model: Model<T>, doc: T): Promise<void> {
+  await model.insertMany([model.applyDefaults(doc as object)], { lean: true });
+}
+
+/** Sets fields that our own code built whole and typed, without mongoose's casting (see insertBuilt). */
+export async function setBuilt<T>(model: Model<T>, filter: FilterQuery<T>, fields: Partial<T>): Promise<void> {
+  await model.collection.updateOne(filter as mongo.Filter<mongo.Document>, { $set: fields });
 }
 
 /** A write refused by a unique index: how every race in this project is decided (see README, Design). */

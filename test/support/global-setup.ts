@@ -15,5 +15,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.MONGODB_URI = infra.mongoUri;
   process.env.REDIS_URL = infra.redisUrl;
   process.env.KEYS_DIR = keysDir;
+  // Tests that read PostgreSQL's own catalog under the embedded FerretDB (absent with MONGODB_URI).
+  if (infra.postgresUrl) process.env.EMBEDDED_POSTGRES_URL = infra.postgresUrl;
   (globalThis as { __vssInfra?: typeof infra }).__vssInfra = infra;
 }

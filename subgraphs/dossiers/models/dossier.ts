@@ -149,7 +149,7 @@ const DossierSchema = new Schema<DossierRecord>(
     /** Sequence of the last event applied; clients pass it back as expectedVersion. */
     seq: { type: Number, required: true },
   },
-  { collection: 'dossiers', timestamps: true },
+  { collection: 'dossiers' },
 );
 // MongoDB serves the newest-first lists from it (FerretDB sorts in memory).
 DossierSchema.index({ receivedAt: -1, code: -1 });

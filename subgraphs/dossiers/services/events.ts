@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '../../kit/mongo';
+import { insertBuilt, isDuplicateKey, setBuilt } from '../../kit/mongo';
 import type { DossierModel, DossierRecord } from '../models/dossier';
 import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';
 
@@ -25,8 +25,10 @@ export function findDossier(models: DossierModels, code: string): Promise<Dossie
 
 /** Appends the event; null when its (dossierCode, seq) is taken, i.e. someone else changed the dossier first. */
 export async function appendEvent(models: DossierModels, e: NewDossierEvent): Promise<DossierEventRecord | null> {
+  const event: DossierEventRecord = { _id: eventId(e.dossierCode, e.seq), facts: null, ...e, published: false };
   try {
-    return (await models.DossierEvent.create({ _id: eventId(e.dossierCode, e.seq), ...e, published: false })).toObject();
+    await insertBuilt(models.DossierEvent, event);
+    return event;
   } catch (err) {
     if (isDuplicateKey(err)) return null;
     throw err;
@@ -48,7 +50,7 @@ export async function catchUp(models: DossierModels, code: string): Promise<Doss
     applied = true;
     // Set unconditionally, in order: the events, not the projection, are the record of truth.
     if (e.seq === 1) await project(models, e);
-    else await models.Dossier.updateOne({ _id: current?._id ?? code }, { $set: { ...(e.changes as Partial<DossierRecord>), seq: e.seq } }).exec();
+    else await setBuilt(models.Dossier, { code }, { ...(e.changes as Partial<DossierRecord>), seq: e.seq });
   }
   return applied ? findDossier(models, code) : current;
 }
@@ -58,14 +60,13 @@ export async function project(models: DossierModels, e: Pick<DossierEventRecord,
   const changes = e.changes as Partial<DossierRecord>;
   if (e.seq === 1) {
     try {
-      await models.Dossier.create({ ...changes, _id: e.dossierCode, code: e.dossierCode, seq: 1 });
+      await insertBuilt(models.Dossier, { ...changes, _id: e.dossierCode, code: e.dossierCode, seq: 1 } as DossierRecord);
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
     return;
   }
-  // Read, then write by _id: FerretDB's filtered updates are not atomic anyway, so nothing is
-  // lost by splitting them.
-  const current = await findDossier(models, e.dossierCode);
-  if (current && current.seq < e.seq) await models.Dossier.updateOne({ _id: current._id }, { $set: { ...changes, seq: e.seq } }).exec();
+  // One round trip, applied only to an older projection: FerretDB checks the condition without a
+  // lock (as a read then a write would), MongoDB atomically; catchUp repairs what slips through.
+  await setBuilt(models.Dossier, { code: e.dossierCode, seq: { $lt: e.seq } }, { ...changes, seq: e.seq });
 }

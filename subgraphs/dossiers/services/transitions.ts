@@ -6,7 +6,7 @@ import { queueKeyOf, RETURN_METHODS, type DossierRecord } from '../models/dossie
 import { ACTIONS, allowedActions, publicStatusOf, type DossierAction, type DossierState } from '../workflow/states';
 import { AGENCY_CODE } from './code';
 import { canAct, canSee } from './access';
-import { appendEvent, catchUp, project, type DossierModels } from './events';
+import { appendEvent, catchUp, findDossier, project, type DossierModels } from './events';
 
 export interface ActionInput {
   code: string;
@@ -98,7 +98,10 @@ export async function actOnDossier(
   input: ActionInput,
   now = new Date(),
 ): Promise<DossierRecord> {
-  const d = await catchUp(deps.models, input.code);
+  // A caller who saw a newer version than the projection shows met a late projection write:
+  // repair it first. Otherwise a projection behind its events shows as a taken number below.
+  let d = await findDossier(deps.models, input.code);
+  if (d && input.expectedVersion > d.seq) d = await catchUp(deps.models, input.code);
   if (!d || !canSee(p, d)) throw notFound(`no dossier ${input.code} that you may see`);
   if (!canAct(p, d, input.action)) {
     throw forbidden(`you may not ${input.action} dossier ${d.code}: it is handled by ${d.handlingAgencyCode}`);
@@ -140,7 +143,10 @@ export async function actOnDossier(
     changes,
     ...(facts ? { facts } : {}),
   });
-  if (!event) throw appError(ErrorCode.CONFLICT, `dossier ${d.code} changed meanwhile; reload it and retry`);
+  if (!event) {
+    await catchUp(deps.models, d.code);
+    throw appError(ErrorCode.CONFLICT, `dossier ${d.code} changed meanwhile; reload it and retry`);
+  }
   await project(deps.models, event);
   return { ...d, ...changes, seq: event.seq };
 }
