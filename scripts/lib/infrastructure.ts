@@ -20,6 +20,11 @@ export interface InfrastructureOptions {
   dataDir?: string;
   /** PostgreSQL's shared_buffers (benchmarks with a million dossiers want more). */
   sharedBuffers?: string;
+  /**
+   * Even in a temporary directory, keep npm start's durable settings (fsync and synchronous
+   * commits on): benchmarks measure what would run, tests may trade durability for speed.
+   */
+  durable?: boolean;
   log?: (msg: string) => void;
 }
 
@@ -47,7 +52,7 @@ export async function startInfrastructure(opts: InfrastructureOptions = {}): Pro
       const logDir = opts.dataDir && path.join(opts.dataDir, 'logs');
       if (logDir) mkdirSync(logDir, { recursive: true });
       const postgres = await startPostgres({
-        dataDir: dir, throwaway: !opts.dataDir, sharedBuffers: opts.sharedBuffers, log, logFile: logDir && path.join(logDir, 'postgres.log'),
+        dataDir: dir, throwaway: !opts.dataDir && !opts.durable, sharedBuffers: opts.sharedBuffers, log, logFile: logDir && path.join(logDir, 'postgres.log'),
       });
       stops.push(postgres.stop);
       postgresUrl = postgres.url;

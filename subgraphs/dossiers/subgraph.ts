@@ -7,6 +7,7 @@ import { startOutboxRelay } from './services/outbox';
 import { followProcedureChanges } from './services/procedure-catalogue';
 import { startPortalSync } from './services/portal-sync';
 import { upgrades } from './upgrades';
+import { Lease } from '../kit/lease';
 
 /** Dossiers: intake, the workflow of R-DOS-1…11, row-level access, and the dossier event stream. */
 export const dossiersSubgraph: SubgraphDefinition<Context> = {
@@ -22,7 +23,7 @@ export const dossiersSubgraph: SubgraphDefinition<Context> = {
     return [
       startOutboxRelay(models, deps.redis, deps.logger, config.outboxIntervalMs),
       followProcedureChanges(models.ProcedureRevision, deps.redis, deps.logger),
-      ...(portal ? [startPortalSync(models, portal, config.portalSyncRetry, deps.logger, config.portalSyncIntervalMs)] : []),
+      ...(portal ? [startPortalSync(models, portal, config.portalSyncRetry, deps.logger, config.portalSyncIntervalMs, new Lease(deps.redis, 'dossiers:portal-sync'))] : []),
     ];
   },
 };

@@ -1,17 +1,20 @@
+import type { Lease } from './lease';
 import type { Logger } from './logger';
 
 /**
  * Runs `round` every `intervalMs` until stopped, for background work (outbox relays, syncs,
  * imports). A round that reports more work pending is followed at once, so a backlog drains
  * without waiting; a failed round (database, Redis or a partner down) is logged and tried again
- * next time. Stopping waits for the round in progress.
+ * next time. Stopping waits for the round in progress. With a `lease` (kit/lease.ts), one process
+ * of several does the work.
  */
-export function startPeriodic(name: string, logger: Logger, intervalMs: number, round: () => Promise<boolean>): () => Promise<void> {
+export function startPeriodic(name: string, logger: Logger, intervalMs: number, round: () => Promise<boolean>, lease?: Lease): () => Promise<void> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const run = async (): Promise<void> => {
     try {
-      while ((await round()) && !stopped);
+      // With a lease, only its holder works; the other processes stand by and take over when it lapses.
+      while ((!lease || (await lease.held())) && (await round()) && !stopped);
     } catch (err) {
       logger.warn(`${name} failed; retrying`, { err });
     }
@@ -22,5 +25,6 @@ export function startPeriodic(name: string, logger: Logger, intervalMs: number, 
     stopped = true;
     clearTimeout(timer);
     await current;
+    await lease?.release();
   };
 }

@@ -20,7 +20,7 @@ export const proceduresSubgraph: SubgraphDefinition<Context> = {
   checkConfig: (env) => void loadProceduresConfig(env),
   upgrades: [
     // Changes stored before the feed read by block have none; without it the feed would stop at the first of them.
-    backfill('procedure-changes-block', procedureChangeModel, 'block', (c) => blockOf(c._id)),
+    backfill('procedure_changes.block', procedureChangeModel, 'block', (c) => blockOf(c._id)),
   ],
   startWorkers: (deps) => {
     const domain = domainOf(deps);

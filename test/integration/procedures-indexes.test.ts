@@ -212,7 +212,7 @@ describe('procedures hot paths are index lookups at national volume (R-Q-1, issu
     // As an older version stored them: no block field.
     await ProcedureChange.updateMany({ _id: { $gt: 300, $lte: 320 } }, { $unset: { block: 1 } }).exec();
     expect((await feed(295, 10)).edges.map((e) => e.node.sequence)).toEqual([296, 297, 298, 299, 300]); // the feed stops at the first
-    const upgrade = proceduresSubgraph.upgrades!.find((u) => u.name === 'procedure-changes-block')!;
+    const upgrade = proceduresSubgraph.upgrades!.find((u) => u.name === 'procedure_changes.block')!;
     expect(await upgrade.run(h.deps.db)).toBe(20);
     expect((await ProcedureChange.findOne({ _id: 320 }).lean().exec())?.block).toBe(blockOf(320));
     expect((await feed(295, 30)).edges.map((e) => e.node)).toEqual(entries(296, 325));

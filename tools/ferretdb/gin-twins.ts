@@ -54,7 +54,7 @@ BEGIN
             WHERE n.nspname = sch AND am.amname = 'gin'
               AND (NOT EXISTS (SELECT 1 FROM pg_index y WHERE y.indrelid = x.indrelid
                                   AND vss_gin_lead(y.indexrelid) = pg_get_indexdef(x.indexrelid, 1, false))
-                   -- older versions of this rule made one twin per index
+                   -- a second twin of the same expression (two index builds raced before the lock)
                    OR EXISTS (SELECT 1 FROM pg_index y JOIN pg_class yc ON yc.oid = y.indexrelid
                                WHERE y.indrelid = x.indrelid AND y.indexrelid < x.indexrelid AND yc.relam = c.relam
                                  AND pg_get_indexdef(y.indexrelid, 1, false) = pg_get_indexdef(x.indexrelid, 1, false))) LOOP
@@ -92,11 +92,8 @@ DROP EVENT TRIGGER IF EXISTS vss_gin_twins_on_create;
 CREATE EVENT TRIGGER vss_gin_twins_on_create ON ddl_command_end WHEN TAG IN ('CREATE INDEX') EXECUTE FUNCTION vss_gin_twins_on_create();
 DROP EVENT TRIGGER IF EXISTS vss_gin_twins_on_drop;
 CREATE EVENT TRIGGER vss_gin_twins_on_drop ON sql_drop WHEN TAG IN ('DROP INDEX') EXECUTE FUNCTION vss_gin_twins_on_drop();
--- Functions of the first version of this rule (one twin per index).
-DROP FUNCTION IF EXISTS vss_gin_twin(oid);
-DROP FUNCTION IF EXISTS vss_gin_twin_name(name);
 
--- Indexes made before the rule (or under an older version of it) get their twins now.
+-- Indexes made before the rule get their twins now.
 SELECT vss_gin_twin(x.indrelid, vss_gin_lead(x.indexrelid)) FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
  JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND vss_gin_lead(x.indexrelid) IS NOT NULL;

@@ -7,6 +7,7 @@ import type { DossierRecord } from '../models/dossier';
 import type { EventLogModel } from '../models/event-log';
 import { blockOf, GapFreeSequence, highestId } from '../../kit/sequence';
 import { startPeriodic } from '../../kit/periodic';
+import { Lease } from '../../kit/lease';
 import { findDossier, project, type DossierModels } from './events';
 
 const BATCH = 500;
@@ -123,5 +124,5 @@ export async function relayOutbox(models: RelayModels, redis: Redis, sequencer =
 /** Runs the relay every `intervalMs` until stopped; failures (Redis or database down) are retried next round. */
 export function startOutboxRelay(models: RelayModels, redis: Redis, logger: Logger, intervalMs: number): () => Promise<void> {
   const sequencer = new Sequencer(models);
-  return startPeriodic('outbox relay', logger, intervalMs, async () => (await relayOutbox(models, redis, sequencer)) === BATCH);
+  return startPeriodic('outbox relay', logger, intervalMs, async () => (await relayOutbox(models, redis, sequencer)) === BATCH, new Lease(redis, 'dossiers:outbox-relay'));
 }

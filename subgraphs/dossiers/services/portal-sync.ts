@@ -4,6 +4,7 @@ import type { Logger } from '../../kit/logger';
 import { eachLimited } from '../../kit/concurrency';
 import { insertIgnoringDuplicates } from '../../kit/mongo';
 import { startPeriodic } from '../../kit/periodic';
+import type { Lease } from '../../kit/lease';
 import type { DossierRecord } from '../models/dossier';
 import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';
 import { eventId } from './events';
@@ -214,7 +215,7 @@ export type PortalSyncStatus = Awaited<ReturnType<typeof syncStatus>>;
  * Runs enqueue and send every `intervalMs`. After an outage the push pauses with backoff and
  * jitter (one probe per pause), so a portal coming back is not met by every item at once.
  */
-export function startPortalSync(models: PortalSyncModels, portal: NationalPortalDossiers, policy: RetryPolicy, logger: Logger, intervalMs: number): () => Promise<void> {
+export function startPortalSync(models: PortalSyncModels, portal: NationalPortalDossiers, policy: RetryPolicy, logger: Logger, intervalMs: number, lease?: Lease): () => Promise<void> {
   let outages = 0;
   let pausedUntil = 0;
   return startPeriodic('national portal sync', logger, intervalMs, async () => {
@@ -230,5 +231,5 @@ export function startPortalSync(models: PortalSyncModels, portal: NationalPortal
     if (outages > 0 && report.sent > 0) logger.info('national portal back; dossier sync resumed', { afterOutages: outages });
     if (report.sent > 0) outages = 0;
     return enqueued === ENQUEUE_BATCH || report.sent > 0;
-  });
+  }, lease);
 }

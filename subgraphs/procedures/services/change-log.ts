@@ -1,5 +1,5 @@
 import { isDuplicateKey } from '../../kit/mongo';
-import { blockOf, GapFreeSequence, highestNumber } from '../../kit/sequence';
+import { blockOf, GapFreeSequence, highestId } from '../../kit/sequence';
 import type { ProcedureModel, ProcedureRecord } from '../models/procedure';
 import { searchTextOf } from '../models/procedure';
 import type { ProcedureChangeModel, ProcedureChangeRecord } from '../models/procedure-change';
@@ -16,8 +16,7 @@ export class ChangeLog {
   private readonly numbers: GapFreeSequence;
 
   constructor(private readonly models: ProcedureModels) {
-    // Found by lookups of _id: a sort on _id would read the whole log on FerretDB, which pushes no sort into SQL.
-    this.numbers = new GapFreeSequence(() => highestNumber(async (n) => (await models.ProcedureChange.exists({ _id: n })) !== null));
+    this.numbers = new GapFreeSequence(() => highestId(models.ProcedureChange));
   }
 
   /** The stored change, or null when the procedure's revision was taken by a concurrent change. */

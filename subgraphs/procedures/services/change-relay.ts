@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { publishEvent, STREAMS, type ProcedureChangeEvent } from '../../kit/events';
 import type { Logger } from '../../kit/logger';
 import { startPeriodic } from '../../kit/periodic';
+import { Lease } from '../../kit/lease';
 import type { ProcedureChangeRecord } from '../models/procedure-change';
 import { catchUp, type ProcedureModels } from './change-log';
 
@@ -38,5 +39,5 @@ export async function relayChanges(models: ProcedureModels, redis: Redis): Promi
 }
 
 export function startChangeRelay(models: ProcedureModels, redis: Redis, logger: Logger, intervalMs: number): () => Promise<void> {
-  return startPeriodic('procedure change relay', logger, intervalMs, async () => (await relayChanges(models, redis)) === BATCH);
+  return startPeriodic('procedure change relay', logger, intervalMs, async () => (await relayChanges(models, redis)) === BATCH, new Lease(redis, 'procedures:change-relay'));
 }
