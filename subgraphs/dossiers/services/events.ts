@@ -18,9 +18,12 @@ export type NewDossierEvent = Omit<DossierEventRecord, 'published' | 'changes'> 
 
 export const eventId = (code: string, seq: number) => `${code}:${seq}`;
 
-/** The dossier by code (one indexed lookup, whatever its _id: older dossiers have ObjectIds). */
+/**
+ * The dossier by code (one indexed lookup, whatever its _id: older dossiers have ObjectIds),
+ * through the driver: the hottest read there is, and a stored dossier needs no casting.
+ */
 export function findDossier(models: DossierModels, code: string): Promise<DossierRecord | null> {
-  return models.Dossier.findOne({ code }).lean().exec();
+  return models.Dossier.collection.findOne<DossierRecord>({ code });
 }
 
 /** Appends the event; null when its (dossierCode, seq) is taken, i.e. someone else changed the dossier first. */
