@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startInfrastructure } from './lib/infrastructure';
 import { seededRandom } from './lib/random';
+import { percentile } from './lib/load';
 import { ensureKeys, KEY_FILES, loadKey } from '../subgraphs/kit/keys';
 import { signInternalToken, INTERNAL_TOKEN_HEADER } from '../subgraphs/kit/internal-token';
 import { connectDatabase } from '../subgraphs/kit/mongo';
@@ -72,7 +73,6 @@ function dossierEvents(i: number, at = START + rnd() * (END - START - 30 * DAY_M
   return events;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function main() {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), Node ${process.version}`);

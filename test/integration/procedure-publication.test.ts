@@ -4,27 +4,13 @@ import { ChangeLog } from '../../subgraphs/procedures/services/change-log';
 import { publishProcedure, updateProcedure } from '../../subgraphs/procedures/services/publication';
 import { relayChanges } from '../../subgraphs/procedures/services/change-relay';
 import { STREAMS, type ProcedureChangeEvent } from '../../subgraphs/kit/events';
-import type { ProcedureContentRecord } from '../../subgraphs/procedures/models/procedure';
 import { codesOf, principals, subgraphHarness } from '../support/harness';
+import { procedureContent } from '../support/procedures';
 
 let h: Awaited<ReturnType<typeof subgraphHarness>>;
 let domain: ReturnType<typeof domainOf>;
 
-const content = (over: Partial<ProcedureContentRecord> = {}): ProcedureContentRecord => ({
-  name: 'Giải quyết hưởng trợ cấp ốm đau',
-  nameEn: 'Sickness allowance',
-  field: 'Chế độ BHXH',
-  agencyLevels: ['DISTRICT'],
-  serviceLevel: 'FULL_ONLINE',
-  submissionMethods: ['ONLINE', 'DESK'],
-  processingDays: 6,
-  fees: [],
-  components: [{ documentTypeCode: '01B-HSB', name: 'Danh sách đề nghị hưởng chế độ ốm đau', originals: 1, copies: 0, formTemplate: null }],
-  resultDocuments: ['Quyết định hưởng'],
-  legalBasis: ['Luật Bảo hiểm xã hội số 41/2024/QH15'],
-  guide: 'Nộp trực tuyến.',
-  ...over,
-});
+const content = procedureContent;
 
 const CREATE = `mutation($code: ID!, $i: ProcedureContentInput!) { createProcedure(code: $code, input: $i) { code status version revision } }`;
 const UPDATE = `mutation($code: ID!, $i: ProcedureContentInput!) { updateProcedure(code: $code, input: $i) { name processingDays pendingChanges { name processingDays } } }`;

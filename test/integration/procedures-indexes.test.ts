@@ -4,13 +4,14 @@ import { domainOf } from '../../subgraphs/procedures/context';
 import { catchUp, ChangeLog } from '../../subgraphs/procedures/services/change-log';
 import { relayChanges } from '../../subgraphs/procedures/services/change-relay';
 import { createProcedure, publishProcedure, updateProcedure, withdrawProcedure } from '../../subgraphs/procedures/services/publication';
-import { searchTextOf, type ProcedureContentRecord, type ProcedureRecord } from '../../subgraphs/procedures/models/procedure';
+import { searchTextOf, type ProcedureRecord } from '../../subgraphs/procedures/models/procedure';
 import type { ProcedureChangeRecord } from '../../subgraphs/procedures/models/procedure-change';
 import { STREAMS, type ProcedureChangeEvent } from '../../subgraphs/kit/events';
 import { encodeCursor } from '../../subgraphs/kit/pagination';
 import { BLOCK_SIZE, blockOf } from '../../subgraphs/kit/sequence';
 import { wholeCollectionReads, documentsOf } from '../support/explain';
 import { principals, subgraphHarness } from '../support/harness';
+import { procedureContent } from '../support/procedures';
 
 /**
  * Every hot path of the procedures subgraph is an index lookup by equality on FerretDB/PostgreSQL
@@ -31,21 +32,7 @@ let domain: ReturnType<typeof domainOf>;
 /** What the log holds at each number, as filled (index 0 is number 1). */
 const log: { code: string; kind: string; version: number }[] = [];
 
-const content = (over: Partial<ProcedureContentRecord> = {}): ProcedureContentRecord => ({
-  name: 'Giải quyết hưởng trợ cấp ốm đau',
-  nameEn: 'Sickness allowance',
-  field: 'Chế độ BHXH',
-  agencyLevels: ['DISTRICT'],
-  serviceLevel: 'FULL_ONLINE',
-  submissionMethods: ['ONLINE', 'DESK'],
-  processingDays: 6,
-  fees: [],
-  components: [{ documentTypeCode: '01B-HSB', name: 'Danh sách đề nghị hưởng chế độ ốm đau', originals: 1, copies: 0, formTemplate: null }],
-  resultDocuments: ['Quyết định hưởng'],
-  legalBasis: ['Luật Bảo hiểm xã hội số 41/2024/QH15'],
-  guide: 'Nộp trực tuyến.',
-  ...over,
-});
+const content = procedureContent;
 
 /** The code of template `t`'s copy in set `k`: 2.000000, 3.000000, … */
 const copyCode = (t: number, k: number) => `${t + 2}.${String(k).padStart(6, '0')}`;
