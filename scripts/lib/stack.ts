@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { DEFAULT_PORTS, PROJECT_ROOT, SUBGRAPHS } from '../../subgraphs/kit/config';
+import { stopOnExit } from '../../tools/lib/process';
 
 /**
  * Runs the five subgraphs and the gateway as child processes, each on its own port, and
@@ -38,6 +39,7 @@ function spawnService(name: string, env: NodeJS.ProcessEnv, logDir: string): Chi
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  stopOnExit(child);
   return child;
 }
 

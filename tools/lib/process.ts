@@ -41,11 +41,16 @@ process.on('exit', () => {
   for (const [child, signal] of running) child.kill(signal);
 });
 
+/** Asks `child` to stop with `signal` when this process exits before it did. */
+export function stopOnExit(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
+  running.set(child, signal);
+  child.once('exit', () => running.delete(child));
+}
+
 export function startDaemon(command: string, args: string[], options: DaemonOptions = {}): Daemon {
   const { stopSignal = 'SIGTERM', killSignal = 'SIGKILL', stopTimeoutMs = 5000, logFile, ...spawnOptions } = options;
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
-  running.set(child, stopSignal);
-  child.once('exit', () => running.delete(child));
+  stopOnExit(child, stopSignal);
   const file = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
