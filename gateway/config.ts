@@ -2,6 +2,9 @@ import path from 'node:path';
 import { ConfigError, DEFAULT_PORTS, envReader, PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../subgraphs/kit/keys';
 import type { LogLevel } from '../subgraphs/kit/logger';
+import { CLIENT_TYPES, type ClientType } from '../subgraphs/kit/principal';
+import { sheddingFromEnv, type SheddingLimits } from '../subgraphs/kit/shedding';
+import { loadBudgets, type Budget } from './budgets';
 
 export interface GatewayConfig {
   host: string;
@@ -16,7 +19,28 @@ export interface GatewayConfig {
   audience: string;
   /** Overrides of the subgraph URLs named in the supergraph (SUBGRAPH_<NAME>_URL). */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
+  /** Shared fair-share counters live here. */
+  redisUrl: string;
+  budgets: Record<ClientType, Budget>;
+  /** Proxies whose X-Forwarded-For is believed (proxy-addr syntax: "loopback", "10.0.0.0/8"). */
+  trustedProxies: string[];
+  trustedDocuments?: string;
+  trustedDocumentsFor: ClientType[];
+  /** Browser origins allowed to call the graph (the dashboard's); none means same-origin only. */
+  corsOrigins: string[];
+  /** The parser stops past this many tokens: the first limit, before any other work. */
+  maxTokens: number;
+  /** The largest file upload forwarded to the documents subgraph (its DOCUMENT_MAX_BYTES). */
+  maxUploadBytes: number;
+  shedding: SheddingLimits;
 }
+
+function redisUrlOf(e: ReturnType<typeof envReader>): string {
+  if (!e.optional('REDIS_URL')) throw new ConfigError('REDIS_URL is required (npm start sets it for the embedded redis-server)');
+  return e.url('REDIS_URL');
+}
+
+const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 /** Reads and validates the gateway's configuration once, at start. */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -49,5 +73,20 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     issuer: usesDevJwks ? DEV_ISSUER : e.string('JWT_ISSUER'),
     audience: usesDevJwks ? DEV_AUDIENCE : e.string('JWT_AUDIENCE'),
     subgraphUrls,
+    redisUrl: redisUrlOf(e),
+    budgets: loadBudgets(e.optional('CLIENT_BUDGETS')),
+    trustedProxies: list(e.optional('TRUSTED_PROXIES')),
+    trustedDocuments: e.optional('TRUSTED_DOCUMENTS') && path.resolve(PROJECT_ROOT, e.string('TRUSTED_DOCUMENTS')),
+    trustedDocumentsFor: list(e.optional('TRUSTED_DOCUMENTS_FOR')).map((c) => {
+      if (!(CLIENT_TYPES as readonly string[]).includes(c)) throw new ConfigError(`TRUSTED_DOCUMENTS_FOR: "${c}" is not a client type (${CLIENT_TYPES.join(', ')})`);
+      return c as ClientType;
+    }),
+    corsOrigins: list(e.optional('CORS_ORIGINS')).map((o) => {
+      if (!/^https?:\/\/[^/]+$/.test(o)) throw new ConfigError(`CORS_ORIGINS: "${o}" is not an origin such as https://dashboard.example.vn`);
+      return o;
+    }),
+    maxTokens: e.int('MAX_TOKENS', 3000, 100),
+    maxUploadBytes: e.int('DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024),
+    shedding: sheddingFromEnv(e),
   };
 }

@@ -7,4 +7,6 @@ export interface GatewayContext {
   requestId: string;
   internalToken: string;
   logger: Logger;
+  /** The operation's estimated cost (gateway/cost.ts), once known. */
+  cost?: number;
 }

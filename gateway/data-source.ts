@@ -1,16 +1,41 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import { DEADLINE_HEADER, deadlineSignal, remainingMs } from '../subgraphs/kit/deadline';
 import { ErrorCode } from '../subgraphs/kit/errors';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../subgraphs/kit/internal-token';
 import type { GatewayContext } from './context';
 
+/** No subgraph answer is held past this size (the cost limits keep real ones far below it). */
+export const MAX_SUBGRAPH_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+class ResponseTooLarge extends Error {}
+
 /**
- * Calls one subgraph on behalf of a request: adds the internal token and the request id,
- * and reports an unreachable subgraph by name so the rest of the response still resolves.
+ * The fetch behind every subgraph call: it stops when the request's deadline passes or its caller
+ * leaves (kit/deadline.ts), and stops reading an answer larger than MAX_SUBGRAPH_RESPONSE_BYTES.
+ */
+const deadlineFetch = (async (url: string, init: RequestInit) => {
+  const res = await fetch(url, { ...init, signal: deadlineSignal() });
+  const length = Number(res.headers.get('content-length') ?? 0);
+  if (length > MAX_SUBGRAPH_RESPONSE_BYTES) throw new ResponseTooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of res.body ?? []) {
+    size += (chunk as Uint8Array).length;
+    if (size > MAX_SUBGRAPH_RESPONSE_BYTES) throw new ResponseTooLarge();
+    chunks.push(chunk as Uint8Array);
+  }
+  return new Response(Buffer.concat(chunks), { status: res.status, statusText: res.statusText, headers: res.headers });
+}) as unknown as Fetcher;
+
+/**
+ * Calls one subgraph on behalf of a request: adds the internal token, the request id and the time
+ * left before its deadline, and reports a subgraph that failed by name so the rest still resolves.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(readonly name: string, url: string) {
-    super({ url });
+    super({ url, fetcher: deadlineFetch });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -18,18 +43,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!('internalToken' in context)) return;
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, context.internalToken);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    const left = remainingMs();
+    if (left !== undefined) request.http?.headers.set(DEADLINE_HEADER, String(left));
   }
 
   /**
-   * Reached when a subgraph could not be called or answered with an HTTP error (a GraphQL error
-   * in a 200 answer does not come here). Either way the client learns which subgraph failed; the
-   * cause, with internal addresses and bodies, stays in originalError for the logs.
+   * Reached when a subgraph could not be called, answered with an HTTP error, ran out of time or
+   * answered too much (a GraphQL error in a 200 answer does not come here). The client learns which
+   * subgraph and why; the cause, with internal addresses and bodies, stays in originalError for logs.
    */
   override didEncounterError(error: Error, _req: unknown, response?: { status?: number }): never {
-    const why = response === undefined ? 'is unavailable' : `refused the request (HTTP ${response.status})`;
+    const [code, why] =
+      error instanceof ResponseTooLarge ? [ErrorCode.RESPONSE_TOO_LARGE, `answered more than ${MAX_SUBGRAPH_RESPONSE_BYTES} bytes; ask for fewer items`]
+      : deadlineSignal()?.aborted ? [ErrorCode.GATEWAY_TIMEOUT, "did not answer before the request's deadline"]
+      : response === undefined ? [ErrorCode.UPSTREAM_UNAVAILABLE, 'is unavailable']
+      : [ErrorCode.UPSTREAM_UNAVAILABLE, `refused the request (HTTP ${response.status})`];
     throw new GraphQLError(`subgraph "${this.name}" ${why}; the fields it serves are null`, {
       originalError: error,
-      extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, serviceName: this.name },
+      extensions: { code, serviceName: this.name },
     });
   }
 }

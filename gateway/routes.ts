@@ -1,16 +1,18 @@
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { readBody, type HttpRoute } from '../subgraphs/kit/http';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../subgraphs/kit/internal-token';
 import { appError, ErrorCode } from '../subgraphs/kit/errors';
+import { withinDeadline } from '../subgraphs/kit/deadline';
 import type { GatewayContext } from './context';
 
 /**
  * Serves a non-GraphQL route of one subgraph through the gateway (GET /receipts/<code>.pdf,
  * POST /sms/inbound, PUT /uploads/<ticket>): the caller is authenticated here as for GraphQL, and
  * the subgraph receives the internal token (plus `passHeaders`, e.g. a signature) and decides the
- * rest. A PUT body (a file) is streamed through, not held here: the subgraph enforces its size limit.
+ * rest. A PUT body (a file) is streamed through, not held here, and cut off past `maxBytes` (the
+ * documents limit), so an oversized upload stops at the gateway.
  */
 export function forwardRoute(
   method: 'GET' | 'POST' | 'PUT',
@@ -18,7 +20,9 @@ export function forwardRoute(
   subgraph: string,
   urls: Map<string, string>,
   passHeaders: string[] = [],
+  maxBytes = Infinity,
 ): HttpRoute<GatewayContext> {
+  const tooLarge = () => appError(ErrorCode.PAYLOAD_TOO_LARGE, `the file is larger than the limit of ${maxBytes} bytes`, { maxBytes });
   return {
     method,
     path,
@@ -31,18 +35,27 @@ export function forwardRoute(
         const v = req.headers[h];
         if (typeof v === 'string') headers[h] = v;
       }
+      if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
+      let sent = 0;
+      const capped = new Transform({
+        transform(chunk: Buffer, _encoding, next) {
+          sent += chunk.length;
+          next(sent > maxBytes ? tooLarge() : null, chunk);
+        },
+      });
       let upstream: Response;
-      const body = method === 'POST' ? await readBody(req) : method === 'PUT' ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
+      const body = method === 'POST' ? await readBody(req) : method === 'PUT' ? (Readable.toWeb(req.pipe(capped)) as ReadableStream<Uint8Array>) : undefined;
       try {
         upstream = await fetch(new URL(req.url ?? '/', base), {
           method,
           headers,
           body,
           duplex: 'half',
-          // A file upload may take a while on a slow line; other calls answer quickly or not at all.
-          signal: AbortSignal.timeout(method === 'PUT' ? 120_000 : 10_000),
+          // A file upload may take a while on a slow line; other calls keep the request's deadline.
+          signal: method === 'PUT' ? AbortSignal.timeout(120_000) : withinDeadline(AbortSignal.timeout(10_000)),
         } as RequestInit);
       } catch {
+        if (sent > maxBytes) throw tooLarge();
         throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `subgraph "${subgraph}" is unavailable`);
       }
       const answer: Record<string, string> = {};

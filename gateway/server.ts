@@ -1,5 +1,9 @@
+import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
+import proxyaddr from 'proxy-addr';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { closeServer, createHttpApp, listen } from '../subgraphs/kit/http';
 import { signInternalToken } from '../subgraphs/kit/internal-token';
@@ -14,6 +18,12 @@ import { forwardRoute } from './routes';
 import { SCAN_SIGNATURE_HEADER } from '../subgraphs/documents/protocol';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../adapters/sms/port';
 import { readCommittedSupergraph } from './supergraph';
+import { connectRedis } from '../subgraphs/kit/redis';
+import type { Principal } from '../subgraphs/kit/principal';
+import { createCostEstimator, readCostModel } from './cost';
+import { clientKeyOf, createFairShare } from './fair-share';
+import { queryLimitsPlugin } from './query-limits';
+import { loadTrustedDocuments } from './trusted-documents';
 
 /** Probes every subgraph's /healthz; the gateway is healthy when all of them are. */
 async function subgraphHealth(urls: Map<string, string>): Promise<Record<string, string>> {
@@ -36,8 +46,9 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   const { key: internalKey, jwk: internalJwk } = await loadKey(config.keysDir, KEY_FILES.internalSigning);
   const urls = new Map<string, string>();
 
+  const supergraphSdl = readCommittedSupergraph();
   const gateway = new ApolloGateway({
-    supergraphSdl: readCommittedSupergraph(),
+    supergraphSdl,
     buildService: ({ name, url }) => {
       const resolved = config.subgraphUrls[name as SubgraphName] ?? url;
       if (!resolved) throw new Error(`no URL for subgraph ${name}`);
@@ -45,31 +56,72 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       return new SubgraphDataSource(name, resolved);
     },
   });
+  const trusted = loadTrustedDocuments(config.trustedDocuments, config.trustedDocumentsFor);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorWith(logger),
+    // The first limit: the parser gives up on a document past this many tokens.
+    parseOptions: { maxTokens: config.maxTokens },
+    // A browser may not send a "simple" cross-site request (a form post) to the graph (README, Security).
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    persistedQueries: { cache: trusted.cache },
+    plugins: [
+      queryLimitsPlugin({ budgets: config.budgets, estimate: createCostEstimator(readCostModel(supergraphSdl)), trusted }),
+      // No "Did you mean …?" in production: it would map the schema for an attacker.
+      ...(config.production ? new ApolloArmor({ blockFieldSuggestion: { enabled: true }, costLimit: { enabled: false }, maxAliases: { enabled: false }, maxDepth: { enabled: false }, maxDirectives: { enabled: false }, maxTokens: { enabled: false } }).protect().plugins : []),
+    ],
   });
   await apollo.start();
   logger.info('supergraph loaded', { subgraphs: SUBGRAPHS, urls: Object.fromEntries(urls) });
+
+  const redis = await connectRedis(config.redisUrl);
+  const fairShare = createFairShare(redis, config.budgets);
+  const trust = proxyaddr.compile(config.trustedProxies);
+  const allowCors = cors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PUT'], maxAge: 600 });
+  /** Who each admitted request is: authenticated once, in admit(), and read again by context(). */
+  const principals = new WeakMap<IncomingMessage, Principal>();
 
   const server = createHttpApp<GatewayContext>({
     service: 'gateway',
     apollo,
     logger,
     health: () => subgraphHealth(urls),
+    shedding: config.shedding,
+    preflight: async (req, res) => {
+      if (!config.corsOrigins.length) return false;
+      return new Promise<boolean>((resolve) => {
+        allowCors(req, res, () => resolve(false));
+        // A preflight (OPTIONS) is answered by cors itself.
+        if (res.writableEnded) resolve(true);
+      });
+    },
+    admit: async (req) => {
+      let principal: Principal;
+      try {
+        principal = await authenticate(req.headers.authorization);
+      } catch (err) {
+        // Bad tokens count against the caller's address, so guessing them is rate limited too.
+        (await fairShare.admit('anonymous', `ip:${proxyaddr(req, trust)}`))();
+        throw err;
+      }
+      principals.set(req, principal);
+      const release = await fairShare.admit(principal.client, clientKeyOf(principal, req, trust));
+      return { deadlineMs: config.budgets[principal.client].deadlineMs, release };
+    },
     routes: [
       forwardRoute('GET', /^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls),
       forwardRoute('POST', /^\/sms\/inbound$/, 'dossiers', urls, [SIGNATURE_HEADER, TIMESTAMP_HEADER]),
-      forwardRoute('PUT', /^\/uploads\/[A-Za-z0-9_-]+$/, 'documents', urls, [SCAN_SIGNATURE_HEADER]),
+      forwardRoute('PUT', /^\/uploads\/[A-Za-z0-9_-]+$/, 'documents', urls, [SCAN_SIGNATURE_HEADER], config.maxUploadBytes),
       forwardRoute('GET', /^\/documents\/[0-9a-fA-F]{24}\/content$/, 'documents', urls),
     ],
     context: async (req, requestId) => {
-      const principal = await authenticate(req.headers.authorization);
+      const principal = principals.get(req) ?? (await authenticate(req.headers.authorization));
       const internalToken = await signInternalToken(principal, requestId, internalKey, {
         kid: internalJwk.kid,
-        clientAddress: req.socket.remoteAddress,
+        clientKey: clientKeyOf(principal, req, trust),
       });
       return { principal, requestId, internalToken, logger: logger.child({ requestId }) };
     },
@@ -82,6 +134,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     async stop() {
       await closeServer(server);
       await apollo.stop();
+      redis.disconnect();
     },
   };
 }

@@ -114,7 +114,7 @@ async function main() {
   // Internal tokens live a minute; a new one every 20 s, as the gateway would send.
   let token = { at: 0, value: '' };
   const ask = async (query: string) => {
-    if (Date.now() - token.at > 20_000) token = { at: Date.now(), value: await signInternalToken(dashboard, 'bench', key, { clientAddress: '127.0.0.1' }) };
+    if (Date.now() - token.at > 20_000) token = { at: Date.now(), value: await signInternalToken(dashboard, 'bench', key, { clientKey: 'bench' }) };
     const started = process.hrtime.bigint();
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token.value }, body: JSON.stringify({ query }) });
     const body = (await res.json()) as { errors?: { message: string }[] };

@@ -1,3 +1,4 @@
+import { withinDeadline } from '../../subgraphs/kit/deadline';
 import { appError, ErrorCode } from '../../subgraphs/kit/errors';
 import type { Notifier } from './port';
 
@@ -10,7 +11,7 @@ export function httpNotifier(baseUrl: string, timeoutMs = 3000): Notifier {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(n),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: withinDeadline(AbortSignal.timeout(timeoutMs)),
         });
         if (res.ok) return;
       } catch {

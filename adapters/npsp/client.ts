@@ -1,4 +1,5 @@
 import type { GraphQLError } from 'graphql';
+import { withinDeadline } from '../../subgraphs/kit/deadline';
 import { appError, ErrorCode } from '../../subgraphs/kit/errors';
 import type { NationalPortalAccounts, NationalPortalDossiers, NationalProcedureCatalogue } from './port';
 import { dossierFromWire, dossierToWire, procedureFromWire, procedureSummaryFromWire, WireFormatError } from './wire';
@@ -54,7 +55,7 @@ export function npspClient(opts: NpspClientOptions): NpspClient {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: withinDeadline(AbortSignal.timeout(timeoutMs)),
       });
     } catch (e) {
       const why = timedOut(e) ? `no answer within ${timeoutMs} ms` : 'no answer';

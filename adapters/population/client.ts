@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as soap from 'soap';
 import type { Redis } from 'ioredis';
+import { remainingMs } from '../../subgraphs/kit/deadline';
 import { appError, ErrorCode } from '../../subgraphs/kit/errors';
 import { CircuitBreaker } from '../lib/circuit-breaker';
 import type { PopulationDatabase, VerificationOutcome } from './port';
@@ -48,7 +49,8 @@ export async function createPopulationClient(opts: PopulationClientOptions): Pro
   const retries = opts.retries ?? 2;
 
   const callOnce = async (args: object): Promise<VerificationOutcome> => {
-    const [reply] = await client.XacThucCongDanAsync(args, { timeout });
+    // No longer than the caller's request has left (kit/deadline.ts).
+    const [reply] = await client.XacThucCongDanAsync(args, { timeout: Math.min(timeout, remainingMs() ?? timeout) });
     return toOutcome(reply);
   };
 

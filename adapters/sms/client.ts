@@ -1,3 +1,4 @@
+import { withinDeadline } from '../../subgraphs/kit/deadline';
 import { appError, ErrorCode } from '../../subgraphs/kit/errors';
 import type { SmsGateway } from './port';
 
@@ -15,7 +16,7 @@ export function httpSmsGateway(baseUrl: string, apiKey: string, timeoutMs = 3000
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
             body: JSON.stringify({ to, text }),
-            signal: AbortSignal.timeout(timeoutMs),
+            signal: withinDeadline(AbortSignal.timeout(timeoutMs)),
           });
           if (res.ok) return;
           lastError = `HTTP ${res.status}`;

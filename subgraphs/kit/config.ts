@@ -1,3 +1,4 @@
+import { sheddingFromEnv, type SheddingLimits } from './shedding';
 import path from 'node:path';
 import type { LogLevel } from './logger';
 
@@ -81,6 +82,7 @@ export interface ServiceConfig {
   databaseName: string;
   redisUrl: string;
   keysDir: string;
+  shedding: SheddingLimits;
   /** The environment it was read from, for a subgraph's own settings (its config.ts). */
   env: Env;
 }
@@ -102,6 +104,7 @@ export function loadServiceConfig(name: SubgraphName, env: Env = process.env): S
     databaseName: `${e.string('MONGODB_DB_PREFIX', 'vss_')}${name}`,
     redisUrl,
     keysDir: path.resolve(PROJECT_ROOT, e.string('KEYS_DIR', '.data/keys')),
+    shedding: sheddingFromEnv(e),
     env,
   };
 }

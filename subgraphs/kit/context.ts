@@ -10,8 +10,8 @@ export interface RequestBase {
   principal: Principal;
   requestId: string;
   logger: Logger;
-  /** The caller's network address as the gateway saw it (for per-client rate limits). */
-  clientAddress?: string;
+  /** Who the caller is for rate limits, as the gateway keys fair shares: ivan:<provider>, <client>:<subject> or ip:<address>. */
+  clientKey?: string;
   /** The internal token of this request, for calls to sibling subgraphs on the caller's behalf. */
   internalToken?: string;
 }

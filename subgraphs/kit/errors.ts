@@ -9,6 +9,16 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** An operation over its client's depth, alias, cost or other budget; refused before any work (issue 13). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The request's deadline passed; what resolved before it is still returned. */
+  GATEWAY_TIMEOUT: 'GATEWAY_TIMEOUT',
+  /** A document outside the client's trusted-documents safelist. */
+  OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
+  /** An answer larger than the response cap; ask for less. */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  /** The server sheds load (HTTP 503 with Retry-After); safe to retry later. */
+  OVERLOADED: 'OVERLOADED',
   /** A file too large to accept (HTTP 413 on upload routes). */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** Stored data failed its check (a document's hash or signature): it is reported, never served as valid. */
@@ -19,6 +29,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
+  QUERY_TOO_COMPLEX: 400,
+  OPERATION_NOT_TRUSTED: 403,
 };
 
 /** A GraphQL error a client can act on: a stable code plus a message for a partner's developer. */

@@ -5,6 +5,8 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger';
 import { appError, ErrorCode } from './errors';
 import { REQUEST_ID_HEADER } from './internal-token';
+import { withDeadline } from './deadline';
+import { createShedder, type SheddingLimits } from './shedding';
 
 /**
  * A small Node http front for Apollo Server, shared by the gateway and every subgraph:
@@ -29,18 +31,39 @@ export interface HttpAppOptions<C extends BaseContext> {
   /** Each dependency's state; any value other than "ok" makes /healthz answer 503. */
   health(): Promise<Record<string, string>>;
   routes?: HttpRoute<C>[];
+  /**
+   * Decides, before any work, whether a request may start (it may throw: 401, 429) and how long
+   * it may take; `release` runs when it ends. Health checks skip it.
+   */
+  admit(req: IncomingMessage): Promise<Admission>;
+  /** When to turn requests away with 503 (kit/shedding.ts); the defaults otherwise. */
+  shedding?: SheddingLimits;
+  /** The largest GraphQL response body sent; a larger one is replaced by RESPONSE_TOO_LARGE. */
+  maxResponseBytes?: number;
+  /** Runs first on every request (CORS); returns true when it answered the request itself. */
+  preflight?(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 }
+
+export interface Admission {
+  deadlineMs: number;
+  release?(): void;
+}
+
+/** Seconds a shed or rate-limited client is asked to wait. */
+const SHED_RETRY_AFTER_SECONDS = 2;
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** HTTP statuses for the GraphQL error codes that a route handler may throw. */
 const ROUTE_ERROR_STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, INTEGRITY_FAILED: 409,
-  PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 502,
+  PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 502, QUERY_TOO_COMPLEX: 400,
+  OPERATION_NOT_TRUSTED: 403, OVERLOADED: 503, GATEWAY_TIMEOUT: 504,
 };
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}, readonly code?: string) {
     super(message);
   }
 }
@@ -86,6 +109,15 @@ export function requestIdOf(req: IncomingMessage): string {
 
 export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): http.Server {
   const { apollo, logger } = opts;
+  const shedder = createShedder(opts.shedding);
+  const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+
+  /** No single answer may hold more than maxResponseBytes (the cost limits keep this rare). */
+  function capped(body: string): string {
+    if (body.length <= maxResponseBytes / 4 || Buffer.byteLength(body) <= maxResponseBytes) return body;
+    const message = `the response would exceed ${maxResponseBytes} bytes; ask for fewer items or fields`;
+    return JSON.stringify({ data: null, errors: [{ message, extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, maxBytes: maxResponseBytes } }] });
+  }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const headers = new HeaderMap();
@@ -110,7 +142,7 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
-      res.end(result.body.string);
+      res.end(capped(result.body.string));
     } else {
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
@@ -118,7 +150,7 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
     return body && typeof body === 'object' && 'operationName' in body ? (body as { operationName?: unknown }).operationName : undefined;
   }
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);
     const path = (req.url ?? '/').split('?')[0];
@@ -132,35 +164,67 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       });
 
+    const route = async (): Promise<unknown> => {
+      if (path === '/graphql') return graphql(req, res, requestId);
+      for (const r of opts.routes ?? []) {
+        const match = req.method === r.method ? r.path.exec(path ?? '') : null;
+        if (match) return r.handle(req, res, match, () => opts.context(req, requestId));
+      }
+      sendJson(res, 404, { error: `no route ${path}; GraphQL is served at /graphql` });
+      return undefined;
+    };
+
     const handle = async () => {
+      // Health first and cheap: answered even while everything else is shed.
       if (path === '/healthz' && req.method === 'GET') {
         const checks = await opts.health();
         const ok = Object.values(checks).every((v) => v === 'ok');
         sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', service: opts.service, checks });
         return undefined;
       }
-      if (path === '/graphql') return graphql(req, res, requestId);
-      for (const route of opts.routes ?? []) {
-        const match = req.method === route.method ? route.path.exec(path ?? '') : null;
-        if (match) return route.handle(req, res, match, () => opts.context(req, requestId));
+      if (await opts.preflight?.(req, res)) return undefined;
+      const pressure = shedder.enter();
+      if (pressure) {
+        throw new HttpError(503, `the service is overloaded (${pressure}); retry in ${SHED_RETRY_AFTER_SECONDS} s`, {
+          'retry-after': String(SHED_RETRY_AFTER_SECONDS),
+        }, ErrorCode.OVERLOADED);
       }
-      sendJson(res, 404, { error: `no route ${path}; GraphQL is served at /graphql` });
-      return undefined;
+      try {
+        const admission = await opts.admit(req);
+        // The work stops at the deadline, or as soon as the caller goes away.
+        const gone = new AbortController();
+        res.once('close', () => {
+          if (!res.writableFinished) gone.abort();
+        });
+        try {
+          return await withDeadline(admission.deadlineMs, gone.signal, route);
+        } finally {
+          admission.release?.();
+        }
+      } finally {
+        shedder.leave();
+      }
     };
 
     handle().then(done, (err: unknown) => {
       // Everything a GraphQL error would carry (code, field, inputErrors) except transport hints.
       const extensions = { ...(err as { extensions?: Record<string, unknown> }).extensions };
       delete extensions.http;
+      if (err instanceof HttpError && err.code) extensions.code = err.code;
       const code = extensions.code;
       const status = err instanceof HttpError ? err.status : ROUTE_ERROR_STATUS[String(code)] ?? 500;
       if (status === 500) logger.error('request failed', { requestId, err });
       const message = status === 500 ? 'internal error' : (err as Error).message;
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message, ...(code && status !== 500 ? { extensions } : code ? { extensions: { code } } : {}) }] });
-      else res.end();
+      if (!res.headersSent) {
+        const retryAfter = typeof extensions.retryAfterSeconds === 'number' ? { 'retry-after': String(extensions.retryAfterSeconds) } : {};
+        for (const [k, v] of Object.entries({ ...retryAfter, ...(err instanceof HttpError ? err.headers : {}) })) res.setHeader(k, v);
+        sendJson(res, status, { errors: [{ message, ...(code && status !== 500 ? { extensions } : code ? { extensions: { code } } : {}) }] });
+      } else res.end();
       done();
     });
   });
+  server.once('close', () => shedder.stop());
+  return server;
 }
 
 /** Listens and resolves with the bound port (useful with port 0 in tests). */

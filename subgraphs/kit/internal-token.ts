@@ -14,17 +14,18 @@ const TTL_SECONDS = 60;
 
 export interface InternalClaims {
   principal: Principal;
-  clientAddress?: string;
+  /** Who the caller is for rate limits: the I-VAN provider, the subject, or ip:<address> (gateway/fair-share.ts). */
+  clientKey?: string;
 }
 
 export async function signInternalToken(
   principal: Principal,
   requestId: string,
   key: CryptoKey,
-  options: { kid?: string; clientAddress?: string } = {},
+  options: { kid?: string; clientKey?: string } = {},
 ): Promise<string> {
-  const { kid, clientAddress } = options;
-  return new SignJWT({ principal, rid: requestId, ...(clientAddress ? { ip: clientAddress } : {}) })
+  const { kid, clientKey } = options;
+  return new SignJWT({ principal, rid: requestId, ...(clientKey ? { ck: clientKey } : {}) })
     .setProtectedHeader({ alg: 'EdDSA', ...(kid ? { kid } : {}) })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -41,5 +42,5 @@ export async function verifyInternalToken(token: string, key: CryptoKey): Promis
   if (!p || !isClientType(p.client) || typeof p.subject !== 'string' || !Array.isArray(p.scopes)) {
     throw new Error('internal token carries no valid principal');
   }
-  return { principal: p as Principal, clientAddress: typeof payload.ip === 'string' ? payload.ip : undefined };
+  return { principal: p as Principal, clientKey: typeof payload.ck === 'string' ? payload.ck : undefined };
 }

@@ -1,4 +1,5 @@
 import mongoose, { type Connection, type FilterQuery, type Model, type mongo } from 'mongoose';
+import { deadlinePlugin } from './deadline';
 
 /** Each subgraph owns one database; it connects to nothing else. */
 export async function connectDatabase(uri: string, dbName: string, options: { monitorCommands?: boolean } = {}): Promise<Connection> {
@@ -9,6 +10,8 @@ export async function connectDatabase(uri: string, dbName: string, options: { mo
     retryWrites: false,
     ...options,
   });
+  // Before any model compiles: a query's reads stop at its deadline (kit/deadline.ts).
+  conn.plugin(deadlinePlugin);
   await conn.asPromise();
   return conn;
 }

@@ -1,16 +1,29 @@
 import type { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { appError, ErrorCode } from './errors';
 
 /**
- * Fixed-window rate limit in Redis, shared by every process of a service: at most `limit`
- * calls per `windowSeconds` for one key.
+ * At most `limit` calls per `windowSeconds` for one key, counted in Redis so every process of a
+ * service shares it (rate-limiter-flexible: one atomic script per call). Keys are the caller's
+ * client key (RequestBase.clientKey), the same one the gateway's fair shares use.
  */
+const limiters = new WeakMap<Redis, Map<string, RateLimiterRedis>>();
+
+function limiterFor(redis: Redis, limit: number, windowSeconds: number): RateLimiterRedis {
+  let byShape = limiters.get(redis);
+  if (!byShape) limiters.set(redis, (byShape = new Map()));
+  const shape = `${limit}/${windowSeconds}`;
+  let limiter = byShape.get(shape);
+  if (!limiter) byShape.set(shape, (limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'ratelimit', points: limit, duration: windowSeconds })));
+  return limiter;
+}
+
 export async function enforceRateLimit(redis: Redis, key: string, limit: number, windowSeconds: number): Promise<void> {
-  const redisKey = `ratelimit:${key}`;
-  const [[, count], [, ttl]] = (await redis.multi().incr(redisKey).ttl(redisKey).exec()) as [[null, number], [null, number]];
-  if (ttl < 0) await redis.expire(redisKey, windowSeconds);
-  if (count > limit) {
-    const retryAfterSeconds = ttl > 0 ? ttl : windowSeconds;
+  try {
+    await limiterFor(redis, limit, windowSeconds).consume(key);
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err;
+    const retryAfterSeconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
     throw appError(ErrorCode.RATE_LIMITED, `too many lookups: at most ${limit} per ${windowSeconds} s; retry in ${retryAfterSeconds} s`, {
       retryAfterSeconds,
     });

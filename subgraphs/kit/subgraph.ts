@@ -18,6 +18,7 @@ import { KEY_FILES, loadKey } from './keys';
 import { ErrorCode, unauthenticated } from './errors';
 import type { RequestBase, SubgraphDeps } from './context';
 import { runUpgrades, type Upgrade } from './upgrades';
+import { DEADLINE_HEADER, deadlineApolloPlugin, deadlineFromHeader } from './deadline';
 
 /** Everything that makes one subgraph: its SDL, resolvers, per-request context and background work. */
 export interface SubgraphDefinition<C extends RequestBase> {
@@ -65,7 +66,7 @@ export function buildSubgraphServer<C extends RequestBase>(
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorWith(deps.logger),
     // Federated traces feed Apollo's hosted usage reporting, which this project does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), deadlineApolloPlugin<C>()],
     ...extra,
   } as ApolloServerOptions<C>);
 }
@@ -107,9 +108,11 @@ export async function runSubgraph<C extends RequestBase>(
     logger,
     health: async () => ({ mongo: await pingDatabase(db), redis: await pingRedis(redis) }),
     routes: def.routes?.(deps),
+    shedding: config.shedding,
+    admit: async (req) => ({ deadlineMs: deadlineFromHeader(req.headers[DEADLINE_HEADER]) }),
     context: async (req, requestId) => {
-      const { principal, clientAddress, internalToken } = await principalFrom(req, internalKey);
-      return def.createContext({ principal, clientAddress, internalToken, requestId, logger: logger.child({ requestId }) }, deps);
+      const { principal, clientKey, internalToken } = await principalFrom(req, internalKey);
+      return def.createContext({ principal, clientKey, internalToken, requestId, logger: logger.child({ requestId }) }, deps);
     },
   });
   const port = await listen(server, config.port, config.host);

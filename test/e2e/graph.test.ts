@@ -256,10 +256,11 @@ describe('the federated graph through the gateway', () => {
 });
 
 describe('gateway in production mode', () => {
-  test('introspection is disabled', async () => {
+  test('introspection is disabled and errors suggest no field names', async () => {
     const gateway = await startGateway(
       loadGatewayConfig({
         NODE_ENV: 'production',
+        REDIS_URL: process.env.REDIS_URL,
         PORT: '0',
         KEYS_DIR: keysDir,
         JWKS_PATH: path.join(keysDir, KEY_FILES.devJwks),
@@ -273,6 +274,12 @@ describe('gateway in production mode', () => {
       expect(body.errors?.[0]?.message).toMatch(/introspection/i);
       const dev = await post(stack.gatewayUrl, `{ __schema { queryType { name } } }`);
       expect(dev.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+      // Development helps a developer; production does not map the schema for an attacker.
+      const typo = `{ dossir(code: "X") { code } }`;
+      expect((await post(stack.gatewayUrl, typo)).body.errors?.[0]?.message).toMatch(/Did you mean "dossier/);
+      const hidden = (await post(`http://127.0.0.1:${gateway.port}/graphql`, typo)).body.errors?.[0]?.message;
+      expect(hidden).toMatch(/Cannot query field "dossir"/);
+      expect(hidden).not.toMatch(/Did you mean/);
     } finally {
       await gateway.stop();
     }

@@ -28,7 +28,7 @@ let desk: ScanningWorkstation;
 
 async function headersFor(p: Principal): Promise<Record<string, string>> {
   const { key } = await loadKey(process.env.KEYS_DIR!, KEY_FILES.internalSigning);
-  return { [INTERNAL_TOKEN_HEADER]: await signInternalToken(p, `test-${randomBytes(3).toString('hex')}`, key, { clientAddress: '127.0.0.1' }) };
+  return { [INTERNAL_TOKEN_HEADER]: await signInternalToken(p, `test-${randomBytes(3).toString('hex')}`, key, { clientKey: 'ip:127.0.0.1' }) };
 }
 
 async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, p: Principal = principals.officer) {

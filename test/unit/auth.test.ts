@@ -14,7 +14,7 @@ let authenticate: ReturnType<typeof createAuthenticator>;
 beforeAll(async () => {
   keysDir = mkdtempSync(path.join(tmpdir(), 'vss-auth-test-'));
   await ensureKeys(keysDir);
-  authenticate = createAuthenticator(loadGatewayConfig({ KEYS_DIR: keysDir }));
+  authenticate = createAuthenticator(loadGatewayConfig({ KEYS_DIR: keysDir, REDIS_URL: 'redis://127.0.0.1:6379' }));
 });
 afterAll(() => rmSync(keysDir, { recursive: true, force: true }));
 
@@ -82,7 +82,7 @@ describe('internal token between gateway and subgraphs', () => {
     const { key: signing } = await loadKey(keysDir, KEY_FILES.internalSigning);
     const { key: verifying } = await loadKey(keysDir, KEY_FILES.internalPublic);
     const principal = { client: 'officer' as const, subject: 'o-1', scopes: ['dossier:read'], agencyCode: '000.00.01.H26' };
-    await expect(verifyInternalToken(await signInternalToken(principal, 'req-1', signing), verifying)).resolves.toEqual({ principal, clientAddress: undefined });
+    await expect(verifyInternalToken(await signInternalToken(principal, 'req-1', signing), verifying)).resolves.toEqual({ principal, clientKey: undefined });
   });
 
   test('is refused when signed by any other key', async () => {

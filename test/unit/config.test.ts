@@ -17,19 +17,19 @@ describe('configuration is validated once, with a clear message', () => {
   });
 
   test('the gateway trusts the development JWKS only outside production', () => {
-    expect(loadGatewayConfig({})).toMatchObject({ usesDevJwks: true, port: 4000, production: false });
-    expect(() => loadGatewayConfig({ NODE_ENV: 'production' })).toThrow('NODE_ENV=production needs JWKS_URL or JWKS_PATH');
-    expect(loadGatewayConfig({ NODE_ENV: 'production', JWKS_URL: 'https://id.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toMatchObject({
+    expect(loadGatewayConfig({ REDIS_URL: base.REDIS_URL })).toMatchObject({ usesDevJwks: true, port: 4000, production: false });
+    expect(() => loadGatewayConfig({ REDIS_URL: base.REDIS_URL, NODE_ENV: 'production' })).toThrow('NODE_ENV=production needs JWKS_URL or JWKS_PATH');
+    expect(loadGatewayConfig({ REDIS_URL: base.REDIS_URL, NODE_ENV: 'production', JWKS_URL: 'https://id.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toMatchObject({
       usesDevJwks: false,
       jwks: { kind: 'url', url: 'https://id.example/jwks' },
     });
   });
 
   test('subgraph URLs can be overridden one by one', () => {
-    expect(loadGatewayConfig({ SUBGRAPH_DOSSIERS_URL: 'http://10.0.0.5:4003/graphql' }).subgraphUrls).toEqual({
+    expect(loadGatewayConfig({ REDIS_URL: base.REDIS_URL, SUBGRAPH_DOSSIERS_URL: 'http://10.0.0.5:4003/graphql' }).subgraphUrls).toEqual({
       dossiers: 'http://10.0.0.5:4003/graphql',
     });
-    expect(() => loadGatewayConfig({ SUBGRAPH_DOSSIERS_URL: 'nope' })).toThrow('SUBGRAPH_DOSSIERS_URL must be a URL');
+    expect(() => loadGatewayConfig({ REDIS_URL: base.REDIS_URL, SUBGRAPH_DOSSIERS_URL: 'nope' })).toThrow('SUBGRAPH_DOSSIERS_URL must be a URL');
   });
 });
 

@@ -28,7 +28,7 @@ export const Query: QueryResolvers = {
     return { enabled: ctx.portal !== null, ...(await syncStatus(ctx.models)) };
   },
   dossierStatus: async (_, { code }, ctx) => {
-    const who = ctx.principal.client === 'anonymous' ? `ip:${ctx.clientAddress ?? 'unknown'}` : `sub:${ctx.principal.subject}`;
+    const who = ctx.clientKey ?? `${ctx.principal.client}:${ctx.principal.subject}`;
     await enforceRateLimit(ctx.deps.redis, `dossierStatus:${who}`, ctx.config.publicLookupsPerMinute, 60);
     const d = await ctx.loaders.dossier.load(code.trim().toUpperCase());
     return d;

@@ -1,3 +1,4 @@
+import { readOptions } from '../../kit/deadline';
 import { insertBuilt, isDuplicateKey, setBuilt } from '../../kit/mongo';
 import type { DossierModel, DossierRecord } from '../models/dossier';
 import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';
@@ -15,7 +16,6 @@ export interface DossierModels {
 
 export type NewDossierEvent = Omit<DossierEventRecord, 'published' | 'changes'> & { changes: Partial<DossierRecord> };
 
-
 export const eventId = (code: string, seq: number) => `${code}:${seq}`;
 
 /**
@@ -23,7 +23,7 @@ export const eventId = (code: string, seq: number) => `${code}:${seq}`;
  * through the driver: the hottest read there is, and a stored dossier needs no casting.
  */
 export function findDossier(models: DossierModels, code: string): Promise<DossierRecord | null> {
-  return models.Dossier.collection.findOne<DossierRecord>({ code });
+  return models.Dossier.collection.findOne<DossierRecord>({ code }, readOptions());
 }
 
 /** Appends the event; null when its (dossierCode, seq) is taken, i.e. someone else changed the dossier first. */

@@ -28,7 +28,7 @@ export const Mutation: MutationResolvers = {
   },
   signInAccount: async (_, { username, password }, ctx) => {
     // Per caller, so one client cannot spray guesses over many accounts.
-    await enforceRateLimit(ctx.redis, `signin:${ctx.principal.client === 'anonymous' ? ctx.clientAddress : ctx.principal.subject}`, 20, 600);
+    await enforceRateLimit(ctx.redis, `signin:${ctx.clientKey ?? ctx.principal.subject}`, 20, 600);
     return signIn(accountDeps(ctx), username, password);
   },
   requestOtp: (_, { purpose }, ctx) =>
