@@ -38,13 +38,19 @@ function shapeProblem(context: { schema: Parameters<typeof validate>[0]; documen
   if (roots > budget.maxRootFields) {
     return tooComplex(`the operation asks for ${roots} root fields; the limit is ${budget.maxRootFields}`, { limit: budget.maxRootFields, found: roots });
   }
+  // Armor's rules throw their first rejection (propagateOnRejection) rather than report it.
   const limits = { exposeLimits: true, propagateOnRejection: true };
-  const [problem] = validate(context.schema, context.document, [
-    maxDepthRule({ ...limits, n: budget.maxDepth, flattenFragments: true }),
-    maxAliasesRule({ ...limits, n: budget.maxAliases }),
-    maxDirectivesRule({ ...limits, n: budget.maxDirectives }),
-  ]);
-  return problem ? tooComplex(problem.message.replace(/^Syntax Error: /, ''), {}) : null;
+  try {
+    validate(context.schema, context.document, [
+      maxDepthRule({ ...limits, n: budget.maxDepth, flattenFragments: true }),
+      maxAliasesRule({ ...limits, n: budget.maxAliases }),
+      maxDirectivesRule({ ...limits, n: budget.maxDirectives }),
+    ]);
+  } catch (err) {
+    if (!(err instanceof GraphQLError)) throw err;
+    return tooComplex(err.message.replace(/^Syntax Error: /, ''), {});
+  }
+  return null;
 }
 
 export function queryLimitsPlugin(options: {

@@ -68,14 +68,24 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * Reads a JSON or text body of at most MAX_BODY_BYTES. A larger one is read to its end (up to 4 ×
+ * the limit, discarded) and refused with 413, so the client reads the answer instead of a reset
+ * connection; a body that stops half-way is the client's going away, not our error.
+ */
 export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body exceeds ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > 4 * MAX_BODY_BYTES) break;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+    }
+  } catch {
+    throw new HttpError(400, 'the request body ended before it was complete');
   }
+  if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body exceeds ${MAX_BODY_BYTES} bytes`, { connection: 'close' }, ErrorCode.PAYLOAD_TOO_LARGE);
   return Buffer.concat(chunks).toString('utf8');
 }
 

@@ -67,7 +67,7 @@ test('a mutation is not cut in the middle: its reads carry no maxTimeMS and run 
     async () => {
       await new Promise((r) => setTimeout(r, 60));
       checkDeadline();
-      return Model.findOne({ code: 'T3' }).lean();
+      return Model.findOne({ code: 'T3' }).lean<{ n: number }>();
     },
     'mutation',
   );
