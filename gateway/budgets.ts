@@ -53,7 +53,11 @@ export function loadBudgets(json: string | undefined): Record<ClientType, Budget
   const result = Overrides.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new ConfigError(`CLIENT_BUDGETS.${issue.path.join('.')}: ${issue.message}`);
+    const where = ['CLIENT_BUDGETS', ...issue.path].join('.');
+    if (issue.code === 'unrecognized_keys') {
+      throw new ConfigError(`${where}: "${issue.keys.join('", "')}" is not a ${issue.path.length ? 'budget figure' : 'client type'} (${issue.path.length ? Object.keys(DEFAULT_BUDGETS.ivan).join(', ') : CLIENT_TYPES.join(', ')})`);
+    }
+    throw new ConfigError(`${where}: ${issue.message}`);
   }
   return Object.fromEntries(CLIENT_TYPES.map((c) => [c, { ...DEFAULT_BUDGETS[c], ...result.data[c] }])) as Record<ClientType, Budget>;
 }

@@ -1,5 +1,11 @@
 import { loadServiceConfig } from '../../subgraphs/kit/config';
 import { loadGatewayConfig } from '../../gateway/config';
+import { DEFAULT_BUDGETS } from '../../gateway/budgets';
+import { loadTrustedDocuments } from '../../gateway/trusted-documents';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { identitySubgraph } from '../../subgraphs/identity/subgraph';
 
 const base = { MONGODB_URI: 'mongodb://127.0.0.1:27017/', REDIS_URL: 'redis://127.0.0.1:6379' };
@@ -31,6 +37,45 @@ describe('configuration is validated once, with a clear message', () => {
     });
     expect(() => loadGatewayConfig({ REDIS_URL: base.REDIS_URL, SUBGRAPH_DOSSIERS_URL: 'nope' })).toThrow('SUBGRAPH_DOSSIERS_URL must be a URL');
   });
+});
+
+describe('client budgets (issue 13)', () => {
+  test('CLIENT_BUDGETS tunes one figure of one client type and keeps the defaults for the rest', () => {
+    const { budgets } = loadGatewayConfig({ REDIS_URL: base.REDIS_URL, CLIENT_BUDGETS: '{"ivan":{"maxCost":8000,"requestsPerMinute":6000}}' });
+    expect(budgets.ivan).toEqual({ ...DEFAULT_BUDGETS.ivan, maxCost: 8000, requestsPerMinute: 6000 });
+    expect(budgets.dashboard).toEqual(DEFAULT_BUDGETS.dashboard);
+  });
+
+  test('a bad budget stops the gateway at start with one line naming it', () => {
+    const load = (CLIENT_BUDGETS: string) => () => loadGatewayConfig({ REDIS_URL: base.REDIS_URL, CLIENT_BUDGETS });
+    expect(load('{"ivan":{"maxCost":-1}}')).toThrow(/^CLIENT_BUDGETS\.ivan\.maxCost: /);
+    expect(load('{"robot":{"maxCost":1}}')).toThrow('CLIENT_BUDGETS: "robot" is not a client type');
+    expect(load('{"ivan":{"maxCots":1}}')).toThrow('CLIENT_BUDGETS.ivan: "maxCots" is not a budget figure');
+    expect(load('not json')).toThrow('CLIENT_BUDGETS is not JSON');
+    expect(() => loadGatewayConfig({ REDIS_URL: base.REDIS_URL, TRUSTED_DOCUMENTS_FOR: 'partner' })).toThrow('TRUSTED_DOCUMENTS_FOR: "partner" is not a client type');
+    expect(() => loadGatewayConfig({ REDIS_URL: base.REDIS_URL, CORS_ORIGINS: 'dashboard' })).toThrow('CORS_ORIGINS: "dashboard" is not an origin');
+  });
+});
+
+test('a trusted-documents manifest is checked at start: its format, and each id the SHA-256 of its body', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vss-manifest-'));
+  const file = path.join(dir, 'm.json');
+  const body = '{ __typename }';
+  const write = (m: object) => writeFileSync(file, JSON.stringify(m));
+  try {
+    write({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: 'abc', name: 'T', type: 'query', body }] });
+    expect(() => loadTrustedDocuments(file, ['npsp'])).toThrow("operation T's id is not the SHA-256 of its body");
+    write({ operations: [] });
+    expect(() => loadTrustedDocuments(file, ['npsp'])).toThrow(/is not a persisted-query manifest/);
+    expect(() => loadTrustedDocuments(undefined, ['npsp'])).toThrow('TRUSTED_DOCUMENTS_FOR needs TRUSTED_DOCUMENTS');
+    write({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: createHash('sha256').update(body).digest('hex'), name: 'T', type: 'query', body }] });
+    const trusted = loadTrustedDocuments(file, ['npsp']);
+    expect(() => trusted.check('npsp', createHash('sha256').update(body).digest('hex'))).not.toThrow();
+    expect(() => trusted.check('npsp', 'f'.repeat(64))).toThrow('npsp clients may run only the operations in the trusted-documents list');
+    expect(() => trusted.check('ivan', 'f'.repeat(64))).not.toThrow();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe('subgraph settings are checked at start', () => {
