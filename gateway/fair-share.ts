@@ -13,12 +13,12 @@ import type { Budget } from './budgets';
  * process falls back to the same limits in its own memory rather than refusing everyone.
  */
 
-/**
- * Who a caller is for fair shares: the I-VAN provider, else the token's subject; an anonymous
- * caller by address, taking X-Forwarded-For only from TRUSTED_PROXIES (proxy-addr, as Express does).
- */
-export function clientKeyOf(principal: Principal, req: IncomingMessage, trust: ReturnType<typeof proxyaddr.compile>): string {
-  if (principal.client === 'anonymous') return `ip:${proxyaddr(req, trust)}`;
+/** The caller's address: X-Forwarded-For only from TRUSTED_PROXIES (proxy-addr, as Express does). */
+export const addressOf = (req: IncomingMessage, trust: ReturnType<typeof proxyaddr.compile>): string => proxyaddr(req, trust);
+
+/** Who a caller is for fair shares: the I-VAN provider, else the token's subject, else its address. */
+export function clientKeyOf(principal: Principal, address: string): string {
+  if (principal.client === 'anonymous') return `ip:${address}`;
   if (principal.client === 'ivan' && principal.ivanProviderId) return `ivan:${principal.ivanProviderId}`;
   return `${principal.client}:${principal.subject}`;
 }

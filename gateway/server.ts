@@ -19,9 +19,9 @@ import { SCAN_SIGNATURE_HEADER } from '../subgraphs/documents/protocol';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../adapters/sms/port';
 import { readCommittedSupergraph } from './supergraph';
 import { connectRedis } from '../subgraphs/kit/redis';
-import type { Principal } from '../subgraphs/kit/principal';
+import { ANONYMOUS, type Principal } from '../subgraphs/kit/principal';
 import { createCostEstimator, readCostModel } from './cost';
-import { clientKeyOf, createFairShare } from './fair-share';
+import { addressOf, clientKeyOf, createFairShare } from './fair-share';
 import { queryLimitsPlugin } from './query-limits';
 import { loadTrustedDocuments } from './trusted-documents';
 
@@ -104,11 +104,11 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
         principal = await authenticate(req.headers.authorization);
       } catch (err) {
         // Bad tokens count against the caller's address, so guessing them is rate limited too.
-        (await fairShare.admit('anonymous', `ip:${proxyaddr(req, trust)}`))();
+        (await fairShare.admit('anonymous', clientKeyOf(ANONYMOUS, addressOf(req, trust))))();
         throw err;
       }
       principals.set(req, principal);
-      const release = await fairShare.admit(principal.client, clientKeyOf(principal, req, trust));
+      const release = await fairShare.admit(principal.client, clientKeyOf(principal, addressOf(req, trust)));
       return { deadlineMs: config.budgets[principal.client].deadlineMs, release };
     },
     routes: [
@@ -121,7 +121,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       const principal = principals.get(req) ?? (await authenticate(req.headers.authorization));
       const internalToken = await signInternalToken(principal, requestId, internalKey, {
         kid: internalJwk.kid,
-        clientKey: clientKeyOf(principal, req, trust),
+        clientKey: clientKeyOf(principal, addressOf(req, trust)),
       });
       return { principal, requestId, internalToken, logger: logger.child({ requestId }) };
     },

@@ -110,7 +110,7 @@ function attackClasses(t: { attacker: () => string; providerB: string; foreignCo
     directives: (r: () => number): Attack => ({
       kind: 'directives',
       headers: bearer(t.attacker()),
-      body: json(`{ dossier(code: "X") { code ${'@skip(if: false) '.repeat(50 + Math.floor(r() * 300))} } }`),
+      body: json(`{ dossier(code: "X") { ${'... @skip(if: false) { code } '.repeat(20 + Math.floor(r() * 300))} } }`),
     }),
     fragments: (r: () => number): Attack => {
       // A cycle, or 2^20 spreads of one fragment: refused by validation or the cost walk's node cap.

@@ -106,7 +106,7 @@ describe('each limit', () => {
     expect((await post(stack.gatewayUrl, { query: roots }, { ...officer })).body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     const tokens = `{ dossier(code: "X") { ${'code '.repeat(4000)} } }`;
     expect((await post(stack.gatewayUrl, { query: tokens }, officer)).body.errors?.[0]?.message).toMatch(/contains more tha[nt] 3000 tokens/);
-    const directives = `{ dossier(code: "X") { code ${'@include(if: true) '.repeat(11)} } }`;
+    const directives = `{ dossier(code: "X") { ${'... @include(if: true) { code } '.repeat(11)} } }`;
     expect((await post(stack.gatewayUrl, { query: directives }, officer)).body.errors?.[0]).toMatchObject({
       message: expect.stringMatching(/Directives limit of 10 exceeded/),
       extensions: { code: 'QUERY_TOO_COMPLEX' },

@@ -1,3 +1,4 @@
+import { clientKeyOf } from '../../gateway/fair-share';
 import { randomBytes } from 'node:crypto';
 import type { DocumentNode } from 'graphql';
 import { loadServiceConfig } from '../../subgraphs/kit/config';
@@ -62,8 +63,8 @@ export async function subgraphHarness<C extends RequestBase>(def: SubgraphDefini
   const { key: signingKey } = await loadKey(config.keysDir, KEY_FILES.internalSigning);
   const context = async (principal: Principal = principals.officer) => {
     const requestId = `test-${randomBytes(3).toString('hex')}`;
-    const internalToken = await signInternalToken(principal, requestId, signingKey, { clientKey: 'ip:127.0.0.1' });
-    return def.createContext({ principal, requestId, internalToken, clientKey: 'ip:127.0.0.1', logger }, deps);
+    const internalToken = await signInternalToken(principal, requestId, signingKey, { clientKey: clientKeyOf(principal, '127.0.0.1') });
+    return def.createContext({ principal, requestId, internalToken, clientKey: clientKeyOf(principal, '127.0.0.1'), logger }, deps);
   };
   await context(); // registers the subgraph's models on this connection
   await Promise.all(Object.values(db.models).map((m) => m.init()));
