@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ConfigError, DEFAULT_PORTS, envReader, PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../subgraphs/kit/keys';
@@ -33,6 +34,8 @@ export interface GatewayConfig {
   /** The largest file upload forwarded to the documents subgraph (its DOCUMENT_MAX_BYTES). */
   maxUploadBytes: number;
   shedding: SheddingLimits;
+  /** Requests the gateway runs at once; the rest wait their client key's turn (gateway/fair-queue.ts). */
+  maxActive: number;
 }
 
 function redisUrlOf(e: ReturnType<typeof envReader>): string {
@@ -88,5 +91,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     maxTokens: e.int('MAX_TOKENS', 3000, 100),
     maxUploadBytes: e.int('DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024),
     shedding: sheddingFromEnv(e),
+    maxActive: e.int('GATEWAY_MAX_ACTIVE', 4 * availableParallelism(), 1),
   };
 }

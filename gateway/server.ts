@@ -19,9 +19,11 @@ import { SCAN_SIGNATURE_HEADER } from '../subgraphs/documents/protocol';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../adapters/sms/port';
 import { readCommittedSupergraph } from './supergraph';
 import { connectRedis } from '../subgraphs/kit/redis';
+import { eventLoopBusy } from '../subgraphs/kit/shedding';
 import { ANONYMOUS, type Principal } from '../subgraphs/kit/principal';
 import { createCostEstimator, readCostModel } from './cost';
 import { addressOf, clientKeyOf, createFairShare } from './fair-share';
+import { createFairQueue } from './fair-queue';
 import { queryLimitsPlugin } from './query-limits';
 import { loadTrustedDocuments } from './trusted-documents';
 
@@ -79,6 +81,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
 
   const redis = await connectRedis(config.redisUrl);
   const fairShare = createFairShare(redis, config.budgets);
+  const loop = eventLoopBusy();
+  const turns = createFairQueue(config.maxActive, 5_000, loop.busy);
   const trust = proxyaddr.compile(config.trustedProxies);
   const allowCors = cors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PUT'], maxAge: 600 });
   /** Who each admitted request is: authenticated once, in admit(), and read again by context(). */
@@ -108,8 +112,19 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
         throw err;
       }
       principals.set(req, principal);
-      const release = await fairShare.admit(principal.client, clientKeyOf(principal, addressOf(req, trust)));
-      return { deadlineMs: config.budgets[principal.client].deadlineMs, release };
+      const key = clientKeyOf(principal, addressOf(req, trust));
+      const share = await fairShare.admit(principal.client, key);
+      let turn: () => void;
+      try {
+        turn = await turns.enter(key);
+      } catch (err) {
+        share();
+        throw err;
+      }
+      return { deadlineMs: config.budgets[principal.client].deadlineMs, release: () => {
+        turn();
+        share();
+      } };
     },
     routes: [
       forwardRoute('GET', /^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls),
@@ -134,6 +149,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     async stop() {
       await closeServer(server);
       await apollo.stop();
+      loop.stop();
       redis.disconnect();
     },
   };

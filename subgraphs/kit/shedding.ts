@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import type { envReader } from './config';
 
@@ -75,4 +75,20 @@ export function createShedder(limits: SheddingLimits = DEFAULT_SHEDDING): Shedde
       delay.disable();
     },
   };
+}
+
+/**
+ * Whether this process's event loop was busy more than `threshold` of the last quarter second
+ * (Node's event-loop utilisation): the gateway takes turns per client only then (fair-queue.ts).
+ */
+export function eventLoopBusy(threshold = 0.7): { busy(): boolean; stop(): void } {
+  let last = performance.eventLoopUtilization();
+  let busy = false;
+  const sample = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    busy = performance.eventLoopUtilization(now, last).utilization > threshold;
+    last = now;
+  }, 250);
+  sample.unref();
+  return { busy: () => busy, stop: () => clearInterval(sample) };
 }
