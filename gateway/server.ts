@@ -42,6 +42,12 @@ async function subgraphHealth(urls: Map<string, string>): Promise<Record<string,
   return Object.fromEntries(entries);
 }
 
+/** GraphQL Armor's field-suggestion blocker alone: its other limits are applied per client type (query-limits.ts). */
+function suggestionBlocker() {
+  const off = { enabled: false };
+  return new ApolloArmor({ blockFieldSuggestion: { enabled: true }, costLimit: off, maxAliases: off, maxDepth: off, maxDirectives: off, maxTokens: off }).protect().plugins;
+}
+
 export async function startGateway(config: GatewayConfig): Promise<{ port: number; stop(): Promise<void> }> {
   const logger = createLogger('gateway', { level: config.logLevel });
   const authenticate = createAuthenticator(config);
@@ -73,7 +79,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     plugins: [
       queryLimitsPlugin({ budgets: config.budgets, estimate: createCostEstimator(readCostModel(supergraphSdl)), trusted }),
       // No "Did you mean …?" in production: it would map the schema for an attacker.
-      ...(config.production ? new ApolloArmor({ blockFieldSuggestion: { enabled: true }, costLimit: { enabled: false }, maxAliases: { enabled: false }, maxDepth: { enabled: false }, maxDirectives: { enabled: false }, maxTokens: { enabled: false } }).protect().plugins : []),
+      ...(config.production ? suggestionBlocker() : []),
     ],
   });
   await apollo.start();
@@ -121,10 +127,11 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
         share();
         throw err;
       }
-      return { deadlineMs: config.budgets[principal.client].deadlineMs, release: () => {
+      const release = () => {
         turn();
         share();
-      } };
+      };
+      return { deadlineMs: config.budgets[principal.client].deadlineMs, release };
     },
     routes: [
       forwardRoute('GET', /^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls),
