@@ -4,7 +4,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { readBody, type HttpRoute } from '../subgraphs/kit/http';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../subgraphs/kit/internal-token';
 import { appError, ErrorCode } from '../subgraphs/kit/errors';
-import { withinDeadline } from '../subgraphs/kit/deadline';
+import { deadlinePassed, deadlineSignal, withinDeadline } from '../subgraphs/kit/deadline';
 import type { GatewayContext } from './context';
 
 /**
@@ -56,6 +56,7 @@ export function forwardRoute(
         } as RequestInit);
       } catch {
         if (sent > maxBytes) throw tooLarge();
+        if (deadlineSignal()?.aborted) throw deadlinePassed(`subgraph "${subgraph}"`);
         throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `subgraph "${subgraph}" is unavailable`);
       }
       const answer: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { hostname } from 'node:os';
+import { DEADLINE_HEADER } from '../../kit/deadline';
 import { appError, ErrorCode } from '../../kit/errors';
 import { startConsumer, STREAMS, type ProcedureChangeEvent } from '../../kit/events';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../../kit/internal-token';
@@ -45,6 +46,8 @@ export function httpProcedureCatalogue(url: string, timeoutMs = 3000): Procedure
           'content-type': 'application/json',
           [REQUEST_ID_HEADER]: call.requestId,
           ...(call.internalToken ? { [INTERNAL_TOKEN_HEADER]: call.internalToken } : {}),
+          // Callers sharing this lookup may have other deadlines: the procedures subgraph gets ours at most.
+          [DEADLINE_HEADER]: String(timeoutMs),
         },
         body: JSON.stringify({ query: QUERY, variables: { code } }),
         signal: AbortSignal.timeout(timeoutMs),
