@@ -32,11 +32,16 @@ function rootFieldCount(selectionSet: SelectionSetNode, document: DocumentNode, 
   return count;
 }
 
+interface Verdict {
+  message: string;
+  details: Record<string, unknown>;
+}
+
 /** Why the operation's shape is over `budget`, or null. */
-function shapeProblem(context: { schema: Parameters<typeof validate>[0]; document: DocumentNode; operation: OperationDefinitionNode }, budget: Budget): GraphQLError | null {
+function shapeProblem(context: { schema: Parameters<typeof validate>[0]; document: DocumentNode; operation: OperationDefinitionNode }, budget: Budget): Verdict | null {
   const roots = rootFieldCount(context.operation.selectionSet, context.document);
   if (roots > budget.maxRootFields) {
-    return tooComplex(`the operation asks for ${roots} root fields; the limit is ${budget.maxRootFields}`, { limit: budget.maxRootFields, found: roots });
+    return { message: `the operation asks for ${roots} root fields; the limit is ${budget.maxRootFields}`, details: { limit: budget.maxRootFields, found: roots } };
   }
   // Armor's rules throw their first rejection (propagateOnRejection) rather than report it.
   const limits = { exposeLimits: true, propagateOnRejection: true };
@@ -48,7 +53,7 @@ function shapeProblem(context: { schema: Parameters<typeof validate>[0]; documen
     ]);
   } catch (err) {
     if (!(err instanceof GraphQLError)) throw err;
-    return tooComplex(err.message.replace(/^Syntax Error: /, ''), {});
+    return { message: err.message.replace(/^Syntax Error: /, ''), details: {} };
   }
   return null;
 }
@@ -60,7 +65,8 @@ export function queryLimitsPlugin(options: {
 }): ApolloServerPlugin<GatewayContext> {
   const { budgets, estimate, trusted } = options;
   // A document's shape is checked once per client type: partners send the same few operations.
-  const shapeVerdicts = new Map<string, GraphQLError | null>();
+  // The verdict is kept, not the error: every refusal gets an error object of its own.
+  const shapeVerdicts = new Map<string, Verdict | null>();
   return {
     async requestDidStart() {
       return {
@@ -79,7 +85,7 @@ export function queryLimitsPlugin(options: {
             if (shapeVerdicts.size >= 10_000) shapeVerdicts.clear();
             shapeVerdicts.set(key, shape);
           }
-          if (shape) throw shape;
+          if (shape) throw tooComplex(shape.message, shape.details);
 
           let cost: number;
           try {
