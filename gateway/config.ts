@@ -5,6 +5,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../subgraphs/kit/keys';
 import type { LogLevel } from '../subgraphs/kit/logger';
 import { CLIENT_TYPES, type ClientType } from '../subgraphs/kit/principal';
 import { sheddingFromEnv, type SheddingLimits } from '../subgraphs/kit/shedding';
+import { documentMaxBytes } from '../subgraphs/documents/config';
 import { loadBudgets, type Budget } from './budgets';
 
 export interface GatewayConfig {
@@ -89,7 +90,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       return o;
     }),
     maxTokens: e.int('MAX_TOKENS', 3000, 100),
-    maxUploadBytes: e.int('DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024),
+    maxUploadBytes: documentMaxBytes(e),
     shedding: sheddingFromEnv(e),
     maxActive: e.int('GATEWAY_MAX_ACTIVE', 4 * availableParallelism(), 1),
   };

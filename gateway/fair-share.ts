@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import proxyaddr from 'proxy-addr';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
-import { appError, ErrorCode } from '../subgraphs/kit/errors';
+import { consumeOrRefuse } from '../subgraphs/kit/rate-limit';
 import { CLIENT_TYPES, type ClientType, type Principal } from '../subgraphs/kit/principal';
 import type { Budget } from './budgets';
 
@@ -52,21 +52,11 @@ export function createFairShare(redis: Redis, budgets: Record<ClientType, Budget
     };
   }
 
-  async function take(l: RateLimiterAbstract, key: string, what: string): Promise<void> {
-    try {
-      await l.consume(key);
-    } catch (err) {
-      if (!(err instanceof RateLimiterRes)) throw err;
-      const retryAfterSeconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-      throw appError(ErrorCode.RATE_LIMITED, `too many requests: ${what}; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
-    }
-  }
-
   return {
     async admit(client, key) {
       const l = limits[client];
-      await take(l.perMinute, key, `${client} clients may send ${budgets[client].requestsPerMinute} a minute`);
-      await take(l.running, key, `${client} clients may have ${budgets[client].maxConcurrent} in progress at once`);
+      await consumeOrRefuse(l.perMinute, key, `requests: ${client} clients may send ${budgets[client].requestsPerMinute} a minute`);
+      await consumeOrRefuse(l.running, key, `requests: ${client} clients may have ${budgets[client].maxConcurrent} in progress at once`);
       return () => void l.running.reward(key).catch(() => undefined);
     },
   };

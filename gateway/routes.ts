@@ -1,7 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { readBody, type HttpRoute } from '../subgraphs/kit/http';
+import { fileTooLarge, readBody, type HttpRoute } from '../subgraphs/kit/http';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../subgraphs/kit/internal-token';
 import { appError, ErrorCode } from '../subgraphs/kit/errors';
 import { deadlinePassed, deadlineSignal, withinDeadline } from '../subgraphs/kit/deadline';
@@ -22,7 +22,6 @@ export function forwardRoute(
   passHeaders: string[] = [],
   maxBytes = Infinity,
 ): HttpRoute<GatewayContext> {
-  const tooLarge = () => appError(ErrorCode.PAYLOAD_TOO_LARGE, `the file is larger than the limit of ${maxBytes} bytes`, { maxBytes });
   return {
     method,
     path,
@@ -35,12 +34,12 @@ export function forwardRoute(
         const v = req.headers[h];
         if (typeof v === 'string') headers[h] = v;
       }
-      if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
+      if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw fileTooLarge(maxBytes);
       let sent = 0;
       const capped = new Transform({
         transform(chunk: Buffer, _encoding, next) {
           sent += chunk.length;
-          next(sent > maxBytes ? tooLarge() : null, chunk);
+          next(sent > maxBytes ? fileTooLarge(maxBytes) : null, chunk);
         },
       });
       let upstream: Response;
@@ -55,7 +54,7 @@ export function forwardRoute(
           signal: method === 'PUT' ? AbortSignal.timeout(120_000) : withinDeadline(AbortSignal.timeout(10_000)),
         } as RequestInit);
       } catch {
-        if (sent > maxBytes) throw tooLarge();
+        if (sent > maxBytes) throw fileTooLarge(maxBytes);
         if (deadlineSignal()?.aborted) throw deadlinePassed(`subgraph "${subgraph}"`);
         throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `subgraph "${subgraph}" is unavailable`);
       }

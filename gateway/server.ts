@@ -91,8 +91,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   const turns = createFairQueue(config.maxActive, 5_000, loop.busy);
   const trust = proxyaddr.compile(config.trustedProxies);
   const allowCors = cors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PUT'], maxAge: 600 });
-  /** Who each admitted request is: authenticated once, in admit(), and read again by context(). */
-  const principals = new WeakMap<IncomingMessage, Principal>();
+  /** Who each admitted request is, and its client key: worked out once, in admit(), read by context(). */
+  const admitted = new WeakMap<IncomingMessage, { principal: Principal; key: string }>();
 
   const server = createHttpApp<GatewayContext>({
     service: 'gateway',
@@ -117,8 +117,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
         (await fairShare.admit('anonymous', clientKeyOf(ANONYMOUS, addressOf(req, trust))))();
         throw err;
       }
-      principals.set(req, principal);
       const key = clientKeyOf(principal, addressOf(req, trust));
+      admitted.set(req, { principal, key });
       const share = await fairShare.admit(principal.client, key);
       let turn: () => void;
       try {
@@ -140,11 +140,11 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       forwardRoute('GET', /^\/documents\/[0-9a-fA-F]{24}\/content$/, 'documents', urls),
     ],
     context: async (req, requestId) => {
-      const principal = principals.get(req) ?? (await authenticate(req.headers.authorization));
-      const internalToken = await signInternalToken(principal, requestId, internalKey, {
-        kid: internalJwk.kid,
-        clientKey: clientKeyOf(principal, addressOf(req, trust)),
-      });
+      const entry = admitted.get(req);
+      // createHttpApp admits every request before it reaches a route or /graphql.
+      if (!entry) throw new Error('a request reached the gateway context without being admitted');
+      const { principal, key } = entry;
+      const internalToken = await signInternalToken(principal, requestId, internalKey, { kid: internalJwk.kid, clientKey: key });
       return { principal, requestId, internalToken, logger: logger.child({ requestId }) };
     },
   });

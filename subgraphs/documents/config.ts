@@ -8,10 +8,13 @@ export interface DocumentsConfig {
   uploadTicketSeconds: number;
 }
 
+/** DOCUMENT_MAX_BYTES: read here for the documents subgraph and by the gateway for its upload cap. */
+export const documentMaxBytes = (e: ReturnType<typeof envReader>) => e.int('DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024);
+
 export function loadDocumentsConfig(env: Env): DocumentsConfig {
   const e = envReader(env);
   return {
-    maxBytes: e.int('DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024),
+    maxBytes: documentMaxBytes(e),
     uploadTicketSeconds: e.int('UPLOAD_TICKET_SECONDS', 600, 10),
   };
 }

@@ -27,15 +27,18 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  QUERY_TOO_COMPLEX: 400,
-  OPERATION_NOT_TRUSTED: 403,
+/** The HTTP status of each code when it answers a whole request (a route, a refusal at the door). */
+export const HTTP_STATUS: Partial<Record<string, number>> = {
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, INTEGRITY_FAILED: 409,
+  PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 502, QUERY_TOO_COMPLEX: 400,
+  OPERATION_NOT_TRUSTED: 403, OVERLOADED: 503, GATEWAY_TIMEOUT: 504,
 };
+/** Codes that refuse a GraphQL request as a whole, so its HTTP status is theirs; others sit beside partial data. */
+const WHOLE_REQUEST = new Set<ErrorCode>(['UNAUTHENTICATED', 'QUERY_TOO_COMPLEX', 'OPERATION_NOT_TRUSTED']);
 
 /** A GraphQL error a client can act on: a stable code plus a message for a partner's developer. */
 export function appError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {
-  const status = HTTP_STATUS[code];
+  const status = WHOLE_REQUEST.has(code) ? HTTP_STATUS[code] : undefined;
   return new GraphQLError(message, {
     extensions: { code, ...details, ...(status ? { http: { status } } : {}) },
   });

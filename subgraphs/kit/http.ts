@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger';
-import { appError, ErrorCode } from './errors';
+import { appError, ErrorCode, HTTP_STATUS } from './errors';
 import { REQUEST_ID_HEADER } from './internal-token';
 import { withDeadline } from './deadline';
 import { createShedder, type SheddingLimits } from './shedding';
@@ -54,12 +54,6 @@ const SHED_RETRY_AFTER_SECONDS = 2;
 const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 const MAX_BODY_BYTES = 1024 * 1024;
-/** HTTP statuses for the GraphQL error codes that a route handler may throw. */
-const ROUTE_ERROR_STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, INTEGRITY_FAILED: 409,
-  PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 502, QUERY_TOO_COMPLEX: 400,
-  OPERATION_NOT_TRUSTED: 403, OVERLOADED: 503, GATEWAY_TIMEOUT: 504,
-};
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 
 export class HttpError extends Error {
@@ -69,31 +63,10 @@ export class HttpError extends Error {
 }
 
 /**
- * Reads a JSON or text body of at most MAX_BODY_BYTES. A larger one is read to its end (up to 4 ×
- * the limit, discarded) and refused with 413, so the client reads the answer instead of a reset
- * connection; a body that stops half-way is the client's going away, not our error.
+ * A body of at most `maxBytes`. A larger one is read on to its end (up to 4 × the limit, discarded)
+ * before it is refused, so the client reads the answer rather than a reset connection.
  */
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > 4 * MAX_BODY_BYTES) break;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
-    }
-  } catch {
-    throw new HttpError(400, 'the request body ended before it was complete');
-  }
-  if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body exceeds ${MAX_BODY_BYTES} bytes`, { connection: 'close' }, ErrorCode.PAYLOAD_TOO_LARGE);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * Reads a binary body of at most `maxBytes`. A larger one is read to its end (up to 4 × the limit,
- * so the client gets to read the answer rather than a reset connection) and refused.
- */
-export async function readBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+async function collect(req: IncomingMessage, maxBytes: number): Promise<{ body: Buffer; tooLarge: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -101,10 +74,29 @@ export async function readBytes(req: IncomingMessage, maxBytes: number): Promise
     if (size > 4 * maxBytes) break;
     if (size <= maxBytes) chunks.push(chunk as Buffer);
   }
-  if (size > maxBytes) {
-    throw appError(ErrorCode.PAYLOAD_TOO_LARGE, `the file is larger than the limit of ${maxBytes} bytes`, { maxBytes });
+  return { body: Buffer.concat(chunks), tooLarge: size > maxBytes };
+}
+
+/** A JSON or text body of at most MAX_BODY_BYTES; one that stops half-way is the client's going away, not our error. */
+export async function readBody(req: IncomingMessage): Promise<string> {
+  let read: Awaited<ReturnType<typeof collect>>;
+  try {
+    read = await collect(req, MAX_BODY_BYTES);
+  } catch {
+    throw new HttpError(400, 'the request body ended before it was complete');
   }
-  return Buffer.concat(chunks);
+  if (read.tooLarge) throw new HttpError(413, `request body exceeds ${MAX_BODY_BYTES} bytes`, { connection: 'close' }, ErrorCode.PAYLOAD_TOO_LARGE);
+  return read.body.toString('utf8');
+}
+
+export const fileTooLarge = (maxBytes: number) =>
+  appError(ErrorCode.PAYLOAD_TOO_LARGE, `the file is larger than the limit of ${maxBytes} bytes`, { maxBytes });
+
+/** A binary body (a file) of at most `maxBytes`; a larger one is PAYLOAD_TOO_LARGE. */
+export async function readBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const { body, tooLarge } = await collect(req, maxBytes);
+  if (tooLarge) throw fileTooLarge(maxBytes);
+  return body;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -222,7 +214,7 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
       delete extensions.http;
       if (err instanceof HttpError && err.code) extensions.code = err.code;
       const code = extensions.code;
-      const status = err instanceof HttpError ? err.status : ROUTE_ERROR_STATUS[String(code)] ?? 500;
+      const status = err instanceof HttpError ? err.status : HTTP_STATUS[String(code)] ?? 500;
       if (status === 500) logger.error('request failed', { requestId, err });
       const message = status === 500 ? 'internal error' : (err as Error).message;
       if (!res.headersSent) {

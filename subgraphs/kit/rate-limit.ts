@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { appError, ErrorCode } from './errors';
 
 /**
@@ -18,14 +18,17 @@ function limiterFor(redis: Redis, limit: number, windowSeconds: number): RateLim
   return limiter;
 }
 
-export async function enforceRateLimit(redis: Redis, key: string, limit: number, windowSeconds: number): Promise<void> {
+/** Consumes one point of `limiter` for `key`; a spent limit is RATE_LIMITED, "too many <what>", with the wait. */
+export async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string, what: string): Promise<void> {
   try {
-    await limiterFor(redis, limit, windowSeconds).consume(key);
+    await limiter.consume(key);
   } catch (err) {
     if (!(err instanceof RateLimiterRes)) throw err;
     const retryAfterSeconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-    throw appError(ErrorCode.RATE_LIMITED, `too many lookups: at most ${limit} per ${windowSeconds} s; retry in ${retryAfterSeconds} s`, {
-      retryAfterSeconds,
-    });
+    throw appError(ErrorCode.RATE_LIMITED, `too many ${what}; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
+}
+
+export async function enforceRateLimit(redis: Redis, key: string, limit: number, windowSeconds: number): Promise<void> {
+  await consumeOrRefuse(limiterFor(redis, limit, windowSeconds), key, `lookups: at most ${limit} per ${windowSeconds} s`);
 }
