@@ -206,11 +206,11 @@ describe('statistics against the dossiers themselves (R-STA-1)', () => {
     for (let i = 0; i < 600 && ((await pending()).lag !== 0 || (await pending()).pending !== 0); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await pending()).toMatchObject({ lag: 0, pending: 0 });
     await expectAllFiguresRight();
-  });
+  }, 240_000); // re-sending every event of 2 000 dossiers, waiting up to a minute for the consumer, then the brute-force check
 
   test('R-STA-1: a rebuild from scratch out of the durable event log arrives at the same figures', async () => {
     const { events } = await rebuildRollups(domainOf(stats.deps).store, eventLog(process.env.MONGODB_URI!, w.h.deps.db.name));
     expect(events).toBe(await w.models.EventLog.countDocuments());
     await expectAllFiguresRight();
-  });
+  }, 240_000); // folding the whole event log again, then the brute-force check
 });
