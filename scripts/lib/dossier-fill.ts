@@ -2,8 +2,7 @@ import type { DossierModels } from '../../subgraphs/dossiers/services/events';
 import type { DossierRecord } from '../../subgraphs/dossiers/models/dossier';
 import type { DossierEventRecord } from '../../subgraphs/dossiers/models/dossier-event';
 import type { EventLogModel, EventLogRecord } from '../../subgraphs/dossiers/models/event-log';
-import { toStreamEvent } from '../../subgraphs/dossiers/services/outbox';
-import { blockOf } from '../../subgraphs/kit/sequence';
+import { logEntry } from '../../subgraphs/dossiers/services/outbox';
 
 /**
  * Bulk fill of the dossiers database for scale tests and benchmarks. Writing a hundred thousand
@@ -67,7 +66,7 @@ export async function writeFiled(models: DossierModels & { EventLog: EventLogMod
   for (const f of filed) {
     for (const e of f.events) {
       events.push({ ...e, published: true, globalSeq: n });
-      log.push({ _id: n, block: blockOf(n), dossierCode: e.dossierCode, seq: e.seq, event: toStreamEvent(e, n) });
+      log.push(logEntry(e, n));
       n++;
     }
   }

@@ -27,6 +27,8 @@ export interface DossierEvent {
   departmentCode: string | null;
   procedureCode: string;
   channel: string;
+  /** The I-VAN provider that filed the dossier, on every event of it; null for other channels (absent on events published before it was added). */
+  ivanProviderId?: string | null;
   actor: { client: string; subject: string };
   at: string;
   /** On RECEIVE only: whom the dossier is for and what was handed in (the documents subgraph's data store, R-DOC-4). */

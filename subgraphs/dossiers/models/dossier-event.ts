@@ -17,6 +17,8 @@ export interface DossierEventRecord {
   departmentCode: string | null;
   procedureCode: string;
   channel: string;
+  /** The I-VAN provider that filed the dossier (channel IVAN), on every event: its change feed and pushes are keyed by it (R-INT-1). */
+  ivanProviderId?: string | null;
   reason: string | null;
   at: Date;
   changes: Record<string, unknown>;
@@ -57,6 +59,7 @@ const DossierEventSchema = new Schema<DossierEventRecord>(
     departmentCode: { type: String, default: null },
     procedureCode: { type: String, required: true },
     channel: { type: String, required: true },
+    ivanProviderId: { type: String, default: null },
     reason: { type: String, default: null },
     at: { type: Date, required: true },
     /** The projection fields this change sets, whole (arrays included), so applying it twice is harmless. */

@@ -12,6 +12,8 @@ export interface EventLogRecord {
   block: number;
   dossierCode: string;
   seq: number;
+  /** The I-VAN provider that filed the dossier, or null: what the I-VAN change feed is keyed by. */
+  ivanProviderId: string | null;
   event: DossierEvent;
 }
 
@@ -21,6 +23,7 @@ const EventLogSchema = new Schema<EventLogRecord>(
     block: { type: Number, required: true, index: true },
     dossierCode: { type: String, required: true },
     seq: { type: Number, required: true },
+    ivanProviderId: { type: String, default: null },
     event: { type: Schema.Types.Mixed, required: true },
   },
   { collection: 'dossier_event_log', minimize: false, versionKey: false },

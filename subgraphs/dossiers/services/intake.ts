@@ -139,7 +139,7 @@ export async function receiveDossier(
     claimCode(deps.models, prefix, (dossierCode) => ({
       dossierCode, seq: 1, action: 'RECEIVE', previousState: null, state: 'RECEIVED', previousStatus: null, status: 'RECEIVED',
       actor: { client: p.client, subject: p.subject, agencyCode: p.agencyCode ?? null },
-      agencyCode, departmentCode: null, procedureCode: procedure.code, channel, reason: null, at: now, changes,
+      agencyCode, departmentCode: null, procedureCode: procedure.code, channel, ivanProviderId: changes.ivanProviderId ?? null, reason: null, at: now, changes,
     })),
   );
   // Outside the queue: the claim alone must be one at a time.

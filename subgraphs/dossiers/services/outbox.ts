@@ -4,7 +4,7 @@ import { eachLimited } from '../../kit/concurrency';
 import type { Logger } from '../../kit/logger';
 import type { DossierEventRecord } from '../models/dossier-event';
 import type { DossierRecord } from '../models/dossier';
-import type { EventLogModel } from '../models/event-log';
+import type { EventLogModel, EventLogRecord } from '../models/event-log';
 import { blockOf, GapFreeSequence, highestId } from '../../kit/sequence';
 import { startPeriodic } from '../../kit/periodic';
 import { Lease } from '../../kit/lease';
@@ -30,6 +30,7 @@ export const toStreamEvent = (e: DossierEventRecord, globalSeq: number): Dossier
   departmentCode: e.departmentCode ?? null,
   procedureCode: e.procedureCode,
   channel: e.channel,
+  ivanProviderId: e.ivanProviderId ?? null,
   actor: { client: e.actor.client, subject: e.actor.subject },
   at: e.at.toISOString(),
   ...(e.action === 'RECEIVE' ? { reception: receptionOf(e.changes as Partial<DossierRecord>) } : {}),
@@ -47,7 +48,10 @@ const receptionOf = (d: Partial<DossierRecord>): DossierReception => ({
 
 type StoredEvent = DossierEventRecord & { _id: unknown };
 
-const logEntry = (e: StoredEvent, n: number) => ({ _id: n, block: blockOf(n), dossierCode: e.dossierCode, seq: e.seq, event: toStreamEvent(e, n) });
+/** The event log's entry for an event numbered n. */
+export const logEntry = (e: DossierEventRecord, n: number): EventLogRecord => ({
+  _id: n, block: blockOf(n), dossierCode: e.dossierCode, seq: e.seq, ivanProviderId: e.ivanProviderId ?? null, event: toStreamEvent(e, n),
+});
 
 /**
  * Gives each event its global sequence number, once. An event already in the log (a relay

@@ -138,6 +138,7 @@ export async function actOnDossier(
     departmentCode: changes.handlingDepartment === undefined ? d.handlingDepartment : changes.handlingDepartment,
     procedureCode: d.procedureCode,
     channel: d.channel,
+    ivanProviderId: d.ivanProviderId ?? null,
     reason: input.reason?.trim() || null,
     at: now,
     changes,
