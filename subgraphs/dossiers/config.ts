@@ -19,6 +19,12 @@ export interface DossiersConfig {
   portalSyncIntervalMs: number;
   /** Retry backoff of the portal push: first wait up to baseMs, doubling, at most maxMs (full jitter). */
   portalSyncRetry: { baseMs: number; maxMs: number };
+  /** How often status pushes to I-VAN partners look for new changes and due retries (R-INT-1). */
+  ivanDeliveryIntervalMs: number;
+  /** Backoff of those pushes, for a refused change and for a partner's outage alike (full jitter). */
+  ivanDeliveryRetry: { baseMs: number; maxMs: number };
+  /** Bound on one delivery to a partner's callback, connection to answer. */
+  ivanDeliveryTimeoutMs: number;
 }
 
 export function loadDossiersConfig(env: Env): DossiersConfig {
@@ -42,5 +48,8 @@ export function loadDossiersConfig(env: Env): DossiersConfig {
     npsp: npspSettings(env),
     portalSyncIntervalMs: e.int('PORTAL_SYNC_INTERVAL_MS', 1000, 10),
     portalSyncRetry: { baseMs: e.int('PORTAL_SYNC_RETRY_BASE_MS', 1000, 1), maxMs: e.int('PORTAL_SYNC_RETRY_MAX_MS', 300_000, 1) },
+    ivanDeliveryIntervalMs: e.int('IVAN_DELIVERY_INTERVAL_MS', 1000, 10),
+    ivanDeliveryRetry: { baseMs: e.int('IVAN_DELIVERY_RETRY_BASE_MS', 1000, 1), maxMs: e.int('IVAN_DELIVERY_RETRY_MAX_MS', 300_000, 1) },
+    ivanDeliveryTimeoutMs: e.int('IVAN_DELIVERY_TIMEOUT_MS', 5000, 100),
   };
 }

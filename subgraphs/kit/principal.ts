@@ -19,7 +19,7 @@ export const DEFAULT_SCOPES: Record<ClientType, string[]> = {
   ivan: ['dossier:submit', 'dossier:read', 'document:read'],
   npsp: ['procedure:read', 'procedure:sync', 'dossier:sync', 'dossier:submit', 'dossier:events'],
   dashboard: ['statistics:read', 'statistics:report', 'dossier:read', 'dossier:events', 'document:read', 'sync:monitor'],
-  officer: ['dossier:read', 'dossier:process', 'document:read', 'document:digitise', 'statistics:read', 'citizen:verify', 'organization:manage', 'account:manage', 'procedure:publish', 'sync:monitor'],
+  officer: ['dossier:read', 'dossier:process', 'document:read', 'document:digitise', 'statistics:read', 'citizen:verify', 'organization:manage', 'account:manage', 'procedure:publish', 'sync:monitor', 'ivan:manage'],
   citizen: ['dossier:read', 'dossier:submit', 'document:read'],
   anonymous: [],
 };

@@ -12,6 +12,7 @@ import type { EventLogModel } from '../models/event-log';
 import { RETRY_BLOCK, type PortalSyncItemModel, type PortalSyncItemRecord, type PortalSyncStateModel } from '../models/portal-sync';
 import { blockOf, highestId, readAfter } from '../../kit/sequence';
 import { npspStatusOf, type DossierState } from '../workflow/states';
+import { backoffMs, dueHeads, readBuckets, type RetryPolicy } from './push-outbox';
 
 /**
  * The dossier status push to the national portal (R-INT-2), as a durable outbox:
@@ -30,19 +31,12 @@ export interface PortalSyncModels {
   PortalSyncState: PortalSyncStateModel;
 }
 
-export interface RetryPolicy {
-  baseMs: number;
-  maxMs: number;
-}
-
 const ENQUEUE_BATCH = 500;
 const SEND_BATCH = 200;
 const SEND_CONCURRENCY = 8;
 const STATE_ID = 'portal-sync';
 
-/** Full jitter: a random wait up to base·2^(attempt−1), capped, so retries of many items spread out. */
-export const backoffMs = (attempt: number, p: RetryPolicy, random = Math.random) =>
-  Math.round(random() * Math.min(p.maxMs, p.baseMs * 2 ** Math.max(0, attempt - 1)));
+export { backoffMs, type RetryPolicy };
 
 /** The dossier as the portal should see it after each of its events, folded from the event log. */
 export function syncRecords(events: DossierEventRecord[]): DossierSyncRecord[] {
@@ -73,8 +67,22 @@ export function syncRecords(events: DossierEventRecord[]): DossierSyncRecord[] {
 }
 
 /** A dossier's events 1…through, in order. */
-function eventsOf(models: PortalSyncModels, code: string, through: number): Promise<DossierEventRecord[]> {
+function eventsOf(models: Pick<PortalSyncModels, 'DossierEvent'>, code: string, through: number): Promise<DossierEventRecord[]> {
   return models.DossierEvent.find({ dossierCode: code, seq: { $lte: through } }).sort({ seq: 1 }).lean().exec();
+}
+
+/**
+ * The dossier after each of the logged changes, keyed `<dossierCode>:<seq>`: each dossier's
+ * events are read and folded once, up to its last change among them.
+ */
+export async function syncRecordsOf(models: Pick<PortalSyncModels, 'DossierEvent'>, logged: { dossierCode: string; seq: number }[]): Promise<Map<string, DossierSyncRecord>> {
+  const through = new Map<string, number>();
+  for (const l of logged) through.set(l.dossierCode, Math.max(through.get(l.dossierCode) ?? 0, l.seq));
+  const records = new Map<string, DossierSyncRecord>();
+  for (const [code, seq] of through) {
+    for (const r of syncRecords(await eventsOf(models, code, seq))) records.set(eventId(code, r.syncSeq), r);
+  }
+  return records;
 }
 
 /** Adds the items for events logged since the last call; returns how many events it read. */
@@ -86,13 +94,7 @@ export async function enqueue(models: PortalSyncModels, now = new Date()): Promi
   // Below the low block every item was sent: one enqueued again (the mark went back when two
   // processes wrote it at once) would never be read there, and the portal has it already.
   const fresh = logged.filter((l) => blockOf(l._id) >= (state?.lowBlock ?? 0));
-  // Each dossier's events are read and folded once per batch, up to its last change in it.
-  const through = new Map<string, number>();
-  for (const l of fresh) through.set(l.dossierCode, Math.max(through.get(l.dossierCode) ?? 0, l.seq));
-  const records = new Map<string, DossierSyncRecord>();
-  for (const [code, seq] of through) {
-    for (const r of syncRecords(await eventsOf(models, code, seq))) records.set(eventId(code, r.syncSeq), r);
-  }
+  const records = await syncRecordsOf(models, fresh);
   const items = fresh.map((l) => ({
     _id: eventId(l.dossierCode, l.seq),
     globalSeq: l._id,
@@ -111,29 +113,13 @@ export async function enqueue(models: PortalSyncModels, now = new Date()): Promi
   return logged.length;
 }
 
-/**
- * The items that may be the head of their dossier (its oldest unsent change): the retry bucket,
- * then the blocks from the low block up, until `wanted` items are read or the newest block is.
- * A dossier's earlier items are in the retry bucket or in an earlier block, so every head is
- * among what was read. Each read is an indexed equality, and the low block moves past blocks
- * that emptied, so a round costs the backlog it reads, never the history.
- */
+/** The items that may be the head of their dossier (push-outbox.ts readBuckets). */
 async function readPending(models: PortalSyncModels, wanted: number) {
   const { PortalSyncItem, PortalSyncState } = models;
   const state = await PortalSyncState.findById(STATE_ID).lean().exec();
-  const newest = blockOf(state?.enqueuedThrough ?? 0);
-  const items = await PortalSyncItem.find({ block: RETRY_BLOCK }).lean().exec();
-  let lowBlock = state?.lowBlock ?? 0;
-  let read = 0;
-  for (let block = lowBlock; block <= newest && read < wanted; block++) {
-    const found = await PortalSyncItem.find({ block }).lean().exec();
-    // Every number of a block below the newest is enqueued: once empty, such a block stays empty.
-    if (found.length === 0 && block === lowBlock && block < newest) lowBlock++;
-    items.push(...found);
-    read += found.length;
-  }
-  if (lowBlock !== (state?.lowBlock ?? 0)) await PortalSyncState.updateOne({ _id: STATE_ID }, { $set: { lowBlock } }, { upsert: true }).exec();
-  return items;
+  const read = await readBuckets((block) => PortalSyncItem.find({ block }).lean().exec(), state?.lowBlock ?? 0, blockOf(state?.enqueuedThrough ?? 0), wanted);
+  if (read.lowBlock !== (state?.lowBlock ?? 0)) await PortalSyncState.updateOne({ _id: STATE_ID }, { $set: { lowBlock: read.lowBlock } }, { upsert: true }).exec();
+  return read.items;
 }
 
 const isRefusal = (err: unknown) => ['03', '04'].includes(String((err as GraphQLError).extensions?.portalErrorCode));
@@ -149,17 +135,7 @@ export interface SendReport {
 export async function sendDue(models: PortalSyncModels, portal: NationalPortalDossiers, policy: RetryPolicy, now = new Date()): Promise<SendReport> {
   const { PortalSyncItem, PortalSyncState } = models;
   const pending = await readPending(models, SEND_BATCH);
-  const headSeq = new Map<string, number>();
-  for (const p of pending) headSeq.set(p.dossierCode, Math.min(headSeq.get(p.dossierCode) ?? Infinity, p.seq));
-  // Later changes of a dossier whose head was refused wait with it, so they keep no block open.
-  const retrying = new Set(pending.filter((i) => i.block === RETRY_BLOCK).map((i) => i.dossierCode));
-  for (const i of pending) {
-    if (i.block !== RETRY_BLOCK && retrying.has(i.dossierCode)) await PortalSyncItem.updateOne({ _id: i._id }, { $set: { block: RETRY_BLOCK } }).exec();
-  }
-  const heads = pending
-    .filter((i) => headSeq.get(i.dossierCode) === i.seq && i.nextAttemptAt <= now)
-    .sort((a, b) => a.globalSeq - b.globalSeq)
-    .slice(0, SEND_BATCH);
+  const heads = await dueHeads(pending, now, SEND_BATCH, (i) => PortalSyncItem.updateOne({ _id: i._id }, { $set: { block: RETRY_BLOCK } }).exec());
 
   const report: SendReport = { sent: 0, refused: 0, outage: false };
   const sendOne = async (item: PortalSyncItemRecord) => {
