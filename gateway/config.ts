@@ -34,6 +34,10 @@ export interface GatewayConfig {
   maxTokens: number;
   /** The largest file upload forwarded to the documents subgraph (its DOCUMENT_MAX_BYTES). */
   maxUploadBytes: number;
+  /** The largest SOAP envelope the I-VAN endpoint reads. */
+  ivanSoapMaxBytes: number;
+  /** The URL partners reach the gateway at, e.g. https://graph.baohiemxahoi.gov.vn (the SOAP WSDL's address); unset: the Host header. */
+  publicUrl?: string;
   shedding: SheddingLimits;
   /** Requests the gateway runs at once; the rest wait their client key's turn (gateway/fair-queue.ts). */
   maxActive: number;
@@ -91,6 +95,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     }),
     maxTokens: e.int('MAX_TOKENS', 3000, 100),
     maxUploadBytes: documentMaxBytes(e),
+    ivanSoapMaxBytes: e.int('IVAN_SOAP_MAX_BYTES', 256 * 1024, 1024),
+    publicUrl: e.optional('PUBLIC_URL') && e.url('PUBLIC_URL'),
     shedding: sheddingFromEnv(e),
     maxActive: e.int('GATEWAY_MAX_ACTIVE', 4 * availableParallelism(), 1),
   };

@@ -20,12 +20,13 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../adapters/sms/port';
 import { readCommittedSupergraph } from './supergraph';
 import { connectRedis } from '../subgraphs/kit/redis';
 import { eventLoopBusy } from '../subgraphs/kit/shedding';
-import { ANONYMOUS, type Principal } from '../subgraphs/kit/principal';
+import { ANONYMOUS, WS_SECURITY_SCOPE, type Principal } from '../subgraphs/kit/principal';
 import { createCostEstimator, readCostModel } from './cost';
 import { addressOf, clientKeyOf, createFairShare } from './fair-share';
 import { createFairQueue } from './fair-queue';
 import { queryLimitsPlugin } from './query-limits';
 import { loadTrustedDocuments } from './trusted-documents';
+import { SOAP_DOCUMENTS, SOAP_PATH, soapRoutes } from './ivan-soap/endpoint';
 
 /** Probes every subgraph's /healthz; the gateway is healthy when all of them are. */
 async function subgraphHealth(urls: Map<string, string>): Promise<Record<string, string>> {
@@ -64,7 +65,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       return new SubgraphDataSource(name, resolved);
     },
   });
-  const trusted = loadTrustedDocuments(config.trustedDocuments, config.trustedDocumentsFor);
+  const trusted = loadTrustedDocuments(config.trustedDocuments, config.trustedDocumentsFor, SOAP_DOCUMENTS);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
@@ -94,6 +95,38 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   /** Who each admitted request is, and its client key: worked out once, in admit(), read by context(). */
   const admitted = new WeakMap<IncomingMessage, { principal: Principal; key: string }>();
 
+  /** Charges `principal`'s fair share under `key` and takes a turn; answers what ends both. */
+  async function share(principal: Principal, key: string): Promise<() => void> {
+    const release = await fairShare.admit(principal.client, key);
+    try {
+      const turn = await turns.enter(key);
+      return () => {
+        turn();
+        release();
+      };
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+  const chargeAddress = async (req: IncomingMessage) => (await fairShare.admit('anonymous', clientKeyOf(ANONYMOUS, addressOf(req, trust))))();
+  const contextOf = async (principal: Principal, key: string, requestId: string): Promise<GatewayContext> => ({
+    principal, requestId, logger: logger.child({ requestId }),
+    internalToken: await signInternalToken(principal, requestId, internalKey, { kid: internalJwk.kid, clientKey: key }),
+  });
+  // The SOAP endpoint's own call to identity, to check a UsernameToken (identity/routes.ts).
+  const checker: Principal = { client: 'anonymous', subject: 'gateway:ws-security', scopes: [WS_SECURITY_SCOPE] };
+  const soap = await soapRoutes({
+    apollo, logger, urls, maxBytes: config.ivanSoapMaxBytes, publicUrl: config.publicUrl,
+    gatewayToken: (requestId) => signInternalToken(checker, requestId, internalKey, { kid: internalJwk.kid }),
+    refused: chargeAddress,
+    async admit(principal, req, requestId) {
+      const key = clientKeyOf(principal, addressOf(req, trust));
+      const release = await share(principal, key);
+      return { context: await contextOf(principal, key, requestId), release };
+    },
+  });
+
   const server = createHttpApp<GatewayContext>({
     service: 'gateway',
     apollo,
@@ -109,43 +142,32 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       });
     },
     admit: async (req) => {
+      // A SOAP message authenticates inside its envelope: the endpoint admits it once it knows who sent it.
+      if (req.method === 'POST' && req.url?.split('?')[0] === SOAP_PATH) return { deadlineMs: config.budgets.ivan.deadlineMs };
       let principal: Principal;
       try {
         principal = await authenticate(req.headers.authorization);
       } catch (err) {
         // Bad tokens count against the caller's address, so guessing them is rate limited too.
-        (await fairShare.admit('anonymous', clientKeyOf(ANONYMOUS, addressOf(req, trust))))();
+        await chargeAddress(req);
         throw err;
       }
       const key = clientKeyOf(principal, addressOf(req, trust));
       admitted.set(req, { principal, key });
-      const share = await fairShare.admit(principal.client, key);
-      let turn: () => void;
-      try {
-        turn = await turns.enter(key);
-      } catch (err) {
-        share();
-        throw err;
-      }
-      const release = () => {
-        turn();
-        share();
-      };
-      return { deadlineMs: config.budgets[principal.client].deadlineMs, release };
+      return { deadlineMs: config.budgets[principal.client].deadlineMs, release: await share(principal, key) };
     },
     routes: [
       forwardRoute('GET', /^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls),
       forwardRoute('POST', /^\/sms\/inbound$/, 'dossiers', urls, [SIGNATURE_HEADER, TIMESTAMP_HEADER]),
       forwardRoute('PUT', /^\/uploads\/[A-Za-z0-9_-]+$/, 'documents', urls, [SCAN_SIGNATURE_HEADER], config.maxUploadBytes),
       forwardRoute('GET', /^\/documents\/[0-9a-fA-F]{24}\/content$/, 'documents', urls),
+      ...soap,
     ],
     context: async (req, requestId) => {
       const entry = admitted.get(req);
       // createHttpApp admits every request before it reaches a route or /graphql.
       if (!entry) throw new Error('a request reached the gateway context without being admitted');
-      const { principal, key } = entry;
-      const internalToken = await signInternalToken(principal, requestId, internalKey, { kid: internalJwk.kid, clientKey: key });
-      return { principal, requestId, internalToken, logger: logger.child({ requestId }) };
+      return contextOf(entry.principal, entry.key, requestId);
     },
   });
   const port = await listen(server, config.port, config.host);

@@ -28,8 +28,9 @@ export interface TrustedDocuments {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export function loadTrustedDocuments(path: string | undefined, clients: ClientType[]): TrustedDocuments {
-  const bodies = new Map<string, string>();
+/** `own`: the gateway's own operations (the SOAP endpoint's), trusted whatever the manifest says. */
+export function loadTrustedDocuments(path: string | undefined, clients: ClientType[], own: readonly string[] = []): TrustedDocuments {
+  const bodies = new Map<string, string>(own.map((body) => [sha256(body), body]));
   if (path) {
     let manifest: z.infer<typeof Manifest>;
     try {

@@ -15,6 +15,13 @@ import { httpProcedureCatalogue, replicatedProcedureCatalogue, type ProcedureCat
 import { procedureRevisionModel, type ProcedureRevisionModel } from './models/procedure-revision';
 import { portalSyncItemModel, portalSyncStateModel } from './models/portal-sync';
 import type { PortalSyncModels } from './services/portal-sync';
+import { ivanCallbackModel } from './models/ivan-callback';
+import { ivanDeliveryItemModel, ivanDeliveryMarkModel, ivanDeliveryProviderModel } from './models/ivan-delivery';
+import type { IvanDeliveryModels } from './services/ivan-delivery';
+import { ivanReceiverClient } from '../../adapters/ivan/client';
+import type { IvanReceiverPort } from '../../adapters/ivan/port';
+import { ivanChangeModel, ivanFeedStateModel } from './models/ivan-change';
+import type { IvanFeedModels } from './services/ivan-changes';
 import { npspClient } from '../../adapters/npsp/client';
 import type { NationalPortalDossiers } from '../../adapters/npsp/port';
 import { httpSmsGateway } from '../../adapters/sms/client';
@@ -22,12 +29,14 @@ import type { SmsGateway } from '../../adapters/sms/port';
 
 /** What lives as long as the process: models, the calendar, the procedure catalogue client. */
 export interface DossiersDomain {
-  models: RelayModels & PortalSyncModels & { ProcedureRevision: ProcedureRevisionModel };
+  models: RelayModels & PortalSyncModels & IvanFeedModels & IvanDeliveryModels & { ProcedureRevision: ProcedureRevisionModel };
   calendar: WorkingCalendar;
   catalogue: ProcedureCatalogue;
   sms: SmsGateway | null;
   /** The national portal's dossier services (R-INT-2); null when NPSP_URL is not set. */
   portal: NationalPortalDossiers | null;
+  /** Sends status pushes to I-VAN partners' callbacks (R-INT-1). */
+  ivanReceiver: IvanReceiverPort;
   config: DossiersConfig;
 }
 
@@ -52,6 +61,12 @@ export const dossierModels = (db: SubgraphDeps['db']): DossiersDomain['models'] 
   ProcedureRevision: procedureRevisionModel(db),
   PortalSyncItem: portalSyncItemModel(db),
   PortalSyncState: portalSyncStateModel(db),
+  IvanCallback: ivanCallbackModel(db),
+  IvanDeliveryItem: ivanDeliveryItemModel(db),
+  IvanDeliveryProvider: ivanDeliveryProviderModel(db),
+  IvanDeliveryMark: ivanDeliveryMarkModel(db),
+  IvanChange: ivanChangeModel(db),
+  IvanFeedState: ivanFeedStateModel(db),
 });
 
 export const domainOf = perProcess((deps): DossiersDomain => {
@@ -63,6 +78,7 @@ export const domainOf = perProcess((deps): DossiersDomain => {
     catalogue: replicatedProcedureCatalogue(models.ProcedureRevision, httpProcedureCatalogue(config.proceduresUrl)),
     sms: config.sms ? httpSmsGateway(config.sms.gatewayUrl, config.sms.apiKey) : null,
     portal: config.npsp ? npspClient(config.npsp) : null,
+    ivanReceiver: ivanReceiverClient({ timeoutMs: config.ivanDeliveryTimeoutMs }),
     config,
   };
 });

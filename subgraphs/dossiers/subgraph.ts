@@ -6,6 +6,8 @@ import { receiptRoute, smsInboundRoute } from './routes';
 import { startOutboxRelay } from './services/outbox';
 import { followProcedureChanges } from './services/procedure-catalogue';
 import { startPortalSync } from './services/portal-sync';
+import { startIvanDelivery } from './services/ivan-delivery';
+import { startIvanFeed } from './services/ivan-changes';
 import { upgrades } from './upgrades';
 import { Lease } from '../kit/lease';
 
@@ -19,11 +21,13 @@ export const dossiersSubgraph: SubgraphDefinition<Context> = {
   upgrades,
   routes: (deps) => [receiptRoute, smsInboundRoute(deps)],
   startWorkers: (deps) => {
-    const { models, config, portal } = domainOf(deps);
+    const { models, config, portal, ivanReceiver } = domainOf(deps);
     return [
       startOutboxRelay(models, deps.redis, deps.logger, config.outboxIntervalMs),
       followProcedureChanges(models.ProcedureRevision, deps.redis, deps.logger),
+      startIvanFeed(models, deps.redis, deps.logger, config.outboxIntervalMs),
       ...(portal ? [startPortalSync(models, portal, config.portalSyncRetry, deps.logger, config.portalSyncIntervalMs, new Lease(deps.redis, 'dossiers:portal-sync'))] : []),
+      startIvanDelivery(models, ivanReceiver, config.ivanDeliveryRetry, deps.logger, config.ivanDeliveryIntervalMs, new Lease(deps.redis, 'dossiers:ivan-delivery')),
     ];
   },
 };

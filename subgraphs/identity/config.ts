@@ -13,6 +13,8 @@ export interface IdentityConfig {
   notifyUrl: string | null;
   /** Key of the one-time-password hashes; every identity process must share it. */
   otpSecret: string;
+  /** Key the I-VAN SOAP passwords are derived from (services/ivan-credentials.ts); every identity process and `npm run ivan:credentials` must share it. */
+  ivanCredentialSecret: string;
 }
 
 export function loadIdentityConfig(env: Env): IdentityConfig {
@@ -21,11 +23,14 @@ export function loadIdentityConfig(env: Env): IdentityConfig {
   if (!Number.isInteger(seconds) || seconds < 0) throw new Error('POPULATION_CACHE_SECONDS must be a whole number of seconds');
   const otpSecret = e.string('OTP_SECRET', 'dev-only-otp-secret');
   if (e.optional('NODE_ENV') === 'production' && otpSecret === 'dev-only-otp-secret') throw new Error('OTP_SECRET is required in production');
+  const ivanCredentialSecret = e.string('IVAN_CREDENTIAL_SECRET', 'dev-only-ivan-credential-secret');
+  if (e.optional('NODE_ENV') === 'production' && ivanCredentialSecret === 'dev-only-ivan-credential-secret') throw new Error('IVAN_CREDENTIAL_SECRET is required in production');
   return {
     populationUrl: e.optional('POPULATION_URL') ? e.url('POPULATION_URL') : null,
     populationCacheSeconds: seconds,
     npsp: npspSettings(env),
     notifyUrl: e.optional('NOTIFY_URL') ? e.url('NOTIFY_URL') : null,
     otpSecret,
+    ivanCredentialSecret,
   };
 }

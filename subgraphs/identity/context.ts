@@ -9,13 +9,14 @@ import { organizationModel, type OrganizationModel, type OrganizationRecord } fr
 import { certificateModel, type CertificateModel, type CertificateRecord } from './models/certificate';
 import { manyByKey } from '../kit/loaders';
 import { accountModel, type AccountModel } from './models/account';
+import { ivanCredentialModel, type IvanCredentialModel } from './models/ivan-credential';
 import { npspClient } from '../../adapters/npsp/client';
 import type { NationalPortalAccounts } from '../../adapters/npsp/port';
 import { httpNotifier } from '../../adapters/notify/client';
 import type { Notifier } from '../../adapters/notify/port';
 
 export interface Context extends RequestBase {
-  models: { Agency: AgencyModel; Citizen: CitizenModel; Organization: OrganizationModel; Certificate: CertificateModel; Account: AccountModel };
+  models: { Agency: AgencyModel; Citizen: CitizenModel; Organization: OrganizationModel; Certificate: CertificateModel; Account: AccountModel; IvanCredential: IvanCredentialModel };
   /** The population database client; null when POPULATION_URL is not set. */
   population(): Promise<PopulationDatabase | null>;
   services: IdentityServices;
@@ -33,6 +34,7 @@ export interface IdentityServices {
   npsp: NationalPortalAccounts | null;
   notifier: Notifier | null;
   otpSecret: string;
+  ivanCredentialSecret: string;
 }
 
 const servicesOf = perProcess((deps): IdentityServices => {
@@ -41,6 +43,7 @@ const servicesOf = perProcess((deps): IdentityServices => {
     npsp: config.npsp ? npspClient(config.npsp) : null,
     notifier: config.notifyUrl ? httpNotifier(config.notifyUrl) : null,
     otpSecret: config.otpSecret,
+    ivanCredentialSecret: config.ivanCredentialSecret,
   };
 });
 
@@ -58,7 +61,7 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
   const Account = accountModel(deps.db);
   return {
     ...base,
-    models: { Agency, Citizen, Organization, Certificate, Account },
+    models: { Agency, Citizen, Organization, Certificate, Account, IvanCredential: ivanCredentialModel(deps.db) },
     population: () => populationOf(deps),
     services: servicesOf(deps),
     redis: deps.redis,

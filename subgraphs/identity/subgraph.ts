@@ -2,6 +2,7 @@ import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
 import { createContext, type Context } from './context';
 import { resolvers } from './resolvers';
 import { loadIdentityConfig } from './config';
+import { wsSecurityRoute } from './routes';
 
 /** Identity: agencies and departments (R-ID-5), citizens verified against the population database and organisations (R-ID-1, R-ID-2). */
 export const identitySubgraph: SubgraphDefinition<Context> = {
@@ -10,4 +11,5 @@ export const identitySubgraph: SubgraphDefinition<Context> = {
   resolvers,
   createContext,
   checkConfig: (env) => void loadIdentityConfig(env),
+  routes: (deps) => [wsSecurityRoute(deps)],
 };

@@ -66,7 +66,7 @@ export class HttpError extends Error {
  * A body of at most `maxBytes`. A larger one is read on to its end (up to 4 × the limit, discarded)
  * before it is refused, so the client reads the answer rather than a reset connection.
  */
-async function collect(req: IncomingMessage, maxBytes: number): Promise<{ body: Buffer; tooLarge: boolean }> {
+export async function collect(req: IncomingMessage, maxBytes: number): Promise<{ body: Buffer; tooLarge: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -24,6 +24,9 @@ export const DEFAULT_SCOPES: Record<ClientType, string[]> = {
   anonymous: [],
 };
 
+/** The scope of the gateway's own calls to identity to check a SOAP message's UsernameToken; no client token carries it. */
+export const WS_SECURITY_SCOPE = 'ivan:authenticate';
+
 export function isClientType(value: unknown): value is ClientType {
   return typeof value === 'string' && (CLIENT_TYPES as readonly string[]).includes(value);
 }

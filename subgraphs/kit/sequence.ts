@@ -84,17 +84,30 @@ export const highestId = <T extends { _id: number }>(model: Model<T>) =>
 export const BLOCK_SIZE = 256;
 export const blockOf = (n: number) => Math.floor(n / BLOCK_SIZE);
 
-/** Entries numbered after `after`, in order, at most `limit`; stops at the end of the log. */
-export async function readAfter<T extends { _id: number }>(model: Model<T>, after: number, limit: number): Promise<T[]> {
+/**
+ * Entries numbered after `after`, in order, at most `limit`; stops at the end of the log. A log
+ * may be one of many kept in one collection (`where`, e.g. one provider's), numbered in another
+ * field than _id (`number`); its `block` is then the block of that number.
+ */
+export async function readAfter<T extends object>(
+  model: Model<T>,
+  after: number,
+  limit: number,
+  { where = {}, number = '_id' }: { where?: Record<string, unknown>; number?: string } = {},
+): Promise<T[]> {
+  const numberOf = (e: T) => (e as Record<string, unknown>)[number] as number;
   const out: T[] = [];
+  const last = () => (out.length ? numberOf(out.at(-1)!) : after);
   for (let block = blockOf(after + 1); out.length < limit; block++) {
-    const entries = ((await model.find({ block } as FilterQuery<T>).lean().exec()) as T[]).filter((e) => e._id > after).sort((a, b) => a._id - b._id);
+    const entries = ((await model.find({ ...where, block } as FilterQuery<T>).lean().exec()) as T[])
+      .filter((e) => numberOf(e) > after)
+      .sort((a, b) => numberOf(a) - numberOf(b));
     for (const e of entries) {
       // The first missing number is the end of the log: numbers have no gaps before it.
-      if (e._id !== (out.at(-1)?._id ?? after) + 1 || out.length === limit) return out;
+      if (numberOf(e) !== last() + 1 || out.length === limit) return out;
       out.push(e);
     }
-    if (out.length === 0 || out.at(-1)!._id !== (block + 1) * BLOCK_SIZE - 1) return out;
+    if (out.length === 0 || last() !== (block + 1) * BLOCK_SIZE - 1) return out;
   }
   return out;
 }

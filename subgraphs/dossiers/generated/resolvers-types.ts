@@ -2,6 +2,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { DossierRecord } from '../models/dossier';
 import { DossierEventRecord } from '../models/dossier-event';
 import { EventLogRecord } from '../models/event-log';
+import { IvanChangeRecord } from '../models/ivan-change';
 import { AgencyStepRecord, StatusLookup, AgencyRef, ProcedureRef, ProcedureVersionRef, CitizenRef, OrganizationRef } from '../models/refs';
 import { PortalSyncItemRecord } from '../models/portal-sync';
 import { Context } from '../context';
@@ -325,12 +326,121 @@ export type DossierStatusLookup = {
   status: DossierStatus;
 };
 
+export type IvanCallbackInput = {
+  kind: IvanCallbackKind;
+  /** Only for operators with the ivan:manage scope; an I-VAN provider registers for itself. */
+  providerId?: InputMaybe<Scalars['String']['input']>;
+  /** An absolute http or https URL. */
+  url: Scalars['String']['input'];
+};
+
+/** How an I-VAN provider receives status pushes. */
+export type IvanCallbackKind =
+  /** A SOAP 1.1 call of NhanThayDoiTrangThai, as the callback WSDL (GET /ivan/callback?wsdl on the gateway) describes. */
+  | 'SOAP'
+  /** A JSON POST to the url. */
+  | 'WEBHOOK';
+
+/** A callback registration, as answered once to whoever registered it. */
+export type IvanCallbackRegistration = {
+  __typename?: 'IvanCallbackRegistration';
+  kind: IvanCallbackKind;
+  providerId: Scalars['String']['output'];
+  registeredAt: Scalars['DateTime']['output'];
+  /**
+   * The key of the HMAC-SHA256 in X-VSS-Signature (base64url, 32 bytes). Shown only here:
+   * keep it; registering again issues a new one.
+   */
+  secret: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
+/** One change of a dossier an I-VAN provider filed, as its feed lists it. */
+export type IvanChange = {
+  __typename?: 'IvanChange';
+  action: Scalars['String']['output'];
+  /** The agency handling the dossier after the change. */
+  agencyCode: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  dossierCode: Scalars['ID']['output'];
+  fromState?: Maybe<DossierState>;
+  /** The national portal's status code, 1–10. */
+  npspStatusCode: Scalars['Int']['output'];
+  /** Its number in the provider's feed: 1, 2, 3 … without gaps. */
+  number: Scalars['Int']['output'];
+  status: DossierStatus;
+  toState: DossierState;
+  /** The dossier's version after the change. */
+  version: Scalars['Int']['output'];
+};
+
+/** One page of an I-VAN provider's change feed. */
+export type IvanChangePage = {
+  __typename?: 'IvanChangePage';
+  changes: Array<IvanChange>;
+  /** More changes follow this page. */
+  hasMore: Scalars['Boolean']['output'];
+  /** The number of the last change on this page (`after` when it is empty): pass it as `after` next time. */
+  last: Scalars['Int']['output'];
+};
+
+/** One status change on its way to a provider. */
+export type IvanDelivery = {
+  __typename?: 'IvanDelivery';
+  /** Times the receiver refused it (outages do not count). */
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  dossierCode: Scalars['ID']['output'];
+  /** <dossierCode>:<seq>, sent as Idempotency-Key. */
+  idempotencyKey: Scalars['String']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  nextAttemptAt: Scalars['DateTime']['output'];
+  seq: Scalars['Int']['output'];
+  toState: DossierState;
+};
+
+export type IvanDeliveryError = {
+  __typename?: 'IvanDeliveryError';
+  at: Scalars['DateTime']['output'];
+  dossierCode: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+};
+
+/** How status pushes to one I-VAN provider stand (R-INT-1). */
+export type IvanDeliveryStatus = {
+  __typename?: 'IvanDeliveryStatus';
+  /** Changes waiting to be acknowledged with a 2xx. */
+  backlog: Scalars['Int']['output'];
+  /** Of those, how many the receiver refused (4xx) at least once; they retry with backoff. */
+  failing: Scalars['Int']['output'];
+  kind?: Maybe<IvanCallbackKind>;
+  lastDeliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The most recent failure, even if its change has gone through since. */
+  lastError?: Maybe<IvanDeliveryError>;
+  /** The oldest change still waiting; null when none waits. */
+  oldestPending?: Maybe<IvanDelivery>;
+  /** While the receiver is out (5xx, timeout, unreachable), nothing is sent before this time. */
+  pausedUntil?: Maybe<Scalars['DateTime']['output']>;
+  providerId: Scalars['String']['output'];
+  /** Whether a callback is registered; without one nothing is sent and nothing new is queued. */
+  registered: Scalars['Boolean']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Moves a dossier along its workflow; an action not allowed from the current state is BAD_USER_INPUT naming both. */
   actOnDossier: Dossier;
   /** Receives a dossier (R-DOS-1, 5, 6, 10): issues its code and appointment date. */
   receiveDossier: Dossier;
+  /**
+   * Registers where an I-VAN provider receives its dossiers' status changes (R-INT-1), replacing
+   * any earlier registration. Answers a fresh signing secret, shown this once.
+   */
+  registerIvanCallback: IvanCallbackRegistration;
+  /** Stops status pushes to a provider; true when a callback was registered. Pending changes wait for a new registration. */
+  removeIvanCallback: Scalars['Boolean']['output'];
 };
 
 
@@ -341,6 +451,16 @@ export type MutationActOnDossierArgs = {
 
 export type MutationReceiveDossierArgs = {
   input: ReceiveDossierInput;
+};
+
+
+export type MutationRegisterIvanCallbackArgs = {
+  input: IvanCallbackInput;
+};
+
+
+export type MutationRemoveIvanCallbackArgs = {
+  providerId?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Organization = {
@@ -436,6 +556,17 @@ export type Query = {
   dossierStatus?: Maybe<DossierStatusLookup>;
   /** Dossiers the caller may see, newest first. `first` is 1–100 (default 20); `after` is a previous page's endCursor. */
   dossiers: DossierConnection;
+  /**
+   * The changes of the dossiers an I-VAN provider filed, numbered 1, 2, 3 … per provider without
+   * gaps, after `after`, in order, at most `first` (1–500, default 100) (R-INT-1). A provider reads
+   * its own (providerId omitted); operators with the dossier:events scope name the provider.
+   */
+  ivanChanges: IvanChangePage;
+  /**
+   * Status pushes to an I-VAN provider's callback (R-INT-1): backlog, failures, pause. An I-VAN
+   * provider sees its own (omit providerId); operators with the sync:monitor scope name one.
+   */
+  ivanDeliveries: IvanDeliveryStatus;
   /** The status push to the national portal (R-INT-2), for operators. Needs the sync:monitor scope. */
   portalSync: PortalSyncStatus;
 };
@@ -461,6 +592,18 @@ export type QueryDossiersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DossierFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryIvanChangesArgs = {
+  after?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  providerId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryIvanDeliveriesArgs = {
+  providerId?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ReceiveDossierInput = {
@@ -589,6 +732,14 @@ export type ResolversTypes = ResolversObject<{
   DossierState: DossierState;
   DossierStatus: DossierStatus;
   DossierStatusLookup: ResolverTypeWrapper<StatusLookup>;
+  IvanCallbackInput: IvanCallbackInput;
+  IvanCallbackKind: IvanCallbackKind;
+  IvanCallbackRegistration: ResolverTypeWrapper<IvanCallbackRegistration>;
+  IvanChange: ResolverTypeWrapper<IvanChangeRecord>;
+  IvanChangePage: ResolverTypeWrapper<Omit<IvanChangePage, 'changes'> & { changes: Array<ResolversTypes['IvanChange']> }>;
+  IvanDelivery: ResolverTypeWrapper<IvanDelivery>;
+  IvanDeliveryError: ResolverTypeWrapper<IvanDeliveryError>;
+  IvanDeliveryStatus: ResolverTypeWrapper<IvanDeliveryStatus>;
   Mutation: ResolverTypeWrapper<{}>;
   Organization: ResolverTypeWrapper<OrganizationRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -625,6 +776,13 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   DossierHistoryEntry: DossierEventRecord;
   DossierStatusLookup: StatusLookup;
+  IvanCallbackInput: IvanCallbackInput;
+  IvanCallbackRegistration: IvanCallbackRegistration;
+  IvanChange: IvanChangeRecord;
+  IvanChangePage: Omit<IvanChangePage, 'changes'> & { changes: Array<ResolversParentTypes['IvanChange']> };
+  IvanDelivery: IvanDelivery;
+  IvanDeliveryError: IvanDeliveryError;
+  IvanDeliveryStatus: IvanDeliveryStatus;
   Mutation: {};
   Organization: OrganizationRef;
   PageInfo: PageInfo;
@@ -774,9 +932,75 @@ export type DossierStatusLookupResolvers<ContextType = Context, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type IvanCallbackRegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IvanCallbackRegistration'] = ResolversParentTypes['IvanCallbackRegistration']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['IvanCallbackKind'], ParentType, ContextType>;
+  providerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type IvanChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IvanChange'] = ResolversParentTypes['IvanChange']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dossierCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fromState?: Resolver<Maybe<ResolversTypes['DossierState']>, ParentType, ContextType>;
+  npspStatusCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DossierStatus'], ParentType, ContextType>;
+  toState?: Resolver<ResolversTypes['DossierState'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type IvanChangePageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IvanChangePage'] = ResolversParentTypes['IvanChangePage']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['IvanChange']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  last?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type IvanDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IvanDelivery'] = ResolversParentTypes['IvanDelivery']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dossierCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toState?: Resolver<ResolversTypes['DossierState'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type IvanDeliveryErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IvanDeliveryError'] = ResolversParentTypes['IvanDeliveryError']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dossierCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type IvanDeliveryStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IvanDeliveryStatus'] = ResolversParentTypes['IvanDeliveryStatus']> = ResolversObject<{
+  backlog?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['IvanCallbackKind']>, ParentType, ContextType>;
+  lastDeliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['IvanDeliveryError']>, ParentType, ContextType>;
+  oldestPending?: Resolver<Maybe<ResolversTypes['IvanDelivery']>, ParentType, ContextType>;
+  pausedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  providerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   actOnDossier?: Resolver<ResolversTypes['Dossier'], ParentType, ContextType, RequireFields<MutationActOnDossierArgs, 'input'>>;
   receiveDossier?: Resolver<ResolversTypes['Dossier'], ParentType, ContextType, RequireFields<MutationReceiveDossierArgs, 'input'>>;
+  registerIvanCallback?: Resolver<ResolversTypes['IvanCallbackRegistration'], ParentType, ContextType, RequireFields<MutationRegisterIvanCallbackArgs, 'input'>>;
+  removeIvanCallback?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<MutationRemoveIvanCallbackArgs>>;
 }>;
 
 export type OrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
@@ -842,6 +1066,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   dossierEvents?: Resolver<Array<ResolversTypes['DossierChange']>, ParentType, ContextType, RequireFields<QueryDossierEventsArgs, 'after'>>;
   dossierStatus?: Resolver<Maybe<ResolversTypes['DossierStatusLookup']>, ParentType, ContextType, RequireFields<QueryDossierStatusArgs, 'code'>>;
   dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, Partial<QueryDossiersArgs>>;
+  ivanChanges?: Resolver<ResolversTypes['IvanChangePage'], ParentType, ContextType, RequireFields<QueryIvanChangesArgs, 'after'>>;
+  ivanDeliveries?: Resolver<ResolversTypes['IvanDeliveryStatus'], ParentType, ContextType, Partial<QueryIvanDeliveriesArgs>>;
   portalSync?: Resolver<ResolversTypes['PortalSyncStatus'], ParentType, ContextType>;
 }>;
 
@@ -859,6 +1085,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DossierEdge?: DossierEdgeResolvers<ContextType>;
   DossierHistoryEntry?: DossierHistoryEntryResolvers<ContextType>;
   DossierStatusLookup?: DossierStatusLookupResolvers<ContextType>;
+  IvanCallbackRegistration?: IvanCallbackRegistrationResolvers<ContextType>;
+  IvanChange?: IvanChangeResolvers<ContextType>;
+  IvanChangePage?: IvanChangePageResolvers<ContextType>;
+  IvanDelivery?: IvanDeliveryResolvers<ContextType>;
+  IvanDeliveryError?: IvanDeliveryErrorResolvers<ContextType>;
+  IvanDeliveryStatus?: IvanDeliveryStatusResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

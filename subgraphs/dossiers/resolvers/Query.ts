@@ -4,7 +4,10 @@ import { badInput, forbidden } from '../../kit/errors';
 import { enforceRateLimit } from '../../kit/rate-limit';
 import { filterQuery, listDossiers } from '../services/queries';
 import { syncStatus } from '../services/portal-sync';
+import { deliveryStatus } from '../services/ivan-delivery';
+import { watchedProvider } from '../services/ivan-delivery-registration';
 import { readAfter } from '../../kit/sequence';
+import { feedOwner, readFeed } from '../services/ivan-changes';
 
 export const Query: QueryResolvers = {
   dossier: async (_, { code }, ctx) => {
@@ -23,6 +26,8 @@ export const Query: QueryResolvers = {
     if (after < 0) throw badInput('`after` is a sequence number, 0 or more', { argument: 'after' });
     return readAfter(ctx.models.EventLog, after, limit);
   },
+  ivanChanges: (_, { after, first, providerId }, ctx) => readFeed(ctx.models, feedOwner(ctx.principal, providerId), after, first ?? 100),
+  ivanDeliveries: (_, { providerId }, ctx) => deliveryStatus(ctx.models, watchedProvider(ctx.principal, providerId)),
   portalSync: async (_, __, ctx) => {
     requireScope(ctx, 'sync:monitor');
     return { enabled: ctx.portal !== null, ...(await syncStatus(ctx.models)) };

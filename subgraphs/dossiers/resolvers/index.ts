@@ -4,8 +4,9 @@ import { Query } from './Query';
 import { Mutation } from './Mutation';
 import { Dossier } from './Dossier';
 import { PortalSyncItem } from './PortalSyncItem';
+import { IvanChange } from './IvanChange';
 import { Agency, AgencyStep, DossierChange, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure } from './entities';
 
 export const resolvers: Resolvers = {
-  DateTime, Query, Mutation, Dossier, Agency, AgencyStep, DossierChange, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure, PortalSyncItem,
+  DateTime, Query, Mutation, Dossier, Agency, AgencyStep, DossierChange, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure, PortalSyncItem, IvanChange,
 };

@@ -118,10 +118,26 @@ export type Gender =
   | 'FEMALE'
   | 'MALE';
 
+/** A new I-VAN SOAP credential: use it as a WS-Security UsernameToken with PasswordDigest. */
+export type IvanCredentialIssued = {
+  __typename?: 'IvanCredentialIssued';
+  password: Scalars['String']['output'];
+  providerId: Scalars['ID']['output'];
+  /** How many earlier credentials of the provider this revoked (rotate). */
+  revoked: Scalars['Int']['output'];
+  username: Scalars['ID']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Changes an account's contact details; the holder or an officer with account:manage. */
   changeAccountContact: Account;
+  /**
+   * Issues a WS-Security UsernameToken credential for an I-VAN provider's SOAP client (R-INT-1); the
+   * password is shown only in this answer. `rotate` revokes the provider's earlier credentials.
+   * Officers with ivan:manage (`npm run ivan:credentials` calls this).
+   */
+  issueIvanCredential: IvanCredentialIssued;
   /**
    * Registers a portal account and sends its initial credentials by e-mail or SMS (R-ID-3). For a
    * citizen, the national portal is asked first whether one already exists. Officers with
@@ -132,6 +148,8 @@ export type Mutation = {
   registerOrganizationCertificate: OrganizationCertificate;
   /** Sends the signed-in citizen a one-time password for `purpose` (e.g. a dossier code) (R-ID-4). */
   requestOtp: OtpSent;
+  /** Revokes one I-VAN SOAP credential; false when it was not active. Officers with ivan:manage. */
+  revokeIvanCredential: Scalars['Boolean']['output'];
   /** Checks a password; five failures in a row lock the account for 15 minutes. */
   signInAccount: SignInResult;
   /**
@@ -150,6 +168,12 @@ export type MutationChangeAccountContactArgs = {
 };
 
 
+export type MutationIssueIvanCredentialArgs = {
+  providerId: Scalars['ID']['input'];
+  rotate?: Scalars['Boolean']['input'];
+};
+
+
 export type MutationRegisterAccountArgs = {
   input: RegisterAccountInput;
 };
@@ -163,6 +187,11 @@ export type MutationRegisterOrganizationCertificateArgs = {
 
 export type MutationRequestOtpArgs = {
   purpose: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeIvanCredentialArgs = {
+  username: Scalars['ID']['input'];
 };
 
 
@@ -418,13 +447,14 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Department: ResolverTypeWrapper<Department>;
   Gender: Gender;
+  IvanCredentialIssued: ResolverTypeWrapper<IvanCredentialIssued>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<{}>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   NotifyBy: NotifyBy;
   Organization: ResolverTypeWrapper<OrganizationRecord>;
   OrganizationCertificate: ResolverTypeWrapper<CertificateRecord>;
   OtpCheck: ResolverTypeWrapper<OtpResult>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OtpSent: ResolverTypeWrapper<OtpSent>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<{}>;
@@ -449,12 +479,13 @@ export type ResolversParentTypes = ResolversObject<{
   CitizenVerification: CitizenVerification;
   DateTime: Scalars['DateTime']['output'];
   Department: Department;
+  IvanCredentialIssued: IvanCredentialIssued;
+  Int: Scalars['Int']['output'];
   Mutation: {};
+  Boolean: Scalars['Boolean']['output'];
   Organization: OrganizationRecord;
   OrganizationCertificate: CertificateRecord;
   OtpCheck: OtpResult;
-  Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
   OtpSent: OtpSent;
   PageInfo: PageInfo;
   Query: {};
@@ -525,11 +556,21 @@ export type DepartmentResolvers<ContextType = Context, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type IvanCredentialIssuedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IvanCredentialIssued'] = ResolversParentTypes['IvanCredentialIssued']> = ResolversObject<{
+  password?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  providerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  revoked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changeAccountContact?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationChangeAccountContactArgs, 'contact' | 'username'>>;
+  issueIvanCredential?: Resolver<ResolversTypes['IvanCredentialIssued'], ParentType, ContextType, RequireFields<MutationIssueIvanCredentialArgs, 'providerId' | 'rotate'>>;
   registerAccount?: Resolver<ResolversTypes['Account'], ParentType, ContextType, RequireFields<MutationRegisterAccountArgs, 'input'>>;
   registerOrganizationCertificate?: Resolver<ResolversTypes['OrganizationCertificate'], ParentType, ContextType, RequireFields<MutationRegisterOrganizationCertificateArgs, 'pem' | 'unitCode'>>;
   requestOtp?: Resolver<ResolversTypes['OtpSent'], ParentType, ContextType, RequireFields<MutationRequestOtpArgs, 'purpose'>>;
+  revokeIvanCredential?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeIvanCredentialArgs, 'username'>>;
   signInAccount?: Resolver<ResolversTypes['SignInResult'], ParentType, ContextType, RequireFields<MutationSignInAccountArgs, 'password' | 'username'>>;
   verifyCitizen?: Resolver<ResolversTypes['Citizen'], ParentType, ContextType, RequireFields<MutationVerifyCitizenArgs, 'input'>>;
   verifyOtp?: Resolver<ResolversTypes['OtpCheck'], ParentType, ContextType, RequireFields<MutationVerifyOtpArgs, 'code' | 'purpose'>>;
@@ -603,6 +644,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CitizenVerification?: CitizenVerificationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Department?: DepartmentResolvers<ContextType>;
+  IvanCredentialIssued?: IvanCredentialIssuedResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationCertificate?: OrganizationCertificateResolvers<ContextType>;

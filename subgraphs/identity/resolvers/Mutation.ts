@@ -1,5 +1,6 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
-import { requireSignedIn } from '../../kit/context';
+import { requireScope, requireSignedIn } from '../../kit/context';
+import { issueCredential, revokeCredential } from '../services/ivan-credentials';
 import { verifyCitizen } from '../services/citizens';
 import { registerCertificate } from '../services/signatures';
 import { changeContact, registerAccount, signIn } from '../services/accounts';
@@ -10,6 +11,14 @@ import type { Context } from '../context';
 const accountDeps = (ctx: Context) => ({ Account: ctx.models.Account, redis: ctx.redis, npsp: ctx.services.npsp, notifier: ctx.services.notifier });
 
 export const Mutation: MutationResolvers = {
+  issueIvanCredential: (_, { providerId, rotate }, ctx) => {
+    requireScope(ctx, 'ivan:manage');
+    return issueCredential(ctx.models.IvanCredential, ctx.services.ivanCredentialSecret, providerId, { rotate });
+  },
+  revokeIvanCredential: (_, { username }, ctx) => {
+    requireScope(ctx, 'ivan:manage');
+    return revokeCredential(ctx.models.IvanCredential, username);
+  },
   verifyCitizen: async (_, { input }, ctx) => {
     requireSignedIn(ctx);
     return verifyCitizen({ Citizen: ctx.models.Citizen, population: await ctx.population() }, ctx.principal, input);
