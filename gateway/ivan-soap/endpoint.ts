@@ -11,11 +11,14 @@ import type { Logger } from '../../subgraphs/kit/logger';
 import type { GatewayContext } from '../context';
 import { checkEnvelope, OPERATIONS, type CheckedEnvelope, type Operation } from './envelope';
 import { SoapFault } from './faults';
+import { CALLBACK_WSDL_PATH } from '../../adapters/ivan/port';
 import { DOCUMENTS, receiptCodeOf, responseOf, soapFieldOf, variablesOf } from './operations';
 
 export const SOAP_PATH = '/ivan/soap';
 export const IVAN_WSDL_PATH = path.join(__dirname, 'ivan.wsdl');
 const WSDL_TEXT = readFileSync(IVAN_WSDL_PATH, 'utf8');
+/** What a partner's SOAP callback endpoint implements to receive status pushes (adapters/ivan). */
+const CALLBACK_WSDL_TEXT = readFileSync(CALLBACK_WSDL_PATH, 'utf8');
 const SOAP_DOCUMENTS = Object.values(DOCUMENTS);
 export { SOAP_DOCUMENTS };
 
@@ -144,6 +147,14 @@ export async function soapRoutes(opts: SoapEndpointOptions): Promise<HttpRoute<G
   });
 
   return [
+    {
+      method: 'GET',
+      path: /^\/ivan\/callback$/,
+      async handle(_req, res) {
+        res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' });
+        res.end(CALLBACK_WSDL_TEXT);
+      },
+    },
     {
       method: 'GET',
       path: /^\/ivan\/soap$/,

@@ -120,6 +120,9 @@ describe('the I-VAN SOAP endpoint through the gateway (R-INT-1)', () => {
     expect(wsdl).toContain('<soap:binding style="document"');
     expect(wsdl).toContain(`<soap:address location="${soapUrl}"/>`);
     for (const op of ['NopHoSo', 'TraCuuHoSo', 'LayThayDoiTrangThai', 'LayBienNhan']) expect(wsdl).toMatch(new RegExp(`<wsdl:operation name="${op}">\\s*<wsdl:documentation>`));
+    // The WSDL a partner's own SOAP callback endpoint implements, for status pushes.
+    const callback = await (await fetch(new URL('/ivan/callback?wsdl', stack.gatewayUrl))).text();
+    expect(callback).toContain('NhanThayDoiTrangThai');
   });
 
   test('R-INT-1: npm run ivan:credentials prints one JSON object with a username and password that work', async () => {
