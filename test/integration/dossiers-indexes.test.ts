@@ -7,6 +7,8 @@ import { enqueue, sendDue, syncRecords } from '../../subgraphs/dossiers/services
 import type { ActionInput } from '../../subgraphs/dossiers/services/transitions';
 import type { Principal } from '../../subgraphs/kit/principal';
 import { blockOf } from '../../subgraphs/kit/sequence';
+import { IvanFeedFollower } from '../../subgraphs/dossiers/services/ivan-changes';
+import { dossiersSubgraph } from '../../subgraphs/dossiers/subgraph';
 import { copyDossier, readFiled, writeFiled, type FiledDossier } from '../../scripts/lib/dossier-fill';
 import { seededRandom } from '../../scripts/lib/random';
 import { documentsOf, wholeCollectionReads } from '../support/explain';
@@ -174,4 +176,42 @@ describe('dossiers at 5 000+: every hot path is an indexed lookup (R-Q-1, issue 
       expect(partner.errors).toBeUndefined();
     })).toEqual([]);
   });
+
+  test("an I-VAN provider's change feed (R-INT-1): older log entries get their provider from the upgrade, the follower numbers them, and a page across a block boundary is read by (provider, block)", async () => {
+    const { Dossier, EventLog, IvanChange } = w.models;
+    const codes = copies.slice(-150).map((c) => c.dossier.code);
+    const events = await EventLog.countDocuments({ dossierCode: { $in: codes } }).exec();
+    expect(events).toBeGreaterThan(270);
+    // As an older version stored them: I-VAN dossiers whose log entries do not name the provider.
+    await Dossier.updateMany({ code: { $in: codes } }, { $set: { channel: 'IVAN', ivanProviderId: 'IVAN-SCALE' } }).exec();
+    await EventLog.updateMany({ dossierCode: { $in: codes } }, { $set: { 'event.channel': 'IVAN' }, $unset: { ivanProviderId: 1 } }).exec();
+    const upgrade = dossiersSubgraph.upgrades!.find((u) => u.name === 'dossier_event_log.ivanProviderId')!;
+    expect(await upgrade.run(db())).toBe(events);
+
+    // The upgrade sends the follower back to the start of the log; reading the earlier 4 850
+    // dossiers' changes, none of them I-VAN, only costs this test time, so it starts at theirs.
+    const logged = (await EventLog.find({ ivanProviderId: 'IVAN-SCALE' }).lean().exec()).sort((a, b) => a._id - b._id);
+    expect(logged).toHaveLength(events);
+    const followFromTheirs = async () => {
+      await w.models.IvanFeedState.updateOne({ _id: 'ivan-changes' }, { $set: { followedThrough: logged[0]!._id - 1 } }, { upsert: true }).exec();
+      const follower = new IvanFeedFollower(w.models);
+      while ((await follower.follow()) > 0);
+    };
+    await followFromTheirs();
+    expect(await IvanChange.countDocuments({ providerId: 'IVAN-SCALE' })).toBe(events);
+    // Following them again (a mark lost in a crash) adds nothing.
+    await followFromTheirs();
+    expect(await IvanChange.countDocuments({ providerId: 'IVAN-SCALE' })).toBe(events);
+
+    const provider: Principal = { ...principals.ivanA, ivanProviderId: 'IVAN-SCALE' };
+    expect(await wholeCollectionReads(db(), async () => {
+      const res = await w.h.exec('{ ivanChanges(after: 250, first: 20) { last hasMore changes { number dossierCode version } } }', undefined, provider);
+      expect(res.data?.ivanChanges).toEqual({
+        last: 270, hasMore: true,
+        changes: logged.slice(250, 270).map((l, i) => ({ number: 251 + i, dossierCode: l.dossierCode, version: l.seq })),
+      });
+    })).toEqual([]);
+    const other = await w.h.exec('{ ivanChanges(providerId: "IVAN-SCALE") { last } }', undefined, principals.ivanB);
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  }, 120_000); // the upgrade reads the whole log of 5 000 dossiers once (about 10 s here)
 });

@@ -63,7 +63,9 @@ export class IvanFeedFollower {
     const logged = await readAfter(EventLog, state?.followedThrough ?? 0, FOLLOW_BATCH);
     if (logged.length === 0) return 0;
     for (const l of logged.filter((e) => e.ivanProviderId)) {
-      // A change numbered already (the mark did not move before a crash) keeps its number.
+      // A change numbered already (the mark did not move before a crash) keeps its number; looked
+      // up first, since a refused insert would make the sequence look for its last number again.
+      if (await IvanChange.exists({ globalSeq: l._id })) continue;
       await this.numbersOf(l.ivanProviderId!).claim(
         async (n) => void (await IvanChange.create(entryOf(l, n))),
         async () => ((await IvanChange.exists({ globalSeq: l._id })) ? { value: undefined } : undefined),
