@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +10,8 @@ import { seedCatalogue } from '../../scripts/seed';
 import { mintDevToken } from '../../scripts/lib/dev-token';
 import { freePort } from '../../tools/lib/process';
 import { PROJECT_ROOT, SUBGRAPHS } from '../../subgraphs/kit/config';
+import { loadGatewayConfig } from '../../gateway/config';
+import { startGateway } from '../../gateway/server';
 
 /**
  * The I-VAN SOAP endpoint (R-INT-1) as a partner's legacy client meets it: every service a real
@@ -239,5 +241,47 @@ describe('the I-VAN SOAP endpoint through the gateway (R-INT-1)', () => {
     const unpublished = await expectFault(client.NopHoSoAsync({ ...NOP_HO_SO, MaTTHC: '9.999999' }));
     expect(unpublished).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['MaTTHC'] });
     expect(await countDossiers()).toBe(before);
+  });
+
+  describe('with a national dependency down', () => {
+    /** An in-process gateway on the same subgraphs, but `down` answers nothing; I-VAN clients held to trusted documents. */
+    async function gatewayWith(down: string) {
+      const closed = `http://127.0.0.1:${await freePort()}/graphql`;
+      const urls = Object.fromEntries(SUBGRAPHS.map((n) => [`SUBGRAPH_${n.toUpperCase()}_URL`, n === down ? closed : stack.subgraphUrls[n]]));
+      const manifestDir = mkdtempSync(path.join(tmpdir(), 'vss-soap-trusted-'));
+      const manifest = path.join(manifestDir, 'trusted.json');
+      writeFileSync(manifest, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [] }));
+      const gateway = await startGateway(loadGatewayConfig({
+        ...urls, PORT: '0', KEYS_DIR: keysDir, REDIS_URL: process.env.REDIS_URL!, LOG_LEVEL: 'error', TRUSTED_DOCUMENTS: manifest, TRUSTED_DOCUMENTS_FOR: 'ivan',
+      }));
+      return {
+        url: `http://127.0.0.1:${gateway.port}/ivan/soap`,
+        async stop() {
+          await gateway.stop();
+          rmSync(manifestDir, { recursive: true, force: true });
+        },
+      };
+    }
+    const post = async (url: string, xml: string) => faultOf(await (await fetch(url, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: xml })).text());
+
+    test('R-INT-1: identity down: a message cannot be authenticated and gets a soap:Server Fault UPSTREAM_UNAVAILABLE', async () => {
+      const g = await gatewayWith('identity');
+      try {
+        const fault = await post(g.url, envelope('<v:LayThayDoiTrangThai><v:SauSo>0</v:SauSo></v:LayThayDoiTrangThai>', first));
+        expect(fault).toMatchObject({ faultcode: 'soap:Server', code: 'UPSTREAM_UNAVAILABLE', message: expect.stringContaining('identity') });
+      } finally {
+        await g.stop();
+      }
+    });
+
+    test('R-INT-1: dossiers down: a look-up gets a soap:Server Fault UPSTREAM_UNAVAILABLE; the SOAP operations run even where I-VAN clients are held to trusted documents', async () => {
+      const g = await gatewayWith('dossiers');
+      try {
+        expect(await post(g.url, envelope('<v:TraCuuHoSo><v:MaHoSo>000.00.01.H26-261202-0001</v:MaHoSo></v:TraCuuHoSo>', first)))
+          .toMatchObject({ faultcode: 'soap:Server', code: 'UPSTREAM_UNAVAILABLE' });
+      } finally {
+        await g.stop();
+      }
+    });
   });
 });
