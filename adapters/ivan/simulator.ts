@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { RestartableServer } from '../lib/restartable-server';
 import * as soap from 'soap';
 import { readBody, sendJson } from '../../subgraphs/kit/http';
 import { CALLBACK_WSDL_PATH, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, type CallbackKind, type IvanStatusChange } from './port';
@@ -159,32 +159,18 @@ export async function startIvanSimulator(opts: { port?: number; secrets?: Record
     sendJson(res, 200, { idempotencyKey: change.idempotencyKey, duplicate: verdict.duplicate });
   };
 
-  let server: http.Server | undefined;
-  let port = opts.port ?? 0;
-  const start = async () => {
-    server = http.createServer((req, res) => {
-      handle(req, res).catch((err: unknown) => {
-        if (!res.headersSent) sendJson(res, 400, { error: (err as Error).message });
-      });
+  const server = new RestartableServer(() => http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 400, { error: (err as Error).message });
     });
-    await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
-  };
-  const stop = async () => {
-    const s = server;
-    server = undefined;
-    if (!s) return;
-    await new Promise<void>((resolve) => {
-      s.close(() => resolve());
-      s.closeAllConnections();
-    });
-  };
-  await start();
+  }), opts.port);
+  await server.start();
+  const base = () => `http://127.0.0.1:${server.port}`;
   return {
-    get url() { return `http://127.0.0.1:${port}`; },
+    get url() { return base(); },
     /** The webhook and SOAP URLs of one receiver (register these). */
-    webhookUrl: (receiver: string) => `http://127.0.0.1:${port}/${receiver}/webhook`,
-    soapUrl: (receiver: string) => `http://127.0.0.1:${port}/${receiver}/soap`,
+    webhookUrl: (receiver: string) => `${base()}/${receiver}/webhook`,
+    soapUrl: (receiver: string) => `${base()}/${receiver}/soap`,
     setSecret: (receiver: string, secret: string) => void secrets.set(receiver, secret),
     knobs,
     stats,
@@ -199,8 +185,9 @@ export async function startIvanSimulator(opts: { port?: number; secrets?: Record
       Object.assign(stats, { requests: 0, refused: 0, badSignatures: 0, outOfOrder: 0 });
       Object.assign(knobs, { down: false, refuseNext: 0, refuseStatus: 422, refuseDossiers: new Set(), latencyMs: 0 });
     },
-    start,
-    stop,
+    /** An outage with nobody listening (not even a 503), and the return from it, on the same port. */
+    start: () => server.start(),
+    stop: () => server.stop(),
   };
 }
 export type IvanSimulator = Awaited<ReturnType<typeof startIvanSimulator>>;

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { RestartableServer } from '../lib/restartable-server';
 import * as soap from 'soap';
 import { PROVINCE_CODES } from '../../subgraphs/kit/identifiers';
 import { sameName } from './port';
@@ -76,23 +76,11 @@ export async function startPopulationSimulator(opts: { citizens?: SimCitizen[]; 
     },
   };
   const wsdl = readFileSync(WSDL_PATH, 'utf8');
-  let server: http.Server | undefined;
-  let port = opts.port ?? 0;
-  const start = async () => {
-    server = http.createServer();
-    soap.listen(server, '/dancu', service, wsdl);
-    await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
-  };
-  const stop = async () => {
-    const s = server;
-    server = undefined;
-    if (!s) return;
-    await new Promise<void>((resolve) => {
-      s.close(() => resolve());
-      s.closeAllConnections();
-    });
-  };
-  await start();
-  return { get endpoint() { return `http://127.0.0.1:${port}/dancu`; }, citizens, knobs, stats, start, stop };
+  const server = new RestartableServer(() => {
+    const s = http.createServer();
+    soap.listen(s, '/dancu', service, wsdl);
+    return s;
+  }, opts.port);
+  await server.start();
+  return { get endpoint() { return `http://127.0.0.1:${server.port}/dancu`; }, citizens, knobs, stats, start: () => server.start(), stop: () => server.stop() };
 }

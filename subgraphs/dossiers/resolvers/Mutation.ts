@@ -2,6 +2,7 @@ import type { MutationResolvers } from '../generated/resolvers-types';
 import { requireSignedIn } from '../../kit/context';
 import { receiveDossier } from '../services/intake';
 import { actOnDossier } from '../services/transitions';
+import { registerCallback, removeCallback } from '../services/ivan-delivery-registration';
 
 export const Mutation: MutationResolvers = {
   receiveDossier: (_, { input }, ctx) => {
@@ -11,5 +12,13 @@ export const Mutation: MutationResolvers = {
   actOnDossier: (_, { input }, ctx) => {
     requireSignedIn(ctx);
     return actOnDossier(ctx, ctx.principal, input);
+  },
+  registerIvanCallback: (_, { input }, ctx) => {
+    requireSignedIn(ctx);
+    return registerCallback(ctx.models, ctx.principal, input);
+  },
+  removeIvanCallback: (_, { providerId }, ctx) => {
+    requireSignedIn(ctx);
+    return removeCallback(ctx.models, ctx.principal, providerId);
   },
 };

@@ -5,15 +5,14 @@ import { eachLimited } from '../../kit/concurrency';
 import { insertIgnoringDuplicates } from '../../kit/mongo';
 import { startPeriodic } from '../../kit/periodic';
 import { blockOf, readAfter } from '../../kit/sequence';
-import type { DossierEventModel } from '../models/dossier-event';
-import type { EventLogModel, EventLogRecord } from '../models/event-log';
+import type { EventLogRecord } from '../models/event-log';
 import type { IvanCallbackModel, IvanCallbackRecord } from '../models/ivan-callback';
 import type { DeliveryError, IvanDeliveryItemModel, IvanDeliveryItemRecord, IvanDeliveryMarkModel, IvanDeliveryProviderModel, IvanDeliveryProviderRecord } from '../models/ivan-delivery';
 import { RETRY_BLOCK } from '../models/portal-sync';
 import { npspStatusOf, type DossierState } from '../workflow/states';
 import { eventId } from './events';
-import { syncRecordsOf } from './portal-sync';
-import { backoffMs, dueHeads, readBuckets, type RetryPolicy } from './push-outbox';
+import { syncRecordsOf, type PortalSyncModels } from './portal-sync';
+import { backoffMs, dueHeads, PUSH_BATCH, readBuckets, type RetryPolicy } from './push-outbox';
 
 /**
  * Status pushes to I-VAN partners (R-INT-1), as a durable outbox shaped like the portal push
@@ -25,19 +24,15 @@ import { backoffMs, dueHeads, readBuckets, type RetryPolicy } from './push-outbo
  *    pauses that provider only, with backoff, charging nothing. Items stay in the database until
  *    the partner answers 2xx: at least once, across our restarts and the partner's outages.
  */
-export interface IvanDeliveryModels {
-  DossierEvent: DossierEventModel;
-  EventLog: EventLogModel;
+export interface IvanDeliveryModels extends Pick<PortalSyncModels, 'DossierEvent' | 'EventLog'> {
   IvanCallback: IvanCallbackModel;
   IvanDeliveryItem: IvanDeliveryItemModel;
   IvanDeliveryProvider: IvanDeliveryProviderModel;
   IvanDeliveryMark: IvanDeliveryMarkModel;
 }
 
-const ENQUEUE_BATCH = 500;
-const SEND_BATCH = 200;
-/** Deliveries in flight per provider. */
-const SEND_CONCURRENCY = 8;
+// Per provider: each partner gets the portal push's batch and concurrency.
+const { enqueue: ENQUEUE_BATCH, send: SEND_BATCH, concurrency: SEND_CONCURRENCY } = PUSH_BATCH;
 const MARK_ID = 'ivan-delivery';
 
 const enqueuedThrough = async (models: IvanDeliveryModels) => (await models.IvanDeliveryMark.findById(MARK_ID).lean().exec())?.enqueuedThrough ?? 0;

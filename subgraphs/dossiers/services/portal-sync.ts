@@ -12,7 +12,7 @@ import type { EventLogModel } from '../models/event-log';
 import { RETRY_BLOCK, type PortalSyncItemModel, type PortalSyncItemRecord, type PortalSyncStateModel } from '../models/portal-sync';
 import { blockOf, highestId, readAfter } from '../../kit/sequence';
 import { npspStatusOf, type DossierState } from '../workflow/states';
-import { backoffMs, dueHeads, readBuckets, type RetryPolicy } from './push-outbox';
+import { backoffMs, dueHeads, PUSH_BATCH, readBuckets, type RetryPolicy } from './push-outbox';
 
 /**
  * The dossier status push to the national portal (R-INT-2), as a durable outbox:
@@ -31,9 +31,7 @@ export interface PortalSyncModels {
   PortalSyncState: PortalSyncStateModel;
 }
 
-const ENQUEUE_BATCH = 500;
-const SEND_BATCH = 200;
-const SEND_CONCURRENCY = 8;
+const { enqueue: ENQUEUE_BATCH, send: SEND_BATCH, concurrency: SEND_CONCURRENCY } = PUSH_BATCH;
 const STATE_ID = 'portal-sync';
 
 export { backoffMs, type RetryPolicy };

@@ -14,6 +14,9 @@ export interface RetryPolicy {
 export const backoffMs = (attempt: number, p: RetryPolicy, random = Math.random) =>
   Math.round(random() * Math.min(p.maxMs, p.baseMs * 2 ** Math.max(0, attempt - 1)));
 
+/** Log entries taken into a push per round, head items sent per round, and sends in flight at once. */
+export const PUSH_BATCH = { enqueue: 500, send: 200, concurrency: 8 } as const;
+
 /** The fields of an outbox item that reading and ordering need. */
 export interface PushItem {
   _id: string;
