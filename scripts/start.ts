@@ -17,9 +17,12 @@ import { startSmsSimulator } from '../adapters/sms/simulator';
 import { generatePopulation, startPopulationSimulator } from '../adapters/population/simulator';
 import { startNpspSimulator } from '../adapters/npsp/simulator';
 import { startNotifySimulator } from '../adapters/notify/simulator';
+import { startIvanSimulator } from '../adapters/ivan/simulator';
 
 const DATA_DIR = path.join(PROJECT_ROOT, '.data');
 const say = (msg: string) => console.log(`[start] ${msg}`);
+/** The I-VAN partner simulator's port when free (README examples use it), else any. */
+const IVAN_SIMULATOR_PORT = 4090;
 
 function assertPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -44,6 +47,24 @@ async function rebuildStatisticsOnce(infra: Infrastructure) {
   }
 }
 
+/**
+ * The demo I-VAN provider gets a webhook on the partner simulator, once (a callback registered
+ * earlier, by anyone, is left as it is), so its dossiers' status changes are pushed and visible
+ * at the simulator's /admin/deliveries.
+ */
+async function registerDemoCallback(gatewayUrl: string, keysDir: string, ivan: Awaited<ReturnType<typeof startIvanSimulator>>) {
+  const token = await mintDevToken(keysDir, { client: 'officer', agencyCode: DEMO.officerAgency, ttlSeconds: 300 });
+  const ask = async (query: string) => {
+    const res = await fetch(gatewayUrl, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    return ((await res.json()) as { data?: Record<string, { registered?: boolean; secret?: string }> }).data;
+  };
+  const status = await ask(`{ ivanDeliveries(providerId: "${DEMO.ivanProvider}") { registered } }`);
+  if (status?.ivanDeliveries?.registered !== false) return false;
+  const reg = await ask(`mutation { registerIvanCallback(input: { kind: WEBHOOK, url: "${ivan.webhookUrl(DEMO.ivanProvider)}", providerId: "${DEMO.ivanProvider}" }) { secret } }`);
+  if (reg?.registerIvanCallback?.secret) ivan.setSecret(DEMO.ivanProvider, reg.registerIvanCallback.secret);
+  return true;
+}
+
 async function main() {
   const env = envReader();
   const keysDir = path.resolve(PROJECT_ROOT, env.string('KEYS_DIR', '.data/keys'));
@@ -56,6 +77,7 @@ async function main() {
   let population: Awaited<ReturnType<typeof startPopulationSimulator>> | undefined;
   let npsp: Awaited<ReturnType<typeof startNpspSimulator>> | undefined;
   let notify: Awaited<ReturnType<typeof startNotifySimulator>> | undefined;
+  let ivan: Awaited<ReturnType<typeof startIvanSimulator>> | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -66,6 +88,7 @@ async function main() {
     await population?.stop();
     await npsp?.stop();
     await notify?.stop();
+    await ivan?.stop();
     await infra?.stop();
     process.exit(code);
   };
@@ -84,6 +107,8 @@ async function main() {
     // …and the national portal (account checks) and the e-mail/SMS notification service.
     npsp = await startNpspSimulator({ username: 'vss-dev', password: randomBytes(8).toString('hex') });
     notify = await startNotifySimulator();
+    // …and an I-VAN partner receiving status pushes (webhook and SOAP), with fault knobs.
+    ivan = await startIvanSimulator({ port: await assertPortFree(IVAN_SIMULATOR_PORT).then(() => IVAN_SIMULATOR_PORT, () => 0) });
     stack = await startStack({
       mongoUri: infra.mongoUri,
       redisUrl: infra.redisUrl,
@@ -99,6 +124,7 @@ async function main() {
     await rebuildStatisticsOnce(infra);
     const seeded = await seedDossiers(stack.gatewayUrl, keysDir);
     say(seeded.created ? `filed ${seeded.codes.length} demo dossiers through the gateway` : 'demo dossiers already present');
+    if (await registerDemoCallback(stack.gatewayUrl, keysDir, ivan)) say(`${DEMO.ivanProvider}'s status changes are pushed to the I-VAN partner simulator`);
     for (const [name, child] of stack.children) {
       child.once('exit', (code) => {
         if (stopping) return;
@@ -130,6 +156,9 @@ Messages the system sent (account credentials, one-time passwords): curl -s ${no
 
 Status by SMS (R-DOS-4), through the local SMS gateway simulator:
   curl -s ${sms.url}/simulate-inbound -d '{"from":"0912345678","text":"HS ${seeded.codes[0]}"}'
+
+Status changes of ${DEMO.ivanProvider}'s dossiers pushed to the I-VAN partner simulator (R-INT-1):
+  curl -s ${ivan.url}/admin/deliveries      (faults: curl -s ${ivan.url}/admin/knobs -d '{"down":true}')
 
 Press Ctrl-C to stop everything.`);
   } catch (err) {
