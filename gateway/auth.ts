@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { unauthenticated } from '../subgraphs/kit/errors';
 import { ANONYMOUS, isClientType, type Principal } from '../subgraphs/kit/principal';
 import type { GatewayConfig } from './config';
@@ -31,10 +32,15 @@ function describe(err: unknown): string {
   return 'token is malformed';
 }
 
+/** A verified token is believed again for at most this long (and never past its expiry). */
+const REMEMBER_MS = 5 * 60_000;
+
 /**
  * Turns an Authorization header into a principal: no header → anonymous; a valid bearer JWT
  * (issuer, audience, expiry, allowed algorithm, trusted key) → its principal; anything else →
- * UNAUTHENTICATED (HTTP 401).
+ * UNAUTHENTICATED (HTTP 401). A partner sends one token for thousands of requests, so a verified
+ * token's principal is remembered until it expires (at most REMEMBER_MS): one signature check per
+ * token, not per request. Refusals are not remembered.
  */
 export function createAuthenticator(config: GatewayConfig) {
   const keys =
@@ -42,10 +48,14 @@ export function createAuthenticator(config: GatewayConfig) {
       ? createRemoteJWKSet(new URL(config.jwks.url))
       : createLocalJWKSet(JSON.parse(readFileSync(config.jwks.path, 'utf8')) as Parameters<typeof createLocalJWKSet>[0]);
 
+  const verified = new LRUCache<string, Principal>({ max: 10_000 });
+
   return async function authenticate(authorization: string | undefined): Promise<Principal> {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match?.[1]) throw unauthenticated('Authorization header must be "Bearer <JWT>"');
+    const known = verified.get(match[1]);
+    if (known) return known;
     let claims: JWTPayload;
     try {
       ({ payload: claims } = await jwtVerify(match[1], keys, {
@@ -57,6 +67,9 @@ export function createAuthenticator(config: GatewayConfig) {
     } catch (err) {
       throw unauthenticated(`invalid bearer token: ${describe(err)}`);
     }
-    return principalFromClaims(claims);
+    const principal = principalFromClaims(claims);
+    const left = Math.min((claims.exp ?? 0) * 1000 - Date.now(), REMEMBER_MS);
+    if (left > 0) verified.set(match[1], principal, { ttl: left });
+    return principal;
   };
 }

@@ -41,6 +41,12 @@ export interface GatewayConfig {
   shedding: SheddingLimits;
   /** Requests the gateway runs at once; the rest wait their client key's turn (gateway/fair-queue.ts). */
   maxActive: number;
+  /** Identical in-flight subgraph queries of one principal share one fetch (answer-sharing.ts). */
+  dedup: boolean;
+  /** Public subgraph answers (agencies, published procedures, catalogue pages) are cached. */
+  cache: boolean;
+  /** Worker processes serving the port (gateway/index.ts): one per core by default. */
+  workers: number;
 }
 
 function redisUrlOf(e: ReturnType<typeof envReader>): string {
@@ -99,5 +105,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     publicUrl: e.optional('PUBLIC_URL') && e.url('PUBLIC_URL'),
     shedding: sheddingFromEnv(e),
     maxActive: e.int('GATEWAY_MAX_ACTIVE', 4 * availableParallelism(), 1),
+    dedup: e.oneOf('GATEWAY_DEDUP', ['on', 'off'] as const, 'on') === 'on',
+    cache: e.oneOf('GATEWAY_CACHE', ['on', 'off'] as const, 'on') === 'on',
+    workers: e.int('GATEWAY_WORKERS', availableParallelism(), 1),
   };
 }

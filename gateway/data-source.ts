@@ -5,11 +5,14 @@ import { DEADLINE_HEADER, deadlineSignal, remainingMs } from '../subgraphs/kit/d
 import { ErrorCode } from '../subgraphs/kit/errors';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../subgraphs/kit/internal-token';
 import type { GatewayContext } from './context';
+import type { Answer, AnswerSharing } from './answer-sharing';
 
 /** No subgraph answer is held past this size (the cost limits keep real ones far below it). */
 export const MAX_SUBGRAPH_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 class ResponseTooLarge extends Error {}
+
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 /**
  * The fetch behind every subgraph call: it stops when the request's deadline passes or its caller
@@ -34,8 +37,23 @@ const deadlineFetch = (async (url: string, init: RequestInit) => {
  * left before its deadline, and reports a subgraph that failed by name so the rest still resolves.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(readonly name: string, url: string) {
+  constructor(readonly name: string, url: string, private readonly sharing?: AnswerSharing) {
     super({ url, fetcher: deadlineFetch });
+    // The subgraphs' Cache-Control decides what the gateway may share (answer-sharing.ts); it is
+    // not passed on to clients, whose answers mix private and public fields.
+    this.honorSubgraphCacheControlHeader = false;
+  }
+
+  /** A query fetch may be answered by an equal one in flight or a cached public answer (answer-sharing.ts). */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const { request, context } = options;
+    if (!this.sharing || !request.query || !('principal' in context)) return super.process(options);
+    const answer = await this.sharing.answer(this.name, { query: request.query, variables: request.variables }, context.principal, async (): Promise<Answer> => {
+      const { http, ...body } = await super.process(options);
+      return { text: JSON.stringify(body), cacheControl: http?.headers.get('cache-control') ?? null, hasErrors: Boolean(body.errors?.length) };
+    });
+    // Each request gets its own objects: the executor writes into what it receives.
+    return JSON.parse(answer.text) as SubgraphResponse;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -6,7 +7,7 @@ import cors from 'cors';
 import proxyaddr from 'proxy-addr';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { closeServer, createHttpApp, listen } from '../subgraphs/kit/http';
-import { signInternalToken } from '../subgraphs/kit/internal-token';
+import { createInternalTokenSigner, signInternalToken } from '../subgraphs/kit/internal-token';
 import { KEY_FILES, loadKey } from '../subgraphs/kit/keys';
 import { createLogger } from '../subgraphs/kit/logger';
 import { formatErrorWith } from '../subgraphs/kit/subgraph';
@@ -27,6 +28,10 @@ import { createFairQueue } from './fair-queue';
 import { queryLimitsPlugin } from './query-limits';
 import { loadTrustedDocuments } from './trusted-documents';
 import { SOAP_DOCUMENTS, SOAP_PATH, soapRoutes } from './ivan-soap/endpoint';
+import { createAnswerSharing, type AnswerSharing } from './answer-sharing';
+import { followInvalidations } from './cache-invalidation';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../subgraphs/kit/errors';
 
 /** Probes every subgraph's /healthz; the gateway is healthy when all of them are. */
 async function subgraphHealth(urls: Map<string, string>): Promise<Record<string, string>> {
@@ -49,11 +54,17 @@ function suggestionBlocker() {
   return new ApolloArmor({ blockFieldSuggestion: { enabled: true }, costLimit: off, maxAliases: off, maxDepth: off, maxDirectives: off, maxTokens: off }).protect().plugins;
 }
 
-export async function startGateway(config: GatewayConfig): Promise<{ port: number; stop(): Promise<void> }> {
-  const logger = createLogger('gateway', { level: config.logLevel });
+export async function startGateway(config: GatewayConfig): Promise<{ port: number; sharing: AnswerSharing; stop(): Promise<void> }> {
+  // Under node:cluster each worker names itself in its log lines (gateway/workers.ts).
+  const logger = createLogger('gateway', { level: config.logLevel, base: cluster.worker ? { worker: cluster.worker.id } : undefined });
   const authenticate = createAuthenticator(config);
   const { key: internalKey, jwk: internalJwk } = await loadKey(config.keysDir, KEY_FILES.internalSigning);
   const urls = new Map<string, string>();
+  const sharing = createAnswerSharing({
+    dedup: config.dedup,
+    cache: config.cache,
+    callersOwnFailure: (err) => err instanceof GraphQLError && err.extensions.code === ErrorCode.GATEWAY_TIMEOUT,
+  });
 
   const supergraphSdl = readCommittedSupergraph();
   const gateway = new ApolloGateway({
@@ -62,7 +73,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       const resolved = config.subgraphUrls[name as SubgraphName] ?? url;
       if (!resolved) throw new Error(`no URL for subgraph ${name}`);
       urls.set(name, resolved);
-      return new SubgraphDataSource(name, resolved);
+      return new SubgraphDataSource(name, resolved, sharing);
     },
   });
   const trusted = loadTrustedDocuments(config.trustedDocuments, config.trustedDocumentsFor, SOAP_DOCUMENTS);
@@ -87,6 +98,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   logger.info('supergraph loaded', { subgraphs: SUBGRAPHS, urls: Object.fromEntries(urls) });
 
   const redis = await connectRedis(config.redisUrl);
+  const invalidations = config.cache ? followInvalidations(redis, sharing, logger) : undefined;
+  const internalToken = createInternalTokenSigner(internalKey, internalJwk.kid);
   const fairShare = createFairShare(redis, config.budgets);
   const loop = eventLoopBusy();
   const turns = createFairQueue(config.maxActive, 5_000, loop.busy);
@@ -112,7 +125,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   const chargeAddress = async (req: IncomingMessage) => (await fairShare.admit('anonymous', clientKeyOf(ANONYMOUS, addressOf(req, trust))))();
   const contextOf = async (principal: Principal, key: string, requestId: string): Promise<GatewayContext> => ({
     principal, requestId, logger: logger.child({ requestId }),
-    internalToken: await signInternalToken(principal, requestId, internalKey, { kid: internalJwk.kid, clientKey: key }),
+    internalToken: await internalToken(principal, requestId, key),
   });
   // The SOAP endpoint's own call to identity, to check a UsernameToken (identity/routes.ts).
   const checker: Principal = { client: 'anonymous', subject: 'gateway:ws-security', scopes: [WS_SECURITY_SCOPE] };
@@ -175,9 +188,11 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
 
   return {
     port,
+    sharing,
     async stop() {
       await closeServer(server);
       await apollo.stop();
+      await invalidations?.stop();
       loop.stop();
       redis.disconnect();
     },

@@ -1,4 +1,5 @@
-import { SignJWT, jwtVerify, type CryptoKey } from 'jose';
+import { SignJWT, decodeJwt, jwtVerify, type CryptoKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { isClientType, type Principal } from './principal';
 
 /**
@@ -11,6 +12,8 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 const ISSUER = 'vss-graph-gateway';
 const AUDIENCE = 'vss-graph-subgraphs';
 const TTL_SECONDS = 60;
+/** The gateway reuses a token for half its life, so every request it sends has ≥ 30 s of validity left (no subgraph request runs longer). */
+const REUSE_MS = (TTL_SECONDS / 2) * 1000;
 
 export interface InternalClaims {
   principal: Principal;
@@ -43,4 +46,36 @@ export async function verifyInternalToken(token: string, key: CryptoKey): Promis
     throw new Error('internal token carries no valid principal');
   }
   return { principal: p as Principal, clientKey: typeof payload.ck === 'string' ? payload.ck : undefined };
+}
+
+/**
+ * The gateway's tokens: one per principal and client key, signed once and reused for REUSE_MS
+ * (an EdDSA signature per request was a visible share of the gateway's CPU, issue 15). The
+ * request id travels in its own header; the token's `rid` names the request that minted it.
+ */
+export function createInternalTokenSigner(key: CryptoKey, kid?: string) {
+  const tokens = new LRUCache<string, Promise<string>>({ max: 10_000, ttl: REUSE_MS });
+  return (principal: Principal, requestId: string, clientKey?: string): Promise<string> => {
+    const id = JSON.stringify([principal, clientKey ?? null]);
+    let token = tokens.get(id);
+    if (!token) {
+      token = signInternalToken(principal, requestId, key, { kid, clientKey });
+      tokens.set(id, token);
+      token.catch(() => tokens.delete(id));
+    }
+    return token;
+  };
+}
+
+/** verifyInternalToken with each token's answer remembered until it expires: the gateway sends one token many times. */
+export function createInternalTokenVerifier(key: CryptoKey) {
+  const verified = new LRUCache<string, InternalClaims>({ max: 10_000 });
+  return async (token: string): Promise<InternalClaims> => {
+    const known = verified.get(token);
+    if (known) return known;
+    const claims = await verifyInternalToken(token, key);
+    const left = (decodeJwt(token).exp ?? 0) * 1000 - Date.now();
+    if (left > 0) verified.set(token, claims, { ttl: left });
+    return claims;
+  };
 }

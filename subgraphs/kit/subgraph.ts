@@ -7,13 +7,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { CryptoKey } from 'jose';
 import { loadServiceConfig, PROJECT_ROOT, type SubgraphName } from './config';
 import { createLogger, type Logger } from './logger';
 import { connectDatabase, pingDatabase } from './mongo';
 import { connectRedis, pingRedis } from './redis';
 import { closeServer, createHttpApp, listen, type HttpRoute } from './http';
-import { INTERNAL_TOKEN_HEADER, verifyInternalToken } from './internal-token';
+import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalClaims } from './internal-token';
 import { KEY_FILES, loadKey } from './keys';
 import { ErrorCode, unauthenticated } from './errors';
 import type { RequestBase, SubgraphDeps } from './context';
@@ -71,13 +70,13 @@ export function buildSubgraphServer<C extends RequestBase>(
   } as ApolloServerOptions<C>);
 }
 
-async function principalFrom(req: IncomingMessage, key: CryptoKey) {
+async function principalFrom(req: IncomingMessage, verify: (token: string) => Promise<InternalClaims>) {
   const token = req.headers[INTERNAL_TOKEN_HEADER];
   if (typeof token !== 'string' || !token) {
     throw unauthenticated('subgraphs accept requests only through the gateway (missing internal token)');
   }
   try {
-    return { ...(await verifyInternalToken(token, key)), internalToken: token };
+    return { ...(await verify(token)), internalToken: token };
   } catch {
     throw unauthenticated('subgraphs accept requests only through the gateway (invalid internal token)');
   }
@@ -92,6 +91,7 @@ export async function runSubgraph<C extends RequestBase>(
   def.checkConfig?.(env);
   const logger = createLogger(def.name, { level: config.logLevel });
   const { key: internalKey } = await loadKey(config.keysDir, KEY_FILES.internalPublic);
+  const verifyToken = createInternalTokenVerifier(internalKey);
   const db = await connectDatabase(config.mongoUri, config.databaseName);
   await Promise.all(Object.values(db.models).map((m) => m.init()));
   await runUpgrades(db, def.upgrades ?? [], logger);
@@ -111,7 +111,7 @@ export async function runSubgraph<C extends RequestBase>(
     shedding: config.shedding,
     admit: async (req) => ({ deadlineMs: deadlineFromHeader(req.headers[DEADLINE_HEADER]) }),
     context: async (req, requestId) => {
-      const { principal, clientKey, internalToken } = await principalFrom(req, internalKey);
+      const { principal, clientKey, internalToken } = await principalFrom(req, verifyToken);
       return def.createContext({ principal, clientKey, internalToken, requestId, logger: logger.child({ requestId }) }, deps);
     },
   });

@@ -448,9 +448,7 @@ export type ResolversTypes = ResolversObject<{
   Department: ResolverTypeWrapper<Department>;
   Gender: Gender;
   IvanCredentialIssued: ResolverTypeWrapper<IvanCredentialIssued>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<{}>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   NotifyBy: NotifyBy;
   Organization: ResolverTypeWrapper<OrganizationRecord>;
   OrganizationCertificate: ResolverTypeWrapper<CertificateRecord>;
@@ -464,6 +462,8 @@ export type ResolversTypes = ResolversObject<{
   SignatureRejection: SignatureRejection;
   VerificationResult: VerificationResult;
   VerifyCitizenInput: VerifyCitizenInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -480,9 +480,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Department: Department;
   IvanCredentialIssued: IvanCredentialIssued;
-  Int: Scalars['Int']['output'];
   Mutation: {};
-  Boolean: Scalars['Boolean']['output'];
   Organization: OrganizationRecord;
   OrganizationCertificate: CertificateRecord;
   OtpCheck: OtpResult;
@@ -493,7 +491,16 @@ export type ResolversParentTypes = ResolversObject<{
   SignInResult: SignInResult;
   SignatureCheck: SignatureCheckResult;
   VerifyCitizenInput: VerifyCitizenInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -656,3 +663,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SignatureCheck?: SignatureCheckResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

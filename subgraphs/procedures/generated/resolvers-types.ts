@@ -422,13 +422,11 @@ export type ResolversTypes = ResolversObject<{
   AgencyLevel: AgencyLevel;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Fee: ResolverTypeWrapper<Fee>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   FeeInput: FeeInput;
   Mutation: ResolverTypeWrapper<{}>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Procedure: ResolverTypeWrapper<ProcedureRecord>;
   ProcedureActor: ResolverTypeWrapper<Actor>;
   ProcedureChange: ResolverTypeWrapper<ProcedureChangeRecord>;
@@ -449,19 +447,19 @@ export type ResolversTypes = ResolversObject<{
   RequiredComponentInput: RequiredComponentInput;
   ServiceLevel: ServiceLevel;
   SubmissionMethod: SubmissionMethod;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Fee: Fee;
-  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   FeeInput: FeeInput;
   Mutation: {};
   ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Procedure: ProcedureRecord;
   ProcedureActor: Actor;
   ProcedureChange: ProcedureChangeRecord;
@@ -477,7 +475,16 @@ export type ResolversParentTypes = ResolversObject<{
   Query: {};
   RequiredComponent: RequiredComponent;
   RequiredComponentInput: RequiredComponentInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -652,3 +659,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RequiredComponent?: RequiredComponentResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -7,6 +7,7 @@ import { literalPattern, searchForm } from '../../kit/text';
 import type { ProcedureRecord } from '../models/procedure';
 import { VERSION_KINDS } from '../context';
 import { changesAfter } from '../services/change-feed';
+import { doNotCache } from '../../kit/cache-hints';
 
 export const PUBLISH_SCOPE = 'procedure:publish';
 /** Drafts are work in progress: only those who may publish see them (R-PRO-2). */
@@ -20,11 +21,14 @@ function searchFilter(search: string): FilterQuery<ProcedureRecord> {
 }
 
 export const Query: QueryResolvers = {
-  procedure: async (_, { code }, ctx) => {
+  procedure: async (_, { code }, ctx, info) => {
     const p = await ctx.loaders.procedure.load(code);
+    if (p?.status === 'DRAFT') doNotCache(info);
     return p && (p.status !== 'DRAFT' || seesDrafts(ctx)) ? p : null;
   },
-  procedures: (_, { search, field, serviceLevel, agencyLevel, status, first, after }, ctx) => {
+  procedures: (_, { search, field, serviceLevel, agencyLevel, status, first, after }, ctx, info) => {
+    // A page with drafts is work in progress: only the published catalogue is cached.
+    if (seesDrafts(ctx)) doNotCache(info);
     const visible = seesDrafts(ctx) ? {} : { status: { $ne: 'DRAFT' } };
     const filter: FilterQuery<ProcedureRecord> = {
       $and: [
