@@ -75,7 +75,8 @@ const whatMaySee = (p: Principal) => JSON.stringify([p.client, [...p.scopes].sor
 export function createAnswerSharing(opts: SharingOptions): AnswerSharing {
   const counters: SharingCounters = { deduplicated: 0, cacheHits: 0, cacheMisses: 0, invalidations: 0 };
   const inFlight = new Map<string, Promise<Answer>>();
-  const cached = new LRUCache<string, Answer>({ max: opts.maxEntries ?? 5_000 });
+  // Bounded by count and by bytes: a catalogue page of 100 procedures is a few hundred KB.
+  const cached = new LRUCache<string, Answer>({ max: opts.maxEntries ?? 5_000, maxSize: 64 * 1024 * 1024, sizeCalculation: (a, key) => a.text.length + key.length });
   /** Bumped on invalidation: keys of older generations are never read again and age out. */
   const generations = new Map<string, number>();
   const maxAge = opts.maxAgeSeconds ?? 300;

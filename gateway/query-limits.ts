@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -64,9 +65,11 @@ export function queryLimitsPlugin(options: {
   trusted: TrustedDocuments;
 }): ApolloServerPlugin<GatewayContext> {
   const { budgets, estimate, trusted } = options;
-  // A document's shape is checked once per client type: partners send the same few operations.
-  // The verdict is kept, not the error: every refusal gets an error object of its own.
-  const shapeVerdicts = new Map<string, Verdict | null>();
+  // A document's shape is checked once per client type, and its cost once per set of variables:
+  // partners send the same few operations (issue 15). The verdict is kept, not the error: every
+  // refusal gets an error object of its own.
+  const shapeVerdicts = new LRUCache<string, { verdict: Verdict | null }>({ max: 10_000 });
+  const costs = new LRUCache<string, { cost: number } | { unpriced: string }>({ max: 10_000 });
   return {
     async requestDidStart() {
       return {
@@ -80,19 +83,25 @@ export function queryLimitsPlugin(options: {
 
           const key = `${client}:${rc.queryHash}:${rc.operationName ?? ''}`;
           let shape = shapeVerdicts.get(key);
-          if (shape === undefined) {
-            shape = shapeProblem({ schema: rc.schema, document: rc.document, operation: rc.operation }, budget);
-            if (shapeVerdicts.size >= 10_000) shapeVerdicts.clear();
+          if (!shape) {
+            shape = { verdict: shapeProblem({ schema: rc.schema, document: rc.document, operation: rc.operation }, budget) };
             shapeVerdicts.set(key, shape);
           }
-          if (shape) throw tooComplex(shape.message, shape.details);
+          if (shape.verdict) throw tooComplex(shape.verdict.message, shape.verdict.details);
 
-          let cost: number;
-          try {
-            cost = estimate(rc.schema, rc.document, rc.operationName ?? undefined, rc.request.variables);
-          } catch (err) {
-            throw tooComplex(`the operation cannot be priced: ${(err as Error).message}`, { limit: budget.maxCost });
+          const costKey = `${rc.queryHash}:${rc.operationName ?? ''}:${JSON.stringify(rc.request.variables ?? {})}`;
+          let priced = costs.get(costKey);
+          if (!priced) {
+            try {
+              priced = { cost: estimate(rc.schema, rc.document, rc.operationName ?? undefined, rc.request.variables) };
+            } catch (err) {
+              priced = { unpriced: (err as Error).message };
+            }
+            // Long variables (an intake's input) are priced each time rather than kept: the cache stays small.
+            if (costKey.length <= 2_048) costs.set(costKey, priced);
           }
+          if ('unpriced' in priced) throw tooComplex(`the operation cannot be priced: ${priced.unpriced}`, { limit: budget.maxCost });
+          const { cost } = priced;
           rc.contextValue.cost = cost;
           if (cost > budget.maxCost) {
             throw tooComplex(

@@ -60,8 +60,8 @@ beforeAll(async () => {
   await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
   stack = await startStack({ mongoUri: process.env.MONGODB_URI!, redisUrl: process.env.REDIS_URL!, keysDir, logDir, ports, dbPrefix, env: { GATEWAY_WORKERS: '1' } });
   ({ codes } = await seedDossiers(stack.gatewayUrl, keysDir));
-  // Dossier fetches are held 300 ms, so equal polls sent together are surely in flight together.
-  proxies.dossiers = await countingProxy(stack.subgraphUrls.dossiers!, { hold: DOSSIER_FETCH, holdMs: 300 });
+  // Dossier fetches are held 1 s, so equal polls sent together are in flight together even on a busy machine.
+  proxies.dossiers = await countingProxy(stack.subgraphUrls.dossiers!, { hold: DOSSIER_FETCH, holdMs: 1_000 });
   proxies.identity = await countingProxy(stack.subgraphUrls.identity!);
   proxies.procedures = await countingProxy(stack.subgraphUrls.procedures!);
 }, 120_000);
