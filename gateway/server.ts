@@ -30,6 +30,7 @@ import { loadTrustedDocuments } from './trusted-documents';
 import { SOAP_DOCUMENTS, SOAP_PATH, soapRoutes } from './ivan-soap/endpoint';
 import { createAnswerSharing, type AnswerSharing } from './answer-sharing';
 import { followInvalidations } from './cache-invalidation';
+import { redisKeyValueCache } from './redis-cache';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../subgraphs/kit/errors';
 
@@ -76,7 +77,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       return new SubgraphDataSource(name, resolved, sharing);
     },
   });
-  const trusted = loadTrustedDocuments(config.trustedDocuments, config.trustedDocumentsFor, SOAP_DOCUMENTS);
+  const redis = await connectRedis(config.redisUrl);
+  const trusted = loadTrustedDocuments(config.trustedDocuments, config.trustedDocumentsFor, SOAP_DOCUMENTS, redisKeyValueCache(redis, 'gateway:'));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
@@ -97,7 +99,6 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   await apollo.start();
   logger.info('supergraph loaded', { subgraphs: SUBGRAPHS, urls: Object.fromEntries(urls) });
 
-  const redis = await connectRedis(config.redisUrl);
   const invalidations = config.cache ? followInvalidations(redis, sharing, logger) : undefined;
   const internalToken = createInternalTokenSigner(internalKey, internalJwk.kid);
   const fairShare = createFairShare(redis, config.budgets);

@@ -28,8 +28,16 @@ export interface TrustedDocuments {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** `own`: the gateway's own operations (the SOAP endpoint's), trusted whatever the manifest says. */
-export function loadTrustedDocuments(path: string | undefined, clients: ClientType[], own: readonly string[] = []): TrustedDocuments {
+/**
+ * `own`: the gateway's own operations (the SOAP endpoint's), trusted whatever the manifest says.
+ * `registered`: where the operations clients register are kept (Redis, shared by the workers).
+ */
+export function loadTrustedDocuments(
+  path: string | undefined,
+  clients: ClientType[],
+  own: readonly string[] = [],
+  registered: KeyValueCache<string> = new InMemoryLRUCache<string>(),
+): TrustedDocuments {
   const bodies = new Map<string, string>(own.map((body) => [sha256(body), body]));
   if (path) {
     let manifest: z.infer<typeof Manifest>;
@@ -46,7 +54,6 @@ export function loadTrustedDocuments(path: string | undefined, clients: ClientTy
     throw new ConfigError('TRUSTED_DOCUMENTS_FOR needs TRUSTED_DOCUMENTS, the manifest of the operations to allow');
   }
   const held = new Set(clients);
-  const registered = new InMemoryLRUCache<string>();
   // Apollo Server keys persisted queries as "apq:<sha256>" in the cache it is given.
   const APQ = 'apq:';
   return {
