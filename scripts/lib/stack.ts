@@ -19,20 +19,24 @@ export interface StackOptions {
   production?: boolean;
   /** More environment for every service (e.g. the SMS gateway's settings). */
   env?: Record<string, string>;
+  /** Node options for one service's process, before its entry (bench:gateway --profile: `--cpu-prof`). */
+  nodeArgs?: Partial<Record<(typeof SUBGRAPHS)[number] | 'gateway', string[]>>;
 }
 
 export interface Stack {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   children: Map<string, ChildProcess>;
+  /** The gateway's environment but PORT, to run another gateway beside it (bench:gateway). */
+  gatewayEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
 const ENTRY = (name: string) => path.join(PROJECT_ROOT, name === 'gateway' ? 'gateway' : `subgraphs/${name}`, 'index.ts');
 
-function spawnService(name: string, env: NodeJS.ProcessEnv, logDir: string): ChildProcess {
+function spawnService(name: string, env: NodeJS.ProcessEnv, logDir: string, nodeArgs: string[] = []): ChildProcess {
   const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY(name)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, ENTRY(name)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,9 +48,9 @@ function spawnService(name: string, env: NodeJS.ProcessEnv, logDir: string): Chi
 }
 
 /** Starts one service as a child process and resolves once its /healthz answers. */
-export async function startService(name: string, env: NodeJS.ProcessEnv, logDir: string): Promise<ChildProcess> {
+export async function startService(name: string, env: NodeJS.ProcessEnv, logDir: string, nodeArgs?: string[]): Promise<ChildProcess> {
   mkdirSync(logDir, { recursive: true });
-  const child = spawnService(name, env, logDir);
+  const child = spawnService(name, env, logDir, nodeArgs);
   try {
     await waitHealthy(name, `http://127.0.0.1:${env.PORT}`, child, logDir);
   } catch (err) {
@@ -106,17 +110,18 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         subgraphUrls[name] = `${url}/graphql`;
         // The dossiers subgraph asks the procedures subgraph at intake (R-DOS-5).
         const own = name === 'dossiers' ? { PROCEDURES_URL: `http://127.0.0.1:${port('procedures')}/graphql` } : {};
-        const child = spawnService(name, { ...common, ...own, PORT: String(port(name)) }, opts.logDir);
+        const child = spawnService(name, { ...common, ...own, PORT: String(port(name)) }, opts.logDir, opts.nodeArgs?.[name]);
         children.set(name, child);
         return waitHealthy(name, url, child, opts.logDir);
       }),
     );
     const gatewayUrl = `http://127.0.0.1:${port('gateway')}`;
     const overrides = Object.fromEntries(SUBGRAPHS.map((n) => [`SUBGRAPH_${n.toUpperCase()}_URL`, subgraphUrls[n]]));
-    const gateway = spawnService('gateway', { ...common, ...overrides, PORT: String(port('gateway')) }, opts.logDir);
+    const gatewayEnv = { ...common, ...overrides };
+    const gateway = spawnService('gateway', { ...gatewayEnv, PORT: String(port('gateway')) }, opts.logDir, opts.nodeArgs?.gateway);
     children.set('gateway', gateway);
     await waitHealthy('gateway', gatewayUrl, gateway, opts.logDir);
-    return { gatewayUrl: `${gatewayUrl}/graphql`, subgraphUrls, children, stop };
+    return { gatewayUrl: `${gatewayUrl}/graphql`, subgraphUrls, children, gatewayEnv, stop };
   } catch (err) {
     await stop();
     throw err;
