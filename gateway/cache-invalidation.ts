@@ -44,8 +44,9 @@ export function followInvalidations(redis: Redis, sharing: AnswerSharing, logger
   return {
     async stop() {
       stopped = true;
+      // A blocked XREAD is not always failed by disconnect(): the loop is left to end on its own.
       reader.disconnect();
-      await loop;
+      void loop;
     },
   };
 }

@@ -3,7 +3,7 @@
 // supergraph and subgraphs, and against the dossiers subgraph alone. Workloads: W0 agencies(first:
 // 10) anonymously; W1 the I-VAN status poll (three subgraphs); W2 the national portal's catalogue
 // page of 50 procedures; MIX mostly W1 polls with some receiveDossier intakes. Paths: ours, ours
-// with GATEWAY_DEDUP=off GATEWAY_CACHE=off (a second gateway process), stock @apollo/gateway with
+// with GATEWAY_DEDUP=off (a second gateway process), stock @apollo/gateway with
 // @apollo/server, Hive Gateway with its deduplication on and off, and the subgraph direct (W1).
 // autocannon, 20 connections, `--seconds` a run, `--rounds` rounds (≥ 3) each running every
 // workload on every path, in an order rotated per round; medians over the rounds are printed
