@@ -20,6 +20,8 @@ import { countingProxy } from '../support/counting-proxy';
  * identity and procedures subgraphs, so every assertion about "one fetch" counts real requests.
  */
 const keysDir = process.env.KEYS_DIR!;
+/** A Redis database of its own: the event streams (and the statistics fed by them) of other stacks stay apart. */
+const redisUrl = `${process.env.REDIS_URL}/33`;
 let stack: Stack;
 let logDir: string;
 let codes: string[];
@@ -48,7 +50,7 @@ async function gateway(env: Record<string, string> = {}): Promise<string> {
 }
 async function gatewayWithCounters(env: Record<string, string> = {}) {
   const urls = Object.fromEntries(SUBGRAPHS.map((n) => [`SUBGRAPH_${n.toUpperCase()}_URL`, proxies[n as keyof typeof proxies]?.url ?? stack.subgraphUrls[n]!]));
-  const g = await startGateway(loadGatewayConfig({ REDIS_URL: process.env.REDIS_URL, PORT: '0', KEYS_DIR: keysDir, LOG_LEVEL: 'error', ...urls, ...env }));
+  const g = await startGateway(loadGatewayConfig({ REDIS_URL: redisUrl, PORT: '0', KEYS_DIR: keysDir, LOG_LEVEL: 'error', ...urls, ...env }));
   gateways.push(g);
   return { url: `http://127.0.0.1:${g.port}/graphql`, counters: g.sharing.counters };
 }
@@ -61,7 +63,7 @@ beforeAll(async () => {
   const dbPrefix = `shr${randomBytes(3).toString('hex')}_`;
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
   await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
-  stack = await startStack({ mongoUri: process.env.MONGODB_URI!, redisUrl: process.env.REDIS_URL!, keysDir, logDir, ports, dbPrefix, env: { GATEWAY_WORKERS: '1' } });
+  stack = await startStack({ mongoUri: process.env.MONGODB_URI!, redisUrl, keysDir, logDir, ports, dbPrefix, env: { GATEWAY_WORKERS: '1' } });
   ({ codes } = await seedDossiers(stack.gatewayUrl, keysDir));
   // Dossier fetches can be held, so equal polls sent together are surely in flight together.
   proxies.dossiers = await countingProxy(stack.subgraphUrls.dossiers!, { hold: DOSSIER_FETCH });
@@ -143,7 +145,7 @@ describe('caching public answers (issue 15)', () => {
     expect(await read()).toEqual({ version: 1, name: 'Thủ tục thử 1' });
     expect(proxies.procedures!.count(/procedure\(code:/)).toBe(fetched); // served from the cache
 
-    const redis = await connectRedis(process.env.REDIS_URL!);
+    const redis = await connectRedis(redisUrl);
     try {
       const before = (await redis.xrevrange(STREAMS.procedureChanges, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0';
       const started = Date.now();
