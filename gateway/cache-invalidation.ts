@@ -22,7 +22,8 @@ export function followInvalidations(redis: Redis, sharing: AnswerSharing, logger
   let stopped = false;
   const invalidateAll = () => new Set(Object.values(STALE_ON)).forEach((subgraph) => sharing.invalidate(subgraph));
 
-  const loop = (async () => {
+  // Ends on its own once stopped: its read returns within BLOCK_MS or fails on the disconnect.
+  void (async () => {
     while (!stopped) {
       try {
         const answer = await reader.xread('COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', ...streams, ...streams.map((s) => positions.get(s)!));
@@ -44,9 +45,8 @@ export function followInvalidations(redis: Redis, sharing: AnswerSharing, logger
   return {
     async stop() {
       stopped = true;
-      // A blocked XREAD is not always failed by disconnect(): the loop is left to end on its own.
+      // Not awaited: a blocked XREAD is not always failed by disconnect(), and stop must not hang.
       reader.disconnect();
-      void loop;
     },
   };
 }

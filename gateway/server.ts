@@ -7,7 +7,7 @@ import cors from 'cors';
 import proxyaddr from 'proxy-addr';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { closeServer, createHttpApp, listen } from '../subgraphs/kit/http';
-import { createInternalTokenSigner, signInternalToken } from '../subgraphs/kit/internal-token';
+import { createInternalTokenSigner } from '../subgraphs/kit/internal-token';
 import { KEY_FILES, loadKey } from '../subgraphs/kit/keys';
 import { createLogger } from '../subgraphs/kit/logger';
 import { formatErrorWith } from '../subgraphs/kit/subgraph';
@@ -132,7 +132,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   const checker: Principal = { client: 'anonymous', subject: 'gateway:ws-security', scopes: [WS_SECURITY_SCOPE] };
   const soap = await soapRoutes({
     apollo, logger, urls, maxBytes: config.ivanSoapMaxBytes, publicUrl: config.publicUrl,
-    gatewayToken: (requestId) => signInternalToken(checker, requestId, internalKey, { kid: internalJwk.kid }),
+    gatewayToken: (requestId) => internalToken(checker, requestId),
     refused: chargeAddress,
     async admit(principal, req, requestId) {
       const key = clientKeyOf(principal, addressOf(req, trust));

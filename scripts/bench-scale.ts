@@ -21,7 +21,7 @@ import { startStack, type Stack } from './lib/stack';
 import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
 import { seedCatalogue } from './seed';
 import { copyDossier, readFiled, writeFiled, type FiledDossier } from './lib/dossier-fill';
-import { percentile, runLoad, type LoadResult } from './lib/load';
+import { median, percentile, runLoad, type LoadResult } from './lib/load';
 import { seededRandom } from './lib/random';
 
 const args = process.argv.slice(2);
@@ -269,7 +269,6 @@ async function measure(w: World): Promise<Figures> {
   return { w1, status, queue, w4, actions, duplicates };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rate = (r: LoadResult) => r.count / r.seconds;
 
 function summarise(w: World, rounds: Figures[]) {

@@ -1,26 +1,13 @@
 import { PATH_LABELS, type PathName } from './paths';
 import type { RunResult } from './run';
+import { median } from '../load';
 import type { Workload, WorkloadName } from './workloads';
 
-/** The rounds of one workload on one path, and their medians. */
-export interface Summary {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  gqlErrors: number;
-  /** The server's CPU milliseconds per answer (median); undefined when its process is not ours to see. */
-  cpuMsPerReq?: number;
-  /** Each round's good answers a second, to see how steady the machine was. */
-  rounds: number[];
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
+/**
+ * The rounds of one workload on one path: medians of rates, latencies and CPU per answer, sums of
+ * failures, and each round's good answers a second (to see how steady the machine was).
+ */
+export type Summary = Omit<RunResult, 'firstFailure' | 'count'> & { rounds: number[] };
 
 export function summarise(runs: RunResult[]): Summary {
   return {

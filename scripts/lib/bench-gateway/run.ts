@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { treeCpuMs } from './cpu';
+import { percentile } from '../load';
 
 export interface RunResult {
   /** Good answers a second: 2xx without GraphQL errors. */
@@ -28,7 +29,6 @@ export interface RunOptions {
   pid?: number;
 }
 
-const percentile = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 
 /**
  * One autocannon run. Latencies are taken from its 'response' events (fractional milliseconds:
