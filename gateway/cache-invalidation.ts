@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { STREAMS } from '../subgraphs/kit/events';
 import type { Logger } from '../subgraphs/kit/logger';
 import type { AnswerSharing } from './answer-sharing';
+import { workerStarted } from '../subgraphs/kit/background';
 
 /** Which subgraph's cached answers each stream's events make stale. */
 const STALE_ON: Record<string, string> = { [STREAMS.procedureChanges]: 'procedures' };
@@ -21,6 +22,7 @@ export function followInvalidations(redis: Redis, sharing: AnswerSharing, logger
   const positions = new Map(streams.map((s) => [s, '$']));
   let stopped = false;
   const invalidateAll = () => new Set(Object.values(STALE_ON)).forEach((subgraph) => sharing.invalidate(subgraph));
+  const status = workerStarted('cache invalidation');
 
   // Ends on its own once stopped: its read returns within BLOCK_MS or fails on the disconnect.
   void (async () => {
@@ -35,12 +37,13 @@ export function followInvalidations(redis: Redis, sharing: AnswerSharing, logger
         }
       } catch (err) {
         if (stopped) break;
+        status.failed();
         logger.warn('cache invalidation: stream read failed; cached public answers dropped', { err });
         invalidateAll();
         await new Promise((r) => setTimeout(r, BLOCK_MS));
       }
     }
-  })();
+  })().finally(() => status.stopped());
 
   return {
     async stop() {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { ConfigError, DEFAULT_PORTS, envReader, PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
+import { ConfigError, DEFAULT_PORTS, envReader, metricsPortOf, PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
 import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../subgraphs/kit/keys';
 import type { LogLevel } from '../subgraphs/kit/logger';
 import { CLIENT_TYPES, type ClientType } from '../subgraphs/kit/principal';
@@ -39,6 +39,8 @@ export interface GatewayConfig {
   /** The URL partners reach the gateway at, e.g. https://graph.baohiemxahoi.gov.vn (the SOAP WSDL's address); unset: the Host header. */
   publicUrl?: string;
   shedding: SheddingLimits;
+  /** An admin port for /metrics, /healthz and /readyz (served by the primary under node:cluster); null: none. */
+  metricsPort: number | null;
   /** Requests the gateway runs at once; the rest wait their client key's turn (gateway/fair-queue.ts). */
   maxActive: number;
   /** Identical in-flight subgraph queries of one principal share one fetch (answer-sharing.ts). */
@@ -104,6 +106,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     ivanSoapMaxBytes: e.int('IVAN_SOAP_MAX_BYTES', 256 * 1024, 1024),
     publicUrl: e.optional('PUBLIC_URL') && e.url('PUBLIC_URL'),
     shedding: sheddingFromEnv(e),
+    metricsPort: metricsPortOf(e),
     maxActive: e.int('GATEWAY_MAX_ACTIVE', 4 * availableParallelism(), 1),
     dedup: e.oneOf('GATEWAY_DEDUP', ['on', 'off'] as const, 'on') === 'on',
     cache: e.oneOf('GATEWAY_CACHE', ['on', 'off'] as const, 'on') === 'on',

@@ -7,6 +7,7 @@ import { ErrorCode } from '../subgraphs/kit/errors';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../subgraphs/kit/internal-token';
 import type { GatewayContext } from './context';
 import type { Answer, AnswerSharing } from './answer-sharing';
+import { histogram, LATENCY_BUCKETS } from '../subgraphs/kit/metrics';
 
 /** No subgraph answer is held past this size (the cost limits keep real ones far below it). */
 export const MAX_SUBGRAPH_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -49,6 +50,25 @@ const deadlineFetch = (async (url: string, init: { method?: string; headers?: Re
   return new Response(Buffer.concat(chunks), { status: res.statusCode, headers });
 }) as unknown as Fetcher;
 
+const fetchDuration = () =>
+  histogram({
+    name: 'vss_gateway_subgraph_fetch_duration_seconds', help: 'Subgraph fetches made by the gateway (shared and cached answers excluded), by subgraph and outcome',
+    labelNames: ['subgraph', 'outcome'], buckets: LATENCY_BUCKETS,
+  });
+
+/** Times one fetch to `subgraph`: `error` when it failed or its answer carries errors. */
+async function timed(subgraph: string, fetch: () => Promise<SubgraphResponse>): Promise<SubgraphResponse> {
+  const end = fetchDuration().startTimer({ subgraph });
+  try {
+    const response = await fetch();
+    end({ outcome: response.errors?.length ? 'error' : 'ok' });
+    return response;
+  } catch (err) {
+    end({ outcome: 'error' });
+    throw err;
+  }
+}
+
 /**
  * Calls one subgraph on behalf of a request: adds the internal token, the request id and the time
  * left before its deadline, and reports a subgraph that failed by name so the rest still resolves.
@@ -64,9 +84,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /** A query fetch may be answered by an equal one in flight or a cached public answer (answer-sharing.ts). */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const { request, context } = options;
-    if (!this.sharing || !request.query || !('principal' in context)) return super.process(options);
+    const fetch = () => timed(this.name, () => super.process(options));
+    if (!this.sharing || !request.query || !('principal' in context)) return fetch();
     const answer = await this.sharing.answer(this.name, { query: request.query, variables: request.variables }, context.principal, async (): Promise<Answer> => {
-      const { http, ...body } = await super.process(options);
+      const { http, ...body } = await fetch();
       return { text: JSON.stringify(body), cacheControl: http?.headers.get('cache-control') ?? null, hasErrors: Boolean(body.errors?.length) };
     });
     // Each request gets its own objects: the executor writes into what it receives.

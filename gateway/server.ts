@@ -6,7 +6,10 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import proxyaddr from 'proxy-addr';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
-import { closeServer, createHttpApp, listen } from '../subgraphs/kit/http';
+import { closeServer, createAdminApp, createHttpApp, listen } from '../subgraphs/kit/http';
+import { collectProcessMetrics, graphqlMetricsPlugin } from '../subgraphs/kit/metrics';
+import { workerStates } from '../subgraphs/kit/background';
+import { clusterMetrics, exportSharingCounters, gatewayReadiness } from './operations';
 import { createInternalTokenSigner } from '../subgraphs/kit/internal-token';
 import { KEY_FILES, loadKey } from '../subgraphs/kit/keys';
 import { createLogger } from '../subgraphs/kit/logger';
@@ -34,21 +37,6 @@ import { redisKeyValueCache } from './redis-cache';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../subgraphs/kit/errors';
 
-/** Probes every subgraph's /healthz; the gateway is healthy when all of them are. */
-async function subgraphHealth(urls: Map<string, string>): Promise<Record<string, string>> {
-  const entries = await Promise.all(
-    [...urls].map(async ([name, url]) => {
-      try {
-        const res = await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2000) });
-        return [name, res.ok ? 'ok' : `HTTP ${res.status}`] as const;
-      } catch (err) {
-        return [name, `unreachable: ${(err as Error).message}`] as const;
-      }
-    }),
-  );
-  return Object.fromEntries(entries);
-}
-
 /** GraphQL Armor's field-suggestion blocker alone: its other limits are applied per client type (query-limits.ts). */
 function suggestionBlocker() {
   const off = { enabled: false };
@@ -58,6 +46,7 @@ function suggestionBlocker() {
 export async function startGateway(config: GatewayConfig): Promise<{ port: number; sharing: AnswerSharing; stop(): Promise<void> }> {
   // Under node:cluster each worker names itself in its log lines (gateway/workers.ts).
   const logger = createLogger('gateway', { level: config.logLevel, base: cluster.worker ? { worker: cluster.worker.id } : undefined });
+  collectProcessMetrics('gateway');
   const authenticate = createAuthenticator(config);
   const { key: internalKey, jwk: internalJwk } = await loadKey(config.keysDir, KEY_FILES.internalSigning);
   const urls = new Map<string, string>();
@@ -66,6 +55,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     cache: config.cache,
     callersOwnFailure: (err) => err instanceof GraphQLError && err.extensions.code === ErrorCode.GATEWAY_TIMEOUT,
   });
+  exportSharingCounters(sharing);
 
   const supergraphSdl = readCommittedSupergraph();
   const gateway = new ApolloGateway({
@@ -92,6 +82,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     persistedQueries: { cache: trusted.cache },
     plugins: [
       queryLimitsPlugin({ budgets: config.budgets, estimate: createCostEstimator(readCostModel(supergraphSdl)), trusted }),
+      graphqlMetricsPlugin<GatewayContext>((c) => c.principal?.client),
       // No "Did you mean …?" in production: it would map the schema for an attacker.
       ...(config.production ? suggestionBlocker() : []),
     ],
@@ -125,7 +116,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   }
   const chargeAddress = async (req: IncomingMessage) => (await fairShare.admit('anonymous', clientKeyOf(ANONYMOUS, addressOf(req, trust))))();
   const contextOf = async (principal: Principal, key: string, requestId: string): Promise<GatewayContext> => ({
-    principal, requestId, logger: logger.child({ requestId }),
+    // The logger names the request by itself (kit/logger.ts withRequestId).
+    principal, requestId, logger,
     internalToken: await internalToken(principal, requestId, key),
   });
   // The SOAP endpoint's own call to identity, to check a UsernameToken (identity/routes.ts).
@@ -141,11 +133,12 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     },
   });
 
+  const probes = { service: 'gateway', ready: gatewayReadiness(urls, redis, workerStates), metrics: clusterMetrics() };
   const server = createHttpApp<GatewayContext>({
-    service: 'gateway',
+    ...probes,
+    metricsOnLoopback: config.metricsPort === null,
     apollo,
     logger,
-    health: () => subgraphHealth(urls),
     shedding: config.shedding,
     preflight: async (req, res) => {
       if (!config.corsOrigins.length) return false;
@@ -185,13 +178,17 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     },
   });
   const port = await listen(server, config.port, config.host);
-  logger.info('listening', { url: `http://${config.host}:${port}/graphql`, devJwks: config.usesDevJwks, production: config.production });
+  // Under node:cluster every worker listens on the admin port too (the port is shared); any of them answers for all.
+  const admin = config.metricsPort === null ? undefined : createAdminApp(probes);
+  const metricsPort = admin && (await listen(admin, config.metricsPort!, config.host));
+  logger.info('listening', { url: `http://${config.host}:${port}/graphql`, devJwks: config.usesDevJwks, production: config.production, metricsPort });
 
   return {
     port,
     sharing,
     async stop() {
       await closeServer(server);
+      if (admin) await closeServer(admin);
       await apollo.stop();
       await invalidations?.stop();
       loop.stop();

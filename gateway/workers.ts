@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from '../subgraphs/kit/logger';
+import { serveClusterMetrics } from './operations';
 
 /**
  * The gateway on every core (issue 15): the primary process forks `count` workers that share the
@@ -41,6 +42,8 @@ export function runWorkers(count: number, logger: Logger): void {
       for (const w of workers.keys()) w.kill('SIGTERM');
     });
   }
+  // A worker's /metrics asks the primary for every worker's series (operations.ts).
+  serveClusterMetrics();
   for (let i = 0; i < count; i++) fork();
   logger.info('gateway workers started', { workers: count });
 }

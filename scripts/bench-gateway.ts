@@ -125,8 +125,8 @@ async function ownWorld(profileDir: string | undefined): Promise<World> {
 async function runningWorld(given: string): Promise<World> {
   const base = given.replace(/\/+$/, '');
   const gatewayUrl = base.endsWith('/graphql') ? base : `${base}/graphql`;
-  const health = await fetch(new URL('/healthz', gatewayUrl), { signal: AbortSignal.timeout(5000) }).catch((err: unknown) => err as Error);
-  if (health instanceof Error || !health.ok) throw new Error(`${gatewayUrl}: /healthz does not answer OK (${health instanceof Error ? health.message : `HTTP ${health.status}`}); is npm start running?`);
+  const health = await fetch(new URL('/readyz', gatewayUrl), { signal: AbortSignal.timeout(5000) }).catch((err: unknown) => err as Error);
+  if (health instanceof Error || !health.ok) throw new Error(`${gatewayUrl}: /readyz does not answer OK (${health instanceof Error ? health.message : `HTTP ${health.status}`}); is npm start running?`);
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((n) => [n, env.url(`SUBGRAPH_${n.toUpperCase()}_URL`, `http://127.0.0.1:${DEFAULT_PORTS[n]}/graphql`)]));
   const keysDir = path.resolve(PROJECT_ROOT, env.string('KEYS_DIR', '.data/keys'));
   const redisUrl = env.optional('REDIS_URL');

@@ -137,7 +137,7 @@ async function main() {
     const query = `{ dossier(code: "${seeded.codes[0]}") { code status receivedAt procedure { code name } handlingAgency { code name } documents { id name } } }`;
     console.log(`
 vss-graph is running.
-  gateway     ${stack.gatewayUrl}   (health: http://127.0.0.1:${DEFAULT_PORTS.gateway}/healthz)
+  gateway     ${stack.gatewayUrl}   (ready: http://127.0.0.1:${DEFAULT_PORTS.gateway}/readyz, metrics: /metrics)
   subgraphs   ${Object.entries(stack.subgraphUrls).map(([n, u]) => `${n} ${u}`).join('\n              ')}
   logs        .data/logs/<service>.log
 

@@ -1,4 +1,15 @@
 import { appError, ErrorCode } from '../../subgraphs/kit/errors';
+import { gauge } from '../../subgraphs/kit/metrics';
+
+const breakers = new Set<CircuitBreaker>();
+const STATE_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
+const circuitState = () =>
+  gauge({
+    name: 'vss_adapter_circuit_state', help: 'Circuit breaker of an adapter: 0 closed (calling), 1 half-open (one trial call), 2 open (not calling)', labelNames: ['adapter'],
+    collect() {
+      for (const b of breakers) this.set({ adapter: b.name }, STATE_VALUE[b.state]);
+    },
+  });
 
 /**
  * Stops calling a failing system for a while: after `failureThreshold` consecutive failures the
@@ -11,10 +22,13 @@ export class CircuitBreaker {
   private trialInFlight = false;
 
   constructor(
-    private readonly name: string,
+    readonly name: string,
     private readonly failureThreshold = 5,
     private readonly resetMs = 10_000,
-  ) {}
+  ) {
+    breakers.add(this);
+    circuitState();
+  }
 
   get state(): 'closed' | 'open' | 'half-open' {
     if (this.openedAt === null) return 'closed';

@@ -222,9 +222,9 @@ export async function runHostile(o: HostileOptions): Promise<HostileReport> {
   const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 
   const checkHealth = async (when: string) => {
-    // The gateway's /healthz probes every subgraph: one call covers the six services.
+    // The gateway's /readyz asks every subgraph's: one call covers the six services.
     try {
-      const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(5_000) });
+      const res = await fetch(`${origin}/readyz`, { signal: AbortSignal.timeout(5_000) });
       const body = (await res.json()) as { checks?: Record<string, string> };
       if (res.status !== 200) report.unhealthy.push(`${when}: ${JSON.stringify(body.checks)}`);
     } catch (err) {

@@ -6,7 +6,7 @@ import { stopOnExit } from '../../tools/lib/process';
 
 /**
  * Runs the five subgraphs and the gateway as child processes, each on its own port, and
- * waits until every /healthz answers. Shared by `npm start` and the end-to-end tests.
+ * waits until every /readyz answers. Shared by `npm start` and the end-to-end tests.
  */
 export interface StackOptions {
   mongoUri: string;
@@ -47,12 +47,12 @@ function spawnService(name: string, env: NodeJS.ProcessEnv, logDir: string, node
   return child;
 }
 
-/** Starts one service as a child process and resolves once its /healthz answers. */
+/** Starts one service as a child process and resolves once its /readyz answers. */
 export async function startService(name: string, env: NodeJS.ProcessEnv, logDir: string, nodeArgs?: string[]): Promise<ChildProcess> {
   mkdirSync(logDir, { recursive: true });
   const child = spawnService(name, env, logDir, nodeArgs);
   try {
-    await waitHealthy(name, `http://127.0.0.1:${env.PORT}`, child, logDir);
+    await waitReady(name, `http://127.0.0.1:${env.PORT}`, child, logDir);
   } catch (err) {
     await stopChild(child);
     throw err;
@@ -60,19 +60,20 @@ export async function startService(name: string, env: NodeJS.ProcessEnv, logDir:
   return child;
 }
 
-async function waitHealthy(name: string, url: string, child: ChildProcess, logDir: string, timeoutMs = 60_000) {
+async function waitReady(name: string, url: string, child: ChildProcess, logDir: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${path.join(logDir, `${name}.log`)}`);
     try {
-      const res = await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(1000) });
+      // Ready, not only alive: its database, Redis and background workers (the gateway: every subgraph).
+      const res = await fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`${name} was not healthy within ${timeoutMs} ms; see ${path.join(logDir, `${name}.log`)}`);
+  throw new Error(`${name} was not ready within ${timeoutMs} ms; see ${path.join(logDir, `${name}.log`)}`);
 }
 
 export function stopChild(child: ChildProcess): Promise<void> {
@@ -112,7 +113,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         const own = name === 'dossiers' ? { PROCEDURES_URL: `http://127.0.0.1:${port('procedures')}/graphql` } : {};
         const child = spawnService(name, { ...common, ...own, PORT: String(port(name)) }, opts.logDir, opts.nodeArgs?.[name]);
         children.set(name, child);
-        return waitHealthy(name, url, child, opts.logDir);
+        return waitReady(name, url, child, opts.logDir);
       }),
     );
     const gatewayUrl = `http://127.0.0.1:${port('gateway')}`;
@@ -120,7 +121,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const gatewayEnv = { ...common, ...overrides };
     const gateway = spawnService('gateway', { ...gatewayEnv, PORT: String(port('gateway')) }, opts.logDir, opts.nodeArgs?.gateway);
     children.set('gateway', gateway);
-    await waitHealthy('gateway', gatewayUrl, gateway, opts.logDir);
+    await waitReady('gateway', gatewayUrl, gateway, opts.logDir);
     return { gatewayUrl: `${gatewayUrl}/graphql`, subgraphUrls, children, gatewayEnv, stop };
   } catch (err) {
     await stop();

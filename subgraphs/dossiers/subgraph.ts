@@ -10,6 +10,7 @@ import { startIvanDelivery } from './services/ivan-delivery';
 import { startIvanFeed } from './services/ivan-changes';
 import { upgrades } from './upgrades';
 import { Lease } from '../kit/lease';
+import { registerDossierMetrics } from './metrics';
 
 /** Dossiers: intake, the workflow of R-DOS-1…11, row-level access, and the dossier event stream. */
 export const dossiersSubgraph: SubgraphDefinition<Context> = {
@@ -30,4 +31,5 @@ export const dossiersSubgraph: SubgraphDefinition<Context> = {
       startIvanDelivery(models, ivanReceiver, config.ivanDeliveryRetry, deps.logger, config.ivanDeliveryIntervalMs, new Lease(deps.redis, 'dossiers:ivan-delivery')),
     ];
   },
+  metrics: registerDossierMetrics,
 };

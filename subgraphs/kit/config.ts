@@ -83,9 +83,14 @@ export interface ServiceConfig {
   redisUrl: string;
   keysDir: string;
   shedding: SheddingLimits;
+  /** METRICS_PORT: an admin port serving /metrics, /healthz and /readyz to anyone who reaches it; null: none (the main port serves /metrics to loopback callers only). */
+  metricsPort: number | null;
   /** The environment it was read from, for a subgraph's own settings (its config.ts). */
   env: Env;
 }
+
+/** METRICS_PORT, or null when unset (issue 16). */
+export const metricsPortOf = (e: ReturnType<typeof envReader>): number | null => (e.optional('METRICS_PORT') === undefined ? null : e.port('METRICS_PORT', 0));
 
 /** Reads and validates a subgraph's configuration once, at start. */
 export function loadServiceConfig(name: SubgraphName, env: Env = process.env): ServiceConfig {
@@ -105,6 +110,7 @@ export function loadServiceConfig(name: SubgraphName, env: Env = process.env): S
     redisUrl,
     keysDir: path.resolve(PROJECT_ROOT, e.string('KEYS_DIR', '.data/keys')),
     shedding: sheddingFromEnv(e),
+    metricsPort: metricsPortOf(e),
     env,
   };
 }

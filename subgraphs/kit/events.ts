@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger';
+import { workerStarted } from './background';
 
 /**
  * Event streams on Redis Streams with consumer groups. The durable record of each event lives
@@ -113,6 +114,8 @@ export function startConsumer<T>(redis: Redis, opts: ConsumerOptions<T>): { stop
   let retryPending = true; // on start, first re-deliver what this consumer left unacknowledged
   let backoffMs = 100;
   let lastClaim = 0;
+  let grouped = false;
+  const status = workerStarted(`consumer:${stream}:${group}`);
 
   const ensureGroup = async () => {
     try {
@@ -147,9 +150,13 @@ export function startConsumer<T>(redis: Redis, opts: ConsumerOptions<T>): { stop
   };
 
   const loop = async () => {
-    await ensureGroup();
     while (running) {
       try {
+        // Inside the retry loop: Redis down at start delays the consumer, it does not end it.
+        if (!grouped) {
+          await ensureGroup();
+          grouped = true;
+        }
         if (Date.now() - lastClaim > CLAIM_EVERY_MS) await claimAbandoned();
         const reply = (await conn.xreadgroup(
           'GROUP', group, consumer, 'COUNT', 100, 'BLOCK', opts.blockMs ?? 1000,
@@ -165,6 +172,7 @@ export function startConsumer<T>(redis: Redis, opts: ConsumerOptions<T>): { stop
           logger.warn('consumer group missing (Redis restarted?); creating it again', { stream, group });
           await ensureGroup().catch(() => undefined);
         } else {
+          status.failed();
           logger.warn('event handler failed; will retry', { stream, err, backoffMs });
         }
         retryPending = true;
@@ -173,7 +181,9 @@ export function startConsumer<T>(redis: Redis, opts: ConsumerOptions<T>): { stop
       }
     }
   };
-  const done = loop().catch((err: unknown) => logger.error('consumer stopped', { stream, err }));
+  const done = loop()
+    .catch((err: unknown) => logger.error('consumer stopped', { stream, err }))
+    .finally(() => status.stopped());
 
   return {
     async stop() {
@@ -182,4 +192,23 @@ export function startConsumer<T>(redis: Redis, opts: ConsumerOptions<T>): { stop
       await done;
     },
   };
+}
+
+/**
+ * How far behind each consumer group of `stream` is: `lag` entries not yet delivered to it
+ * (Redis 7's XINFO GROUPS) and `pending` delivered but not acknowledged. Nothing for a stream
+ * that does not exist yet.
+ */
+export async function groupLags(redis: Redis, stream: string): Promise<{ group: string; lag: number; pending: number }[]> {
+  let groups: unknown[][];
+  try {
+    groups = (await redis.xinfo('GROUPS', stream)) as unknown[][];
+  } catch (err) {
+    if (String(err).includes('no such key')) return [];
+    throw err;
+  }
+  return groups.map((fields) => {
+    const field = (name: string) => fields[fields.indexOf(name) + 1];
+    return { group: String(field('name')), lag: Number(field('lag') ?? 0), pending: Number(field('pending') ?? 0) };
+  });
 }

@@ -2,11 +2,12 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import type { Logger } from './logger';
+import { withRequestId, type Logger } from './logger';
 import { appError, ErrorCode, HTTP_STATUS } from './errors';
 import { REQUEST_ID_HEADER } from './internal-token';
 import { withDeadline } from './deadline';
 import { createShedder, type SheddingLimits } from './shedding';
+import { isLoopback, observeHttp, registry } from './metrics';
 
 /**
  * A small Node http front for Apollo Server, shared by the gateway and every subgraph:
@@ -28,8 +29,12 @@ export interface HttpAppOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
   logger: Logger;
   context(req: IncomingMessage, requestId: string): Promise<C>;
-  /** Each dependency's state; any value other than "ok" makes /healthz answer 503. */
-  health(): Promise<Record<string, string>>;
+  /** Each dependency's and background worker's state; any value other than "ok" makes /readyz answer 503. */
+  ready(): Promise<Record<string, string>>;
+  /** The /metrics text; the process's own registry unless given (the gateway sums its workers'). */
+  metrics?(): Promise<string>;
+  /** Whether the main port serves /metrics to loopback callers; false once an admin port does (METRICS_PORT). */
+  metricsOnLoopback?: boolean;
   routes?: HttpRoute<C>[];
   /**
    * Decides, before any work, whether a request may start (it may throw: 401, 429) and how long
@@ -109,6 +114,46 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
 }
 
+type Probes = Pick<HttpAppOptions<BaseContext>, 'service' | 'ready' | 'metrics'>;
+
+/**
+ * Answers the operator's paths (issue 16), before anything else so they stay visible under load:
+ * `/healthz` (liveness: the process answers, no I/O), `/readyz` (its database, Redis and
+ * background workers; 503 naming what is not ready) and `/metrics` (Prometheus text, only to
+ * `metricsAllowed` callers). Answers whether it handled the request.
+ */
+async function answerProbe(req: IncomingMessage, res: ServerResponse, path: string, probes: Probes, metricsAllowed: boolean): Promise<boolean> {
+  if (req.method !== 'GET') return false;
+  if (path === '/healthz') {
+    sendJson(res, 200, { status: 'ok', service: probes.service });
+    return true;
+  }
+  if (path === '/readyz') {
+    const checks = await probes.ready();
+    const ok = Object.values(checks).every((v) => v === 'ok');
+    sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', service: probes.service, checks });
+    return true;
+  }
+  if (path === '/metrics' && metricsAllowed) {
+    const body = await (probes.metrics ?? (() => registry.metrics()))();
+    res.writeHead(200, { 'content-type': registry.contentType });
+    res.end(body);
+    return true;
+  }
+  return false;
+}
+
+/** The admin port (METRICS_PORT): /healthz, /readyz and /metrics to whoever reaches it, nothing else. */
+export function createAdminApp(probes: Probes): http.Server {
+  return http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    answerProbe(req, res, path, probes, true).then(
+      (answered) => answered || sendJson(res, 404, { error: 'the admin port serves /healthz, /readyz and /metrics' }),
+      () => sendJson(res, 500, { error: 'internal error' }),
+    );
+  });
+}
+
 export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): http.Server {
   const { apollo, logger } = opts;
   const shedder = createShedder(opts.shedding);
@@ -153,35 +198,47 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
   }
 
   const server = http.createServer((req, res) => {
-    const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);
-    const path = (req.url ?? '/').split('?')[0];
-    const done = (operationName?: unknown) =>
+    withRequestId(requestId, () => serve(req, res, requestId));
+  });
+
+  function serve(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    const started = process.hrtime.bigint();
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    let routeLabel = 'unmatched';
+    const done = (operationName?: unknown) => {
+      observeHttp(routeLabel, req.method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
       logger.info('request', {
-        requestId,
         method: req.method,
         path,
         status: res.statusCode,
         operationName: typeof operationName === 'string' ? operationName : undefined,
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       });
+    };
 
     const route = async (): Promise<unknown> => {
-      if (path === '/graphql') return graphql(req, res, requestId);
+      if (path === '/graphql') {
+        routeLabel = path;
+        return graphql(req, res, requestId);
+      }
       for (const r of opts.routes ?? []) {
-        const match = req.method === r.method ? r.path.exec(path ?? '') : null;
-        if (match) return r.handle(req, res, match, () => opts.context(req, requestId));
+        const match = req.method === r.method ? r.path.exec(path) : null;
+        if (match) {
+          // The route's first segment (/receipts, /uploads, …): one of ours, never the caller's text.
+          routeLabel = `/${path.split('/')[1]}`;
+          return r.handle(req, res, match, () => opts.context(req, requestId));
+        }
       }
       sendJson(res, 404, { error: `no route ${path}; GraphQL is served at /graphql` });
       return undefined;
     };
 
     const handle = async () => {
-      // Health first and cheap: answered even while everything else is shed.
-      if (path === '/healthz' && req.method === 'GET') {
-        const checks = await opts.health();
-        const ok = Object.values(checks).every((v) => v === 'ok');
-        sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', service: opts.service, checks });
+      // Probes first and cheap: answered even while everything else is shed. On the main port,
+      // metrics are for this machine only (an operator's scraper uses METRICS_PORT).
+      if (await answerProbe(req, res, path, opts, opts.metricsOnLoopback !== false && isLoopback(req))) {
+        routeLabel = path;
         return undefined;
       }
       if (await opts.preflight?.(req, res)) return undefined;
@@ -215,7 +272,7 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
       if (err instanceof HttpError && err.code) extensions.code = err.code;
       const code = extensions.code;
       const status = err instanceof HttpError ? err.status : HTTP_STATUS[String(code)] ?? 500;
-      if (status === 500) logger.error('request failed', { requestId, err });
+      if (status === 500) logger.error('request failed', { err });
       const message = status === 500 ? 'internal error' : (err as Error).message;
       if (!res.headersSent) {
         const retryAfter = typeof extensions.retryAfterSeconds === 'number' ? { 'retry-after': String(extensions.retryAfterSeconds) } : {};
@@ -224,7 +281,7 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
       } else res.end();
       done();
     });
-  });
+  }
   server.once('close', () => shedder.stop());
   return server;
 }

@@ -1,18 +1,24 @@
 import mongoose, { type Connection, type FilterQuery, type Model, type mongo } from 'mongoose';
 import { deadlinePlugin } from './deadline';
+import { observeDbCommand } from './metrics';
 
 /** Each subgraph owns one database; it connects to nothing else. */
-export async function connectDatabase(uri: string, dbName: string, options: { monitorCommands?: boolean } = {}): Promise<Connection> {
+export async function connectDatabase(uri: string, dbName: string): Promise<Connection> {
   const conn = mongoose.createConnection(uri, {
     dbName,
     serverSelectionTimeoutMS: 5000,
     // FerretDB v1 and MongoDB both accept these; retryable writes need a replica set.
     retryWrites: false,
-    ...options,
+    // The driver's command events time every command for the metrics (issue 16), and let tests
+    // see the commands a request sends (test/support/explain.ts).
+    monitorCommands: true,
   });
   // Before any model compiles: a query's reads stop at its deadline (kit/deadline.ts).
   conn.plugin(deadlinePlugin);
   await conn.asPromise();
+  const driver = conn.getClient();
+  driver.on('commandSucceeded', (e: mongo.CommandSucceededEvent) => observeDbCommand(e.commandName, true, e.duration / 1000));
+  driver.on('commandFailed', (e: mongo.CommandFailedEvent) => observeDbCommand(e.commandName, false, e.duration / 1000));
   return conn;
 }
 

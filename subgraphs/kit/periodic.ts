@@ -1,5 +1,6 @@
 import type { Lease } from './lease';
 import type { Logger } from './logger';
+import { workerStarted } from './background';
 
 /**
  * Runs `round` every `intervalMs` until stopped, for background work (outbox relays, syncs,
@@ -11,11 +12,13 @@ import type { Logger } from './logger';
 export function startPeriodic(name: string, logger: Logger, intervalMs: number, round: () => Promise<boolean>, lease?: Lease): () => Promise<void> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  const status = workerStarted(name);
   const run = async (): Promise<void> => {
     try {
       // With a lease, only its holder works; the other processes stand by and take over when it lapses.
       while ((!lease || (await lease.held())) && (await round()) && !stopped);
     } catch (err) {
+      status.failed();
       logger.warn(`${name} failed; retrying`, { err });
     }
     if (!stopped) timer = setTimeout(() => void (current = run()), intervalMs);
@@ -25,6 +28,7 @@ export function startPeriodic(name: string, logger: Logger, intervalMs: number, 
     stopped = true;
     clearTimeout(timer);
     await current;
+    status.stopped();
     await lease?.release();
   };
 }

@@ -11,7 +11,9 @@ import { loadServiceConfig, PROJECT_ROOT, type SubgraphName } from './config';
 import { createLogger, type Logger } from './logger';
 import { connectDatabase, pingDatabase } from './mongo';
 import { connectRedis, pingRedis } from './redis';
-import { closeServer, createHttpApp, listen, type HttpRoute } from './http';
+import { closeServer, createAdminApp, createHttpApp, listen, type HttpRoute } from './http';
+import { collectProcessMetrics, graphqlMetricsPlugin } from './metrics';
+import { workerStates } from './background';
 import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalClaims } from './internal-token';
 import { KEY_FILES, loadKey } from './keys';
 import { ErrorCode, unauthenticated } from './errors';
@@ -34,6 +36,8 @@ export interface SubgraphDefinition<C extends RequestBase> {
   upgrades?: readonly Upgrade[];
   /** Long-running work (event consumers, outbox relays); returns a function per worker that stops it. */
   startWorkers?(deps: SubgraphDeps): (() => Promise<void>)[];
+  /** Registers the subgraph's own gauges (backlogs, lag), read from its stores when scraped (kit/metrics.ts). */
+  metrics?(deps: SubgraphDeps): void;
 }
 
 export function loadTypeDefs(name: SubgraphName): DocumentNode {
@@ -65,7 +69,7 @@ export function buildSubgraphServer<C extends RequestBase>(
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorWith(deps.logger),
     // Federated traces feed Apollo's hosted usage reporting, which this project does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), deadlineApolloPlugin<C>()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), deadlineApolloPlugin<C>(), graphqlMetricsPlugin<C>((c) => c.principal.client)],
     ...extra,
   } as ApolloServerOptions<C>);
 }
@@ -89,6 +93,7 @@ export async function runSubgraph<C extends RequestBase>(
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const config = loadServiceConfig(def.name, env);
   def.checkConfig?.(env);
+  collectProcessMetrics(def.name);
   const logger = createLogger(def.name, { level: config.logLevel });
   const { key: internalKey } = await loadKey(config.keysDir, KEY_FILES.internalPublic);
   const verifyToken = createInternalTokenVerifier(internalKey);
@@ -101,28 +106,36 @@ export async function runSubgraph<C extends RequestBase>(
   const apollo = buildSubgraphServer(def, deps);
   await apollo.start();
   const stopWorkers = def.startWorkers?.(deps) ?? [];
+  def.metrics?.(deps);
+  const probes = {
+    service: def.name,
+    ready: async () => ({ mongo: await pingDatabase(db), redis: await pingRedis(redis), ...workerStates() }),
+  };
 
   const server = createHttpApp<C>({
-    service: def.name,
     apollo,
     logger,
-    health: async () => ({ mongo: await pingDatabase(db), redis: await pingRedis(redis) }),
+    ...probes,
+    metricsOnLoopback: config.metricsPort === null,
     routes: def.routes?.(deps),
     shedding: config.shedding,
     admit: async (req) => ({ deadlineMs: deadlineFromHeader(req.headers[DEADLINE_HEADER]) }),
     context: async (req, requestId) => {
       const { principal, clientKey, internalToken } = await principalFrom(req, verifyToken);
-      return def.createContext({ principal, clientKey, internalToken, requestId, logger: logger.child({ requestId }) }, deps);
+      return def.createContext({ principal, clientKey, internalToken, requestId, logger }, deps);
     },
   });
   const port = await listen(server, config.port, config.host);
-  logger.info('listening', { url: `http://${config.host}:${port}/graphql`, database: config.databaseName });
+  const admin = config.metricsPort === null ? undefined : createAdminApp(probes);
+  const metricsPort = admin && (await listen(admin, config.metricsPort!, config.host));
+  logger.info('listening', { url: `http://${config.host}:${port}/graphql`, database: config.databaseName, metricsPort });
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       logger.info('stopping');
       await closeServer(server);
+      if (admin) await closeServer(admin);
       await Promise.all(stopWorkers.map((stopWorker) => stopWorker()));
       await apollo.stop();
       redis.disconnect();

@@ -7,6 +7,8 @@ import { startImportSchedule } from './services/import-schedule';
 import { backfill } from '../kit/upgrades';
 import { blockOf } from '../kit/sequence';
 import { procedureChangeModel } from './models/procedure-change';
+import { exportOutbox, exportStreamLag } from '../kit/backlog-metrics';
+import { STREAMS } from '../kit/events';
 
 /**
  * Procedures: the catalogue (R-PRO-1), publication with versions and a change feed (R-PRO-2,
@@ -28,5 +30,11 @@ export const proceduresSubgraph: SubgraphDefinition<Context> = {
       startChangeRelay(domain.models, deps.redis, deps.logger, domain.config.relayIntervalMs),
       startImportSchedule(domain, deps.redis, deps.logger),
     ];
+  },
+  // The change feed's outbox, and how far each reader of the procedure stream (dossiers) is behind.
+  metrics: (deps) => {
+    const { ProcedureChange } = domainOf(deps).models;
+    exportOutbox('procedure-changes', () => ProcedureChange.find({ published: false }).select({ at: 1 }).lean().exec());
+    exportStreamLag(deps.redis, STREAMS.procedureChanges);
   },
 };

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateKeyPair, SignJWT } from 'jose';
-import { startStack, type Stack } from '../../scripts/lib/stack';
+import { startService, startStack, stopChild, type Stack } from '../../scripts/lib/stack';
 import { seedCatalogue, seedDossiers } from '../../scripts/seed';
 import { mintDevToken } from '../../scripts/lib/dev-token';
 import { freePort } from '../../tools/lib/process';
@@ -37,6 +37,32 @@ async function post(url: string, query: string, headers: Record<string, string> 
   return { status: res.status, body: (await res.json()) as Body, headers: res.headers };
 }
 const asOfficer = () => ({ authorization: `Bearer ${officerToken}` });
+
+/** A service's /metrics (Prometheus text), read from this machine as an operator would. */
+async function metricsOf(graphqlUrl: string): Promise<string> {
+  const res = await fetch(new URL('/metrics', graphqlUrl));
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
+/** The sum of the series of `name` whose labels include `labels` (NaN when there is none). */
+function value(text: string, name: string, labels: Record<string, string>): number {
+  let sum = NaN;
+  for (const line of text.split('\n')) {
+    const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const has = Object.entries(labels).every(([k, v]) => (m[2] ?? '').includes(`${k}="${v}"`));
+    if (has) sum = (Number.isNaN(sum) ? 0 : sum) + Number(m[3]);
+  }
+  return sum;
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+    if (await check()) return;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
 
 beforeAll(async () => {
   logDir = mkdtempSync(path.join(tmpdir(), 'vss-e2e-logs-'));
@@ -216,6 +242,66 @@ describe('the federated graph through the gateway', () => {
     expect(withForged.status).toBe(401);
     expect(withForged.body.data).toBeUndefined();
   });
+
+  test('issue 16: after an I-VAN poll and an intake, the gateway and every subgraph are ready and serve the metrics an operator needs', async () => {
+    const ivan = { authorization: `Bearer ${await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0001' })}` };
+    const poll = await post(stack.gatewayUrl, `query Poll { dossier(code: "${dossierCodes[1]}") { code status procedure { code name } handlingAgency { code name } } }`, ivan);
+    expect(poll.body.errors).toBeUndefined();
+    const intake = await post(stack.gatewayUrl, `mutation Intake { receiveDossier(input: { procedureCode: "1.002001", agencyCode: "000.00.01.H26",
+        applicant: { unitCode: "TA0123A", name: "Công ty TNHH Sao Mai" }, components: [{ documentTypeCode: "TK1-TS", name: "Tờ khai" }] }) { code } }`, ivan);
+    expect(intake.body.errors).toBeUndefined();
+
+    const gateway = await metricsOf(stack.gatewayUrl);
+    expect(value(gateway, 'vss_graphql_request_duration_seconds_count', { operation: 'Poll', client: 'ivan', outcome: 'OK' })).toBeGreaterThanOrEqual(1);
+    expect(value(gateway, 'vss_graphql_request_duration_seconds_count', { operation: 'Intake', client: 'ivan', outcome: 'OK' })).toBeGreaterThanOrEqual(1);
+    for (const subgraph of ['dossiers', 'procedures', 'identity']) {
+      expect(value(gateway, 'vss_gateway_subgraph_fetch_duration_seconds_count', { subgraph, outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+    }
+    expect(value(gateway, 'vss_http_request_duration_seconds_count', { route: '/graphql', method: 'POST', status: '200' })).toBeGreaterThanOrEqual(2);
+    expect(value(gateway, 'vss_graphql_errors_total', { code: 'FORBIDDEN' })).toBeGreaterThanOrEqual(1); // an earlier test's refusals
+    expect(gateway).toMatch(/^vss_gateway_answers_total\{result="cache_hit"/m);
+    expect(gateway).toMatch(/^nodejs_eventloop_lag_seconds\{service="gateway"\} /m);
+    // No dossier code, id or caller-chosen text is ever a label.
+    expect(gateway).not.toContain(dossierCodes[1]);
+
+    const dossiers = await metricsOf(stack.subgraphUrls.dossiers!);
+    // The gateway names the operations of its query plan <operation>__<subgraph>__<step>.
+    expect(value(dossiers, 'vss_graphql_request_duration_seconds_count', { operation: 'Intake__dossiers__0', client: 'ivan', outcome: 'OK' })).toBeGreaterThanOrEqual(1);
+    expect(value(dossiers, 'vss_db_command_duration_seconds_count', { command: 'insert', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(value(dossiers, 'vss_redis_command_duration_seconds_count', { outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(value(dossiers, 'vss_outbox_pending', { outbox: 'dossier-events' })).toBeGreaterThanOrEqual(0);
+    expect(value(dossiers, 'vss_outbox_oldest_age_seconds', { outbox: 'dossier-events' })).toBeGreaterThanOrEqual(0);
+    expect(value(dossiers, 'vss_events_consumer_lag', { stream: 'events:dossiers', group: 'statistics' })).toBeGreaterThanOrEqual(0);
+    expect(value(dossiers, 'vss_ivan_delivery_backlog', {})).toBeGreaterThanOrEqual(0);
+    expect(value(dossiers, 'vss_background_worker_up', { worker: 'outbox relay' })).toBe(1);
+    expect(value(await metricsOf(stack.subgraphUrls.statistics!), 'vss_background_worker_up', { worker: 'consumer:events:dossiers:statistics' })).toBe(1);
+    expect(value(await metricsOf(stack.subgraphUrls.identity!), 'vss_adapter_circuit_state', { adapter: 'population' })).toBe(0);
+
+    for (const url of [stack.gatewayUrl, ...Object.values(stack.subgraphUrls)]) {
+      const ready = await fetch(new URL('/readyz', url));
+      expect([url, ready.status]).toEqual([url, 200]);
+    }
+  });
+
+  test('issue 16: while the statistics consumer is stopped its lag shows in the dossiers metrics, and it catches up once restarted', async () => {
+    const statistics = stack.children.get('statistics')!;
+    await stopChild(statistics);
+    const ivan = { authorization: `Bearer ${await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0001' })}` };
+    for (let i = 0; i < 3; i++) {
+      const filed = await post(stack.gatewayUrl, `mutation { receiveDossier(input: { procedureCode: "1.002001", agencyCode: "000.00.01.H26",
+          applicant: { unitCode: "TA0123A", name: "Công ty TNHH Sao Mai" }, components: [{ documentTypeCode: "TK1-TS", name: "Tờ khai" }] }) { code } }`, ivan);
+      expect(filed.body.errors).toBeUndefined();
+    }
+    const lag = async () => value(await metricsOf(stack.subgraphUrls.dossiers!), 'vss_events_consumer_lag', { stream: 'events:dossiers', group: 'statistics' });
+    await waitFor(async () => (await lag()) >= 3, 'the three intakes to wait for the stopped consumer');
+    const gatewayReady = async () => (await fetch(new URL('/readyz', stack.gatewayUrl))).status;
+    await waitFor(async () => (await gatewayReady()) === 503, 'the gateway to see statistics gone');
+
+    const port = new URL(stack.subgraphUrls.statistics!).port;
+    stack.children.set('statistics', await startService('statistics', { ...stack.gatewayEnv, PORT: port }, logDir));
+    await waitFor(async () => (await lag()) === 0, 'the restarted consumer to catch up');
+    await waitFor(async () => (await gatewayReady()) === 200, 'the gateway to be ready again');
+  }, 60_000);
 
   test('the request id is returned to the caller and logged by the gateway and every subgraph it reached', async () => {
     const requestId = `e2e-${randomBytes(4).toString('hex')}`;

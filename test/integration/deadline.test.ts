@@ -13,7 +13,7 @@ const commands: { name: string; maxTimeMS?: unknown }[] = [];
 const Thing = new Schema({ code: String, n: Number });
 
 beforeAll(async () => {
-  db = await connectDatabase(process.env.MONGODB_URI!, `deadline_${randomBytes(3).toString('hex')}`, { monitorCommands: true });
+  db = await connectDatabase(process.env.MONGODB_URI!, `deadline_${randomBytes(3).toString('hex')}`);
   db.getClient().on('commandStarted', (e) => commands.push({ name: e.commandName, maxTimeMS: (e.command as { maxTimeMS?: unknown }).maxTimeMS }));
   await db.model('Thing', Thing).insertMany(Array.from({ length: 50 }, (_, n) => ({ code: `T${n}`, n })));
 });

@@ -163,7 +163,7 @@ async function fillHotCollections() {
 }
 
 beforeAll(async () => {
-  h = await subgraphHarness(documentsSubgraph, { monitorCommands: true, redisDb: 47 });
+  h = await subgraphHarness(documentsSubgraph, { redisDb: 47 });
   db = h.deps.db;
   domain = domainOf(h.deps);
   desk = await ScanningWorkstation.open({ baseUrl: 'http://127.0.0.1:1', headers: async () => ({}), name: 'Trần Thị Bình' });

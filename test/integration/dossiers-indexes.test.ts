@@ -36,7 +36,7 @@ const walk = async (code: string, steps: Omit<ActionInput, 'code' | 'expectedVer
 
 beforeAll(async () => {
   sim = await startNpspSimulator({ username: 'vss', password: 'secret', procedures: [] });
-  w = await dossiersWorld({ redisDb: 50, monitorCommands: true, env: { NPSP_URL: sim.url, NPSP_USERNAME: 'vss', NPSP_PASSWORD: 'secret' } });
+  w = await dossiersWorld({ redisDb: 50, env: { NPSP_URL: sim.url, NPSP_USERNAME: 'vss', NPSP_PASSWORD: 'secret' } });
   // Templates: dossiers filed and moved by the services, one per typical history.
   const histories: Omit<ActionInput, 'code' | 'expectedVersion'>[][] = [
     [{ action: 'START_PROCESSING' }, { action: 'COMPLETE' }, { action: 'RETURN_RESULT', returnMethod: 'ONLINE' }],

@@ -160,7 +160,7 @@ describe('equality lookups on the test database (MONGODB_URI) (issue 12, R-Q-1)'
   });
 
   beforeAll(async () => {
-    conn = await connectDatabase(process.env.MONGODB_URI!, `t${randomBytes(4).toString('hex')}_embedded`, { monitorCommands: true });
+    conn = await connectDatabase(process.env.MONGODB_URI!, `t${randomBytes(4).toString('hex')}_embedded`);
     onFerretdb = 'ferretdbVersion' in (await conn.db!.admin().command({ buildInfo: 1 }));
     const dossiers = conn.collection('dossiers');
     await dossiers.createIndex({ code: 1 }, { unique: true });

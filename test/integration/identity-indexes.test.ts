@@ -90,7 +90,6 @@ beforeAll(async () => {
   npsp = await startNpspSimulator({ username: 'vss', password: 'secret', accounts: [] });
   notify = await startNotifySimulator();
   h = await subgraphHarness(identitySubgraph, {
-    monitorCommands: true,
     redisDb: 41,
     env: { POPULATION_URL: population.endpoint, NPSP_URL: npsp.url, NPSP_USERNAME: 'vss', NPSP_PASSWORD: 'secret', NOTIFY_URL: notify.url, OTP_SECRET: 'test-otp-secret' },
   });

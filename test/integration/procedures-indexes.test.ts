@@ -78,7 +78,7 @@ async function fill() {
 }
 
 beforeAll(async () => {
-  h = await subgraphHarness(proceduresSubgraph, { monitorCommands: true, redisDb: REDIS_DB });
+  h = await subgraphHarness(proceduresSubgraph, { redisDb: REDIS_DB });
   domain = domainOf(h.deps);
   await h.deps.redis.flushdb();
   await fill();

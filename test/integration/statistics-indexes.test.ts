@@ -60,7 +60,7 @@ async function storeReports(n: number): Promise<Record<ReportStatus, string[]>> 
 }
 
 beforeAll(async () => {
-  h = await subgraphHarness(statisticsSubgraph, { monitorCommands: true, redisDb: 43 });
+  h = await subgraphHarness(statisticsSubgraph, { redisDb: 43 });
   await h.deps.redis.flushdb();
   const { ProcedureField, Report, ReportStep } = models();
 

@@ -32,12 +32,12 @@ export const orgInput = (over: Partial<ReceiveInput> = {}): ReceiveInput => ({
  * FerretDB and Redis, with the demo procedure catalogue; the dossiers subgraph follows the
  * procedure change stream as in production.
  */
-export async function dossiersWorld(opts: { redisDb: number; env?: Record<string, string>; monitorCommands?: boolean }) {
+export async function dossiersWorld(opts: { redisDb: number; env?: Record<string, string> }) {
   const procedures = await httpSubgraph(proceduresSubgraph, { redisDb: opts.redisDb });
   const pdb = await connectDatabase(process.env.MONGODB_URI!, `${procedures.prefix}procedures`);
   const pmodels = { Procedure: procedureModel(pdb), ProcedureChange: procedureChangeModel(pdb) };
   await seedProcedures(pmodels);
-  const h = await subgraphHarness(dossiersSubgraph, { redisDb: opts.redisDb, env: { PROCEDURES_URL: procedures.url, ...opts.env }, monitorCommands: opts.monitorCommands });
+  const h = await subgraphHarness(dossiersSubgraph, { redisDb: opts.redisDb, env: { PROCEDURES_URL: procedures.url, ...opts.env } });
   const domain = domainOf(h.deps);
   const stopFollowing = followProcedureChanges(domain.models.ProcedureRevision, h.deps.redis, h.deps.logger);
   const log = new ChangeLog(pmodels);

@@ -44,8 +44,6 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Shares a database prefix with another harness (e.g. a subgraph it calls). */
   prefix?: string;
-  /** Records the commands sent to the database (test/support/explain.ts). */
-  monitorCommands?: boolean;
 }
 
 /**
@@ -57,7 +55,7 @@ export async function subgraphHarness<C extends RequestBase>(def: SubgraphDefini
   const prefix = opts.prefix ?? `t${randomBytes(4).toString('hex')}_`;
   const config = loadServiceConfig(def.name, isolatedEnv(opts, prefix));
   const logger = createLogger(def.name, { level: 'error' });
-  const db = await connectDatabase(config.mongoUri, config.databaseName, { monitorCommands: opts.monitorCommands });
+  const db = await connectDatabase(config.mongoUri, config.databaseName);
   const redis = await connectRedis(config.redisUrl);
   const deps: SubgraphDeps = { db, redis, logger, config };
   const { key: signingKey } = await loadKey(config.keysDir, KEY_FILES.internalSigning);

@@ -33,7 +33,7 @@ beforeAll(async () => {
     service: 'test',
     apollo,
     logger: createLogger('test', { level: 'error' }),
-    health: async () => ({ self: 'ok' }),
+    ready: async () => ({ self: 'ok' }),
     shedding: { maxInFlight: 1, maxEventLoopDelayMs: 10_000, maxHeapBytes: 2 ** 40 },
     admit: async () => ({ deadlineMs: 60_000 }),
     context: async () => ({}),
