@@ -114,6 +114,7 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
 }
 
+const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 type Probes = Pick<HttpAppOptions<BaseContext>, 'service' | 'ready' | 'metrics'>;
 
 /**
@@ -205,7 +206,10 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
   function serve(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const started = process.hrtime.bigint();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    let routeLabel = 'unmatched';
+    // Found before admission, so that refused requests (401, 429, 503) count under their route too.
+    const found = path === '/graphql' ? undefined : (opts.routes ?? []).map((r) => ({ r, match: req.method === r.method ? r.path.exec(path) : null })).find((f) => f.match);
+    // The route's first segment (/receipts, /uploads, …): one of ours, never the caller's text.
+    const routeLabel = path === '/graphql' || PROBE_PATHS.has(path) ? path : found ? `/${path.split('/')[1]}` : 'unmatched';
     const done = (operationName?: unknown) => {
       observeHttp(routeLabel, req.method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
       logger.info('request', {
@@ -218,18 +222,8 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
     };
 
     const route = async (): Promise<unknown> => {
-      if (path === '/graphql') {
-        routeLabel = path;
-        return graphql(req, res, requestId);
-      }
-      for (const r of opts.routes ?? []) {
-        const match = req.method === r.method ? r.path.exec(path) : null;
-        if (match) {
-          // The route's first segment (/receipts, /uploads, …): one of ours, never the caller's text.
-          routeLabel = `/${path.split('/')[1]}`;
-          return r.handle(req, res, match, () => opts.context(req, requestId));
-        }
-      }
+      if (path === '/graphql') return graphql(req, res, requestId);
+      if (found) return found.r.handle(req, res, found.match!, () => opts.context(req, requestId));
       sendJson(res, 404, { error: `no route ${path}; GraphQL is served at /graphql` });
       return undefined;
     };
@@ -237,10 +231,7 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
     const handle = async () => {
       // Probes first and cheap: answered even while everything else is shed. On the main port,
       // metrics are for this machine only (an operator's scraper uses METRICS_PORT).
-      if (await answerProbe(req, res, path, opts, opts.metricsOnLoopback !== false && isLoopback(req))) {
-        routeLabel = path;
-        return undefined;
-      }
+      if (await answerProbe(req, res, path, opts, opts.metricsOnLoopback !== false && isLoopback(req))) return undefined;
       if (await opts.preflight?.(req, res)) return undefined;
       const pressure = shedder.enter();
       if (pressure) {

@@ -13,11 +13,14 @@ import { PROJECT_ROOT } from '../../subgraphs/kit/config';
 let gateway: ChildProcess;
 let logDir: string;
 let url: string;
+let admin: string;
 
 beforeAll(async () => {
   logDir = mkdtempSync(path.join(tmpdir(), 'vss-workers-logs-'));
   const port = String(await freePort());
+  const metricsPort = String(await freePort());
   url = `http://127.0.0.1:${port}/graphql`;
+  admin = `http://127.0.0.1:${metricsPort}`;
   // Not startService: its readiness check is /healthz, which asks subgraphs this test does not run.
   writeFileSync(path.join(logDir, 'gateway.log'), '');
   const log = createWriteStream(path.join(logDir, 'gateway.log'), { flags: 'a' });
@@ -25,7 +28,7 @@ beforeAll(async () => {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env, PORT: port, REDIS_URL: `${process.env.REDIS_URL}/7`, KEYS_DIR: process.env.KEYS_DIR!, GATEWAY_WORKERS: '2', LOG_LEVEL: 'info',
+      ...process.env, PORT: port, REDIS_URL: `${process.env.REDIS_URL}/7`, KEYS_DIR: process.env.KEYS_DIR!, GATEWAY_WORKERS: '2', LOG_LEVEL: 'info', METRICS_PORT: metricsPort,
       // A small anonymous share, to see whether it holds across the workers.
       CLIENT_BUDGETS: JSON.stringify({ anonymous: { requestsPerMinute: 12, maxConcurrent: 4 } }),
     },
@@ -62,6 +65,21 @@ describe('the gateway on every core (issue 15)', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(8);
     for (const deadline = Date.now() + 3000; Date.now() < deadline && workersInLog().size < 2; ) await new Promise((r) => setTimeout(r, 100));
     expect([...workersInLog()].sort()).toEqual([1, 2]);
+  });
+
+  test('issue 16: the admin port\'s /metrics sums every worker\'s series, whichever worker answers; the main port then serves none', async () => {
+    // The first test's 20 requests went to both workers (12 answered, 8 refused).
+    const count = (text: string, status: string) =>
+      Number(new RegExp(`^vss_http_request_duration_seconds_count\\{[^}]*route="/graphql"[^}]*status="${status}"[^}]*\\} (\\d+)`, 'm').exec(text)?.[1]);
+    for (let i = 0; i < 4; i++) {
+      // A new connection each time: the kernel hands them to either worker.
+      const text = await (await fetch(`${admin}/metrics`, { headers: { connection: 'close' } })).text();
+      expect([count(text, '200'), count(text, '429')]).toEqual([12, 8]);
+    }
+    // Not a probe there: an ordinary request (refused here, as this caller's share is spent).
+    const main = await fetch(url.replace('/graphql', '/metrics'));
+    expect([main.status, (await main.text()).includes('vss_http_request_duration_seconds')]).toEqual([429, false]);
+    expect((await fetch(`${admin}/readyz`)).status).toBe(503); // no subgraph runs here
   });
 
   test('a worker that dies is replaced and the gateway keeps answering; SIGTERM stops every worker', async () => {
