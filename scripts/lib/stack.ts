@@ -12,7 +12,8 @@ export interface StackOptions {
   mongoUri: string;
   redisUrl: string;
   keysDir: string;
-  logDir: string;
+  /** Each service's output goes to <logDir>/<service>.log; unset, to this process's own (npm run serve). */
+  logDir?: string;
   /** Port per service; defaults to 4000–4005. */
   ports?: Partial<Record<(typeof SUBGRAPHS)[number] | 'gateway', number>>;
   dbPrefix?: string;
@@ -32,24 +33,34 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const ENTRY = (name: string) => path.join(PROJECT_ROOT, name === 'gateway' ? 'gateway' : `subgraphs/${name}`, 'index.ts');
+/**
+ * The services run the way this launcher runs: from the sources through tsx (npm start, the
+ * tests), or, compiled into dist/ by npm run build (npm run serve), as JavaScript with plain node.
+ */
+const COMPILED = path.extname(__filename) === '.js';
+const ENTRY = (name: string) => path.resolve(__dirname, '../..', name === 'gateway' ? 'gateway' : `subgraphs/${name}`, COMPILED ? 'index.js' : 'index.ts');
 
-function spawnService(name: string, env: NodeJS.ProcessEnv, logDir: string, nodeArgs: string[] = []): ChildProcess {
-  const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, ENTRY(name)], {
+/** Spawns one service as a child process (npm run serve -- --service runs one this way, without waiting on it). */
+export function spawnService(name: string, env: NodeJS.ProcessEnv, logDir: string | undefined, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...(COMPILED ? [] : ['--import', 'tsx']), ...nodeArgs, ENTRY(name)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logDir ? 'pipe' : 'inherit', logDir ? 'pipe' : 'inherit'],
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  if (logDir) {
+    const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
   stopOnExit(child);
   return child;
 }
 
+const logOf = (name: string, logDir: string | undefined) => (logDir ? path.join(logDir, `${name}.log`) : 'its output above');
+
 /** Starts one service as a child process and resolves once its /healthz answers. */
-export async function startService(name: string, env: NodeJS.ProcessEnv, logDir: string, nodeArgs?: string[]): Promise<ChildProcess> {
-  mkdirSync(logDir, { recursive: true });
+export async function startService(name: string, env: NodeJS.ProcessEnv, logDir?: string, nodeArgs?: string[]): Promise<ChildProcess> {
+  if (logDir) mkdirSync(logDir, { recursive: true });
   const child = spawnService(name, env, logDir, nodeArgs);
   try {
     await waitHealthy(name, `http://127.0.0.1:${env.PORT}`, child, logDir);
@@ -60,10 +71,10 @@ export async function startService(name: string, env: NodeJS.ProcessEnv, logDir:
   return child;
 }
 
-async function waitHealthy(name: string, url: string, child: ChildProcess, logDir: string, timeoutMs = 60_000) {
+async function waitHealthy(name: string, url: string, child: ChildProcess, logDir: string | undefined, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${path.join(logDir, `${name}.log`)}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${logOf(name, logDir)}`);
     try {
       const res = await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
@@ -72,7 +83,7 @@ async function waitHealthy(name: string, url: string, child: ChildProcess, logDi
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`${name} was not healthy within ${timeoutMs} ms; see ${path.join(logDir, `${name}.log`)}`);
+  throw new Error(`${name} was not healthy within ${timeoutMs} ms; see ${logOf(name, logDir)}`);
 }
 
 export function stopChild(child: ChildProcess): Promise<void> {
@@ -88,7 +99,7 @@ export function stopChild(child: ChildProcess): Promise<void> {
 }
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
-  mkdirSync(opts.logDir, { recursive: true });
+  if (opts.logDir) mkdirSync(opts.logDir, { recursive: true });
   const port = (name: keyof typeof DEFAULT_PORTS) => opts.ports?.[name] ?? DEFAULT_PORTS[name];
   const common = {
     MONGODB_URI: opts.mongoUri,
