@@ -79,6 +79,9 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     // A browser may not send a "simple" cross-site request (a form post) to the graph (README, Security).
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // gateway/index.ts stops the process on SIGTERM/SIGINT. Apollo's own handler raced it and the
+    // gateway never exited: a second stop() while one runs waits on a barrier Apollo Server 5 never resolves.
+    stopOnTerminationSignals: false,
     persistedQueries: { cache: trusted.cache },
     plugins: [
       queryLimitsPlugin({ budgets: config.budgets, estimate: createCostEstimator(readCostModel(supergraphSdl)), trusted }),

@@ -12,7 +12,8 @@ export interface StackOptions {
   mongoUri: string;
   redisUrl: string;
   keysDir: string;
-  logDir: string;
+  /** Each service's output goes to <logDir>/<service>.log; unset, to this process's own (npm run serve). */
+  logDir?: string;
   /** Port per service; defaults to 4000–4005. */
   ports?: Partial<Record<(typeof SUBGRAPHS)[number] | 'gateway', number>>;
   dbPrefix?: string;
@@ -32,24 +33,34 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const ENTRY = (name: string) => path.join(PROJECT_ROOT, name === 'gateway' ? 'gateway' : `subgraphs/${name}`, 'index.ts');
+/**
+ * The services run the way this launcher runs: from the sources through tsx (npm start, the
+ * tests), or, compiled into dist/ by npm run build (npm run serve), as JavaScript with plain node.
+ */
+const COMPILED = path.extname(__filename) === '.js';
+const ENTRY = (name: string) => path.resolve(__dirname, '../..', name === 'gateway' ? 'gateway' : `subgraphs/${name}`, COMPILED ? 'index.js' : 'index.ts');
 
-function spawnService(name: string, env: NodeJS.ProcessEnv, logDir: string, nodeArgs: string[] = []): ChildProcess {
-  const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, ENTRY(name)], {
+/** Spawns one service as a child process (npm run serve -- --service runs one this way, without waiting on it). */
+export function spawnService(name: string, env: NodeJS.ProcessEnv, logDir: string | undefined, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...(COMPILED ? [] : ['--import', 'tsx']), ...nodeArgs, ENTRY(name)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logDir ? 'pipe' : 'inherit', logDir ? 'pipe' : 'inherit'],
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  if (logDir) {
+    const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
   stopOnExit(child);
   return child;
 }
 
+const logOf = (name: string, logDir: string | undefined) => (logDir ? path.join(logDir, `${name}.log`) : 'its output above');
+
 /** Starts one service as a child process and resolves once its /readyz answers. */
-export async function startService(name: string, env: NodeJS.ProcessEnv, logDir: string, nodeArgs?: string[]): Promise<ChildProcess> {
-  mkdirSync(logDir, { recursive: true });
+export async function startService(name: string, env: NodeJS.ProcessEnv, logDir?: string, nodeArgs?: string[]): Promise<ChildProcess> {
+  if (logDir) mkdirSync(logDir, { recursive: true });
   const child = spawnService(name, env, logDir, nodeArgs);
   try {
     await waitReady(name, `http://127.0.0.1:${env.PORT}`, child, logDir);
@@ -60,10 +71,10 @@ export async function startService(name: string, env: NodeJS.ProcessEnv, logDir:
   return child;
 }
 
-async function waitReady(name: string, url: string, child: ChildProcess, logDir: string, timeoutMs = 60_000) {
+async function waitReady(name: string, url: string, child: ChildProcess, logDir: string | undefined, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${path.join(logDir, `${name}.log`)}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${logOf(name, logDir)}`);
     try {
       // Ready, not only alive: its database, Redis and background workers (the gateway: every subgraph).
       const res = await fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(1000) });
@@ -73,7 +84,7 @@ async function waitReady(name: string, url: string, child: ChildProcess, logDir:
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`${name} was not ready within ${timeoutMs} ms; see ${path.join(logDir, `${name}.log`)}`);
+  throw new Error(`${name} was not ready within ${timeoutMs} ms; see ${logOf(name, logDir)}`);
 }
 
 export function stopChild(child: ChildProcess): Promise<void> {
@@ -89,8 +100,11 @@ export function stopChild(child: ChildProcess): Promise<void> {
 }
 
 export async function startStack(opts: StackOptions): Promise<Stack> {
-  mkdirSync(opts.logDir, { recursive: true });
+  if (opts.logDir) mkdirSync(opts.logDir, { recursive: true });
   const port = (name: keyof typeof DEFAULT_PORTS) => opts.ports?.[name] ?? DEFAULT_PORTS[name];
+  // One METRICS_PORT given to the whole stack is the gateway's admin port; each subgraph takes the next ones, in the order of their main ports.
+  const metricsBase = opts.env?.METRICS_PORT ?? process.env.METRICS_PORT;
+  const metricsPort = (name: keyof typeof DEFAULT_PORTS) => (metricsBase ? { METRICS_PORT: String(Number(metricsBase) + DEFAULT_PORTS[name] - DEFAULT_PORTS.gateway) } : {});
   const common = {
     MONGODB_URI: opts.mongoUri,
     REDIS_URL: opts.redisUrl,
@@ -111,7 +125,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         subgraphUrls[name] = `${url}/graphql`;
         // The dossiers subgraph asks the procedures subgraph at intake (R-DOS-5).
         const own = name === 'dossiers' ? { PROCEDURES_URL: `http://127.0.0.1:${port('procedures')}/graphql` } : {};
-        const child = spawnService(name, { ...common, ...own, PORT: String(port(name)) }, opts.logDir, opts.nodeArgs?.[name]);
+        const child = spawnService(name, { ...common, ...own, ...metricsPort(name), PORT: String(port(name)) }, opts.logDir, opts.nodeArgs?.[name]);
         children.set(name, child);
         return waitReady(name, url, child, opts.logDir);
       }),
@@ -119,7 +133,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const gatewayUrl = `http://127.0.0.1:${port('gateway')}`;
     const overrides = Object.fromEntries(SUBGRAPHS.map((n) => [`SUBGRAPH_${n.toUpperCase()}_URL`, subgraphUrls[n]]));
     const gatewayEnv = { ...common, ...overrides };
-    const gateway = spawnService('gateway', { ...gatewayEnv, PORT: String(port('gateway')) }, opts.logDir, opts.nodeArgs?.gateway);
+    const gateway = spawnService('gateway', { ...gatewayEnv, ...metricsPort('gateway'), PORT: String(port('gateway')) }, opts.logDir, opts.nodeArgs?.gateway);
     children.set('gateway', gateway);
     await waitReady('gateway', gatewayUrl, gateway, opts.logDir);
     return { gatewayUrl: `${gatewayUrl}/graphql`, subgraphUrls, children, gatewayEnv, stop };

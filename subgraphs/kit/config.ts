@@ -1,4 +1,5 @@
 import { sheddingFromEnv, type SheddingLimits } from './shedding';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { LogLevel } from './logger';
 
@@ -7,7 +8,17 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export const PROJECT_ROOT = path.resolve(__dirname, '../..');
+/**
+ * The folder holding package.json, schema/ and .data/: the nearest one above this file with a
+ * package.json. Two folders up from the sources, three from the compiled dist/subgraphs/kit/
+ * (npm run build), and the image's /app in the Dockerfile.
+ */
+export const PROJECT_ROOT = (() => {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+  }
+  return path.resolve(__dirname, '../..');
+})();
 
 export type Env = Record<string, string | undefined>;
 

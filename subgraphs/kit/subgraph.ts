@@ -68,6 +68,9 @@ export function buildSubgraphServer<C extends RequestBase>(
     introspection: !deps.config.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorWith(deps.logger),
+    // main() below stops the process on SIGTERM/SIGINT, in order. Apollo's own handler would race
+    // it: a second stop() while one runs waits on a barrier Apollo Server 5 never resolves.
+    stopOnTerminationSignals: false,
     // Federated traces feed Apollo's hosted usage reporting, which this project does not use.
     plugins: [ApolloServerPluginInlineTraceDisabled(), deadlineApolloPlugin<C>(), graphqlMetricsPlugin<C>((c) => c.principal.client)],
     ...extra,
