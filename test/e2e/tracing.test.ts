@@ -130,6 +130,21 @@ describe('OpenTelemetry traces (issue 16)', () => {
     expect([...services(spans)].sort()).toEqual([...W1_SERVICES].sort());
   });
 
+  test("equal polls at once share one dossiers fetch (issue 15): a poll that did not fetch says so on its span and names the trace that did", async () => {
+    const ivan = await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0001' });
+    const callers = [...Array(10)].map(callerTrace);
+    await Promise.all(callers.map((c) => post(W1_QUERY, ivan, { code: codes[1] }, { traceparent: c.traceparent })));
+    const fetches = new Map<string, ReceivedSpan>();
+    for (const c of callers) {
+      const spans = await traceOf(c.traceId, (s) => s.some((x) => x.name === 'gateway.fetch' && x.attributes.service === 'dossiers'));
+      fetches.set(c.traceId, spans.find((x) => x.name === 'gateway.fetch' && x.attributes.service === 'dossiers')!);
+    }
+    const called = new Set([...fetches].filter(([, f]) => receiver.spans.some((s) => s.parentSpanId === f.spanId && s.kind === CLIENT)).map(([id]) => id));
+    const shared = [...fetches.values()].filter((f) => f.attributes['vss.answer.source'] === 'shared');
+    expect(called.size + shared.length).toBe(10);
+    for (const f of shared) expect(called.has(String(f.attributes['vss.answer.leader_trace_id']))).toBe(true);
+  });
+
   test("an intake's RECEIVE event carries its trace: the statistics and documents consumers' spans are in the intake's trace, with their database calls", async () => {
     const caller = callerTrace();
     const ivan = await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0001' });
