@@ -1,5 +1,7 @@
+import { trace } from '@opentelemetry/api';
 import { LRUCache } from 'lru-cache';
 import type { Principal } from '../subgraphs/kit/principal';
+import { currentTraceId } from '../subgraphs/kit/tracing';
 
 /**
  * Subgraph answers shared between requests (issue 15), in two ways:
@@ -18,6 +20,7 @@ import type { Principal } from '../subgraphs/kit/principal';
  * executor writes into the objects it receives. Mutations are never shared; failures are not
  * cached, and a follower whose leader ran out of *its* time fetches for itself.
  * A Map of promises and lru-cache do the work: no kept library dedups keyed promises.
+ * Traced, a shared fetch is the first request's: its span names that request's trace (markAnswer).
  */
 export interface Answer {
   /** The subgraph's JSON body. */
@@ -65,6 +68,17 @@ export function publicMaxAge(header: string | null): number {
   return age ? Number(age[1]) : 0;
 }
 
+/**
+ * Says on the fetch's span (@apollo/gateway's `gateway.fetch`) that no call was made for it: the
+ * answer came from the cache, or from an equal fetch in flight, whose call (and the subgraph's
+ * spans under it) belongs to the trace of the request that started it, named here.
+ */
+function markAnswer(source: 'cache' | 'shared', leaderTraceId?: string) {
+  const span = trace.getActiveSpan();
+  span?.setAttribute('vss.answer.source', source);
+  if (leaderTraceId) span?.setAttribute('vss.answer.leader_trace_id', leaderTraceId);
+}
+
 const isQuery = (text: string) => /^\s*(query\b|\{)/.test(text);
 
 /** What a subgraph's answer may depend on in the caller: for in-flight sharing. */
@@ -74,7 +88,7 @@ const whatMaySee = (p: Principal) => JSON.stringify([p.client, [...p.scopes].sor
 
 export function createAnswerSharing(opts: SharingOptions): AnswerSharing {
   const counters: SharingCounters = { deduplicated: 0, cacheHits: 0, cacheMisses: 0, invalidations: 0 };
-  const inFlight = new Map<string, Promise<Answer>>();
+  const inFlight = new Map<string, { answer: Promise<Answer>; traceId?: string }>();
   // Bounded by count and by bytes: a catalogue page of 100 procedures is a few hundred KB.
   const cached = new LRUCache<string, Answer>({ max: opts.maxEntries ?? 5_000, maxSize: 64 * 1024 * 1024, sizeCalculation: (a, key) => a.text.length + key.length });
   /** Bumped on invalidation: keys of older generations are never read again and age out. */
@@ -102,6 +116,7 @@ export function createAnswerSharing(opts: SharingOptions): AnswerSharing {
         const hit = cached.get(publicKey);
         if (hit) {
           counters.cacheHits++;
+          markAnswer('cache');
           return hit;
         }
         counters.cacheMisses++;
@@ -116,10 +131,11 @@ export function createAnswerSharing(opts: SharingOptions): AnswerSharing {
       const running = inFlight.get(flightKey);
       if (running) {
         counters.deduplicated++;
-        return running.catch((err: unknown) => (opts.callersOwnFailure(err) ? fetch() : Promise.reject(err)));
+        markAnswer('shared', running.traceId);
+        return running.answer.catch((err: unknown) => (opts.callersOwnFailure(err) ? fetch() : Promise.reject(err)));
       }
       const started = fetch().then(keep).finally(() => inFlight.delete(flightKey));
-      inFlight.set(flightKey, started);
+      inFlight.set(flightKey, { answer: started, traceId: currentTraceId() });
       return started;
     },
   };

@@ -1,5 +1,8 @@
+// First: tracing must hook require() before the modules it traces load (kit/instrument.ts).
+import '../subgraphs/kit/instrument';
 import cluster from 'node:cluster';
 import { createLogger } from '../subgraphs/kit/logger';
+import { flushTraces } from '../subgraphs/kit/tracing';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { startGateway } from './server';
 import { runWorkers } from './workers';
@@ -14,7 +17,7 @@ function serve(config: GatewayConfig) {
     .then(({ stop }) => {
       let stopped: Promise<void> | undefined;
       // Ctrl-C reaches the workers both from the terminal and from the primary: stop once.
-      const exit = () => void (stopped ??= stop().then(() => process.exit(0)));
+      const exit = () => void (stopped ??= stop().then(flushTraces).then(() => process.exit(0)));
       for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, exit);
       // A worker whose primary is gone (killed outright) must not live on holding the port.
       if (cluster.isWorker) process.once('disconnect', exit);

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger';
 import { workerStarted } from './background';
+import { inConsumerSpan } from './tracing';
 
 /**
  * Event streams on Redis Streams with consumer groups. The durable record of each event lives
@@ -36,6 +37,8 @@ export interface DossierEvent {
   reception?: DossierReception;
   /** On COMPLETE and TRANSFER: what the statistics need beyond the change itself (R-STA-1). */
   facts?: DossierFacts;
+  /** The W3C trace context of the request that made the change, when it was traced: consumers continue its trace. */
+  traceparent?: string | null;
 }
 
 /**
@@ -75,6 +78,8 @@ export interface ProcedureChangeEvent {
   field: string;
   processingDays: number;
   at: string;
+  /** The W3C trace context of the request that made the change, when it was traced. */
+  traceparent?: string | null;
 }
 
 export async function publishEvent(redis: Redis, stream: string, event: object): Promise<string> {
@@ -139,7 +144,9 @@ export function startConsumer<T>(redis: Redis, opts: ConsumerOptions<T>): { stop
   const process = async (id: string, fields: string[]) => {
     const raw = fields[fields.indexOf('event') + 1] ?? 'null';
     try {
-      await opts.handle(JSON.parse(raw) as T);
+      const event = JSON.parse(raw) as T;
+      const traceparent = (event as { traceparent?: string | null } | null)?.traceparent;
+      await inConsumerSpan({ stream, group, id, traceparent }, () => opts.handle(event));
     } catch (err) {
       const [[, , , deliveries] = []] = (await conn.xpending(stream, group, id, id, 1)) as [string, string, number, number][];
       if ((deliveries ?? 0) < maxDeliveries) throw err;

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { trace } from '@opentelemetry/api';
 import pino from 'pino';
+import { currentTraceId } from './tracing';
 
 /**
  * JSON-lines logging on pino (issue 16). Personal data (ID numbers, names, phone numbers, e-mail,
@@ -45,12 +45,6 @@ const requestScope = new AsyncLocalStorage<string>();
 /** Runs `work` so that every line logged inside it names `requestId`. */
 export function withRequestId<T>(requestId: string, work: () => T): T {
   return requestScope.run(requestId, work);
-}
-
-/** The active span's trace id, when tracing is on and a span is active. */
-export function currentTraceId(): string | undefined {
-  const context = trace.getActiveSpan()?.spanContext();
-  return context && trace.isSpanContextValid(context) ? context.traceId : undefined;
 }
 
 function scopeFields(): Record<string, string> {

@@ -20,6 +20,7 @@ import { ErrorCode, unauthenticated } from './errors';
 import type { RequestBase, SubgraphDeps } from './context';
 import { runUpgrades, type Upgrade } from './upgrades';
 import { DEADLINE_HEADER, deadlineApolloPlugin, deadlineFromHeader } from './deadline';
+import { flushTraces } from './tracing';
 
 /** Everything that makes one subgraph: its SDL, resolvers, per-request context and background work. */
 export interface SubgraphDefinition<C extends RequestBase> {
@@ -152,7 +153,7 @@ export function main<C extends RequestBase>(def: SubgraphDefinition<C>): void {
   runSubgraph(def).then(
     ({ stop }) => {
       for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-        process.once(signal, () => void stop().then(() => process.exit(0)));
+        process.once(signal, () => void stop().then(flushTraces).then(() => process.exit(0)));
       }
     },
     (err: unknown) => {

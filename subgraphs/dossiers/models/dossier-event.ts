@@ -27,6 +27,8 @@ export interface DossierEventRecord {
   globalSeq?: number | null;
   /** What the statistics need and cannot see from the change itself (see DossierFacts). */
   facts?: DossierFacts | null;
+  /** The W3C trace context of the request that made the change (null when untraced): the stream event carries it to consumers. */
+  traceparent?: string | null;
 }
 
 /**
@@ -68,6 +70,7 @@ const DossierEventSchema = new Schema<DossierEventRecord>(
     /** Set once the event is on the stream; unpublished events are retried by the relay. */
     published: { type: Boolean, required: true, default: false, index: true },
     globalSeq: { type: Number, default: null },
+    traceparent: { type: String, default: null },
   },
   { collection: 'dossier_events', minimize: false },
 );

@@ -1,4 +1,5 @@
 import { readOptions } from '../../kit/deadline';
+import { currentTraceparent } from '../../kit/tracing';
 import { insertBuilt, isDuplicateKey, setBuilt } from '../../kit/mongo';
 import type { DossierModel, DossierRecord } from '../models/dossier';
 import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';
@@ -26,9 +27,12 @@ export function findDossier(models: DossierModels, code: string): Promise<Dossie
   return models.Dossier.collection.findOne<DossierRecord>({ code }, readOptions());
 }
 
-/** Appends the event; null when its (dossierCode, seq) is taken, i.e. someone else changed the dossier first. */
+/**
+ * Appends the event; null when its (dossierCode, seq) is taken, i.e. someone else changed the
+ * dossier first. The event keeps the request's trace context, for its consumers to continue.
+ */
 export async function appendEvent(models: DossierModels, e: NewDossierEvent): Promise<DossierEventRecord | null> {
-  const event: DossierEventRecord = { _id: eventId(e.dossierCode, e.seq), facts: null, ...e, published: false };
+  const event: DossierEventRecord = { _id: eventId(e.dossierCode, e.seq), facts: null, traceparent: currentTraceparent(), ...e, published: false };
   try {
     await insertBuilt(models.DossierEvent, event);
     return event;

@@ -35,6 +35,7 @@ export const toStreamEvent = (e: DossierEventRecord, globalSeq: number): Dossier
   at: e.at.toISOString(),
   ...(e.action === 'RECEIVE' ? { reception: receptionOf(e.changes as Partial<DossierRecord>) } : {}),
   ...(e.facts ? { facts: e.facts } : {}),
+  ...(e.traceparent ? { traceparent: e.traceparent } : {}),
 });
 
 const receptionOf = (d: Partial<DossierRecord>): DossierReception => ({

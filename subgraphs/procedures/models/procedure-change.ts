@@ -32,6 +32,8 @@ export interface ProcedureChangeRecord {
   by: Actor;
   /** Whether the relay has put it on the event stream; few are not, so `{published: false}` is a short index lookup. */
   published: boolean;
+  /** The W3C trace context of the request that made the change (null when untraced), carried on its event. */
+  traceparent?: string | null;
 }
 
 const ProcedureChangeSchema = new Schema<ProcedureChangeRecord>(
@@ -49,6 +51,7 @@ const ProcedureChangeSchema = new Schema<ProcedureChangeRecord>(
     at: { type: Date, required: true },
     by: { type: ActorSchema, required: true },
     published: { type: Boolean, default: false, index: true },
+    traceparent: { type: String, default: null },
   },
   { collection: 'procedure_changes', minimize: false, versionKey: false },
 );

@@ -1,4 +1,5 @@
 import { isDuplicateKey } from '../../kit/mongo';
+import { currentTraceparent } from '../../kit/tracing';
 import { blockOf, GapFreeSequence, highestId } from '../../kit/sequence';
 import type { ProcedureModel, ProcedureRecord } from '../models/procedure';
 import { searchTextOf } from '../models/procedure';
@@ -19,11 +20,11 @@ export class ChangeLog {
     this.numbers = new GapFreeSequence(() => highestId(models.ProcedureChange));
   }
 
-  /** The stored change, or null when the procedure's revision was taken by a concurrent change. */
+  /** The stored change (with the request's trace context), or null when the procedure's revision was taken by a concurrent change. */
   append(change: NewChange): Promise<ProcedureChangeRecord | null> {
     const { ProcedureChange } = this.models;
     return this.numbers.claim<ProcedureChangeRecord | null>(
-      async (n) => (await ProcedureChange.create({ ...change, _id: n, block: blockOf(n), published: false })).toObject(),
+      async (n) => (await ProcedureChange.create({ traceparent: currentTraceparent(), ...change, _id: n, block: blockOf(n), published: false })).toObject(),
       async () => ((await ProcedureChange.exists({ code: change.code, revision: change.revision })) ? { value: null } : undefined),
     );
   }

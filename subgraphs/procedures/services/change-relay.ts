@@ -19,6 +19,7 @@ const toEvent = (c: ProcedureChangeRecord): ProcedureChangeEvent => ({
   field: c.content.field,
   processingDays: c.content.processingDays,
   at: c.at.toISOString(),
+  ...(c.traceparent ? { traceparent: c.traceparent } : {}),
 });
 
 /**
