@@ -33,6 +33,10 @@ import { followInvalidations } from './cache-invalidation';
 import { redisKeyValueCache } from './redis-cache';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../subgraphs/kit/errors';
+import { startAudit } from './audit';
+import { auditPlugin } from './audit/plugin';
+import { auditedRoute } from './audit/rest';
+import { traceIdOf } from './audit/touched';
 
 /** Probes every subgraph's /healthz; the gateway is healthy when all of them are. */
 async function subgraphHealth(urls: Map<string, string>): Promise<Record<string, string>> {
@@ -78,6 +82,9 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     },
   });
   const redis = await connectRedis(config.redisUrl);
+  // The audit trail of every exchange (R-Q-2, gateway/audit/): off only outside production without MONGODB_URI.
+  const audit = config.audit ? await startAudit(config.audit, redis, { key: internalKey, kid: String(internalJwk.kid) }, logger) : undefined;
+  if (!audit) logger.warn('audit trail off: MONGODB_URI is not set');
   const trusted = loadTrustedDocuments(config.trustedDocuments, config.trustedDocumentsFor, SOAP_DOCUMENTS, redisKeyValueCache(redis, 'gateway:'));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -91,6 +98,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     allowBatchedHttpRequests: false,
     persistedQueries: { cache: trusted.cache },
     plugins: [
+      ...(audit ? [auditPlugin(audit, logger)] : []),
       queryLimitsPlugin({ budgets: config.budgets, estimate: createCostEstimator(readCostModel(supergraphSdl)), trusted }),
       // No "Did you mean …?" in production: it would map the schema for an attacker.
       ...(config.production ? suggestionBlocker() : []),
@@ -137,7 +145,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     async admit(principal, req, requestId) {
       const key = clientKeyOf(principal, addressOf(req, trust));
       const release = await share(principal, key);
-      return { context: await contextOf(principal, key, requestId), release };
+      return { context: { ...(await contextOf(principal, key, requestId)), channel: 'SOAP', traceId: traceIdOf(req.headers.traceparent) }, release };
     },
   });
 
@@ -171,10 +179,12 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       return { deadlineMs: config.budgets[principal.client].deadlineMs, release: await share(principal, key) };
     },
     routes: [
-      forwardRoute('GET', /^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls),
-      forwardRoute('POST', /^\/sms\/inbound$/, 'dossiers', urls, [SIGNATURE_HEADER, TIMESTAMP_HEADER]),
-      forwardRoute('PUT', /^\/uploads\/[A-Za-z0-9_-]+$/, 'documents', urls, [SCAN_SIGNATURE_HEADER], config.maxUploadBytes),
-      forwardRoute('GET', /^\/documents\/[0-9a-fA-F]{24}\/content$/, 'documents', urls),
+      ...Object.entries({
+        '/receipts/:code.pdf': forwardRoute('GET', /^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls),
+        '/sms/inbound': forwardRoute('POST', /^\/sms\/inbound$/, 'dossiers', urls, [SIGNATURE_HEADER, TIMESTAMP_HEADER]),
+        '/uploads/:ticket': forwardRoute('PUT', /^\/uploads\/[A-Za-z0-9_-]+$/, 'documents', urls, [SCAN_SIGNATURE_HEADER], config.maxUploadBytes),
+        '/documents/:id/content': forwardRoute('GET', /^\/documents\/[0-9a-fA-F]{24}\/content$/, 'documents', urls),
+      }).map(([name, route]) => (audit ? auditedRoute(route, name, audit, logger) : route)),
       ...soap,
     ],
     context: async (req, requestId) => {
@@ -194,6 +204,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       await closeServer(server);
       await apollo.stop();
       await invalidations?.stop();
+      await audit?.stop();
       loop.stop();
       redis.disconnect();
     },
