@@ -62,6 +62,11 @@ export interface AuditConfig {
 }
 
 function auditConfigOf(e: ReturnType<typeof envReader>, production: boolean): AuditConfig | null {
+  // Off only for measuring what it costs (bench:gateway before/after); production always records.
+  if (e.oneOf('AUDIT_LOG', ['on', 'off'] as const, 'on') === 'off') {
+    if (production) throw new ConfigError('AUDIT_LOG=off is refused in production: every exchange is audited (R-Q-2)');
+    return null;
+  }
   const mongoUri = e.optional('MONGODB_URI');
   if (!mongoUri) {
     if (production) throw new ConfigError('MONGODB_URI is required in production: the gateway writes the audit trail (R-Q-2)');

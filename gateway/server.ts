@@ -82,9 +82,9 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     },
   });
   const redis = await connectRedis(config.redisUrl);
-  // The audit trail of every exchange (R-Q-2, gateway/audit/): off only outside production without MONGODB_URI.
+  // The audit trail of every exchange (R-Q-2, gateway/audit/): off only outside production (no MONGODB_URI, or AUDIT_LOG=off).
   const audit = config.audit ? await startAudit(config.audit, redis, { key: internalKey, kid: String(internalJwk.kid) }, logger) : undefined;
-  if (!audit) logger.warn('audit trail off: MONGODB_URI is not set');
+  if (!audit) logger.warn('audit trail off: MONGODB_URI is not set, or AUDIT_LOG=off');
   const trusted = loadTrustedDocuments(config.trustedDocuments, config.trustedDocumentsFor, SOAP_DOCUMENTS, redisKeyValueCache(redis, 'gateway:'));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
