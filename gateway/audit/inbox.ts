@@ -114,7 +114,7 @@ export function startAuditWriter(o: AuditWriterOptions): { stop(): Promise<void>
           continue;
         }
         const n = await round();
-        await o.checkpoints?.maybe();
+        await o.checkpoints?.maybe(n);
         if (n === 0) {
           for (const done of idle) done();
           idle = [];

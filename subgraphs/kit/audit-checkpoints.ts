@@ -44,6 +44,7 @@ const payloadOf = (c: Pick<AuditCheckpoint, 'entry' | 'hash' | 'at'>) => JSON.st
 export class AuditCheckpointer {
   private readonly numbers: GapFreeSequence;
   private last: { entry: number; at: number } | undefined;
+  private appended = 0;
 
   constructor(
     private readonly Audit: AuditModel,
@@ -62,11 +63,22 @@ export class AuditCheckpointer {
     return (this.last = c ? { entry: c.entry, at: c.at.getTime() } : { entry: 0, at: 0 });
   }
 
-  /** Signs a checkpoint of the chain's last entry when `every.entries` were appended or `every.ms` passed since the last one. */
-  async maybe(now = Date.now()): Promise<AuditCheckpoint | null> {
+  /**
+   * Signs a checkpoint of the chain's last entry when `every.entries` were appended (`appended`:
+   * by this writer since its last call) or `every.ms` passed since the last one. Between those it
+   * reads nothing, so calling it after every batch costs no look-ups.
+   */
+  async maybe(appended = 0, now = Date.now()): Promise<AuditCheckpoint | null> {
+    this.appended += appended;
     const last = await this.lastCheckpoint();
+    if (this.appended < this.every.entries && now - last.at < this.every.ms) return null;
     const entry = await highestId(this.Audit);
-    if (entry <= last.entry || (entry - last.entry < this.every.entries && now - last.at < this.every.ms)) return null;
+    if (entry <= last.entry) {
+      // Nothing new: look again after another interval.
+      this.last = { entry: last.entry, at: now };
+      this.appended = 0;
+      return null;
+    }
     return this.sign(entry, new Date(now));
   }
 
@@ -85,6 +97,7 @@ export class AuditCheckpointer {
       async () => undefined,
     );
     this.last = { entry, at: at.getTime() };
+    this.appended = 0;
     return checkpoint;
   }
 }

@@ -146,8 +146,20 @@ export class AuditLog {
     return previous;
   }
 
+  /** One append at a time per process: concurrent appends of one process would only collide on the same number. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
   /** Appends one record; resolves once it is stored. */
-  async record(r: AuditRecord, at = r.at ? new Date(r.at) : new Date()): Promise<void> {
+  record(r: AuditRecord, at = r.at ? new Date(r.at) : new Date()): Promise<void> {
+    return this.serial(() => this.append(r, at));
+  }
+
+  private async append(r: AuditRecord, at: Date): Promise<void> {
     const n = await this.numbers.claim(
       async (n) => {
         const entry = entryOf(n, { ...r, at: at.toISOString() }, await this.hashOfEntry(n - 1));
@@ -164,7 +176,11 @@ export class AuditLog {
    * hashes are chained in memory from the last stored entry); what another writer's entries took
    * is appended one by one after them. Answers once all are stored.
    */
-  async recordAll(records: AuditRecord[]): Promise<void> {
+  recordAll(records: AuditRecord[]): Promise<void> {
+    return this.serial(() => this.appendAll(records));
+  }
+
+  private async appendAll(records: AuditRecord[]): Promise<void> {
     let rest = records;
     while (rest.length) {
       const built: AuditEntry[] = [];
@@ -180,7 +196,7 @@ export class AuditLog {
       await this.index(built.filter((e) => e._id < first + stored));
       rest = rest.slice(stored);
       if (rest.length) {
-        await this.record(rest[0]!);
+        await this.append(rest[0]!, rest[0]!.at ? new Date(rest[0]!.at) : new Date());
         rest = rest.slice(1);
       }
     }
