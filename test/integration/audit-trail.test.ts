@@ -12,6 +12,8 @@ import { auditPlugin, type AuditSink } from '../../gateway/audit/plugin';
 import { traceIdOf } from '../../gateway/audit/touched';
 import type { GatewayContext } from '../../gateway/context';
 import { verifyAudit } from '../../scripts/audit-verify';
+import { auditTrailPage } from '../../subgraphs/dossiers/services/audit-trail';
+import { wholeCollectionReads } from '../support/explain';
 
 /**
  * The audit trail of every exchange (issue 16, R-Q-2) against the real FerretDB and Redis (its
@@ -28,7 +30,7 @@ const opened: Connection[] = [];
 
 async function freshLog() {
   const database = `audit${randomBytes(4).toString('hex')}_audit`;
-  const db = await connectDatabase(process.env.MONGODB_URI!, database);
+  const db = await connectDatabase(process.env.MONGODB_URI!, database, { monitorCommands: true });
   opened.push(db);
   return { database, db, Audit: auditModel(db), log: new AuditLog(auditModel(db), auditDossierModel(db)) };
 }
@@ -165,6 +167,27 @@ describe('issue 16, R-Q-2: one hash-chained audit log', () => {
     inbox.stop();
   });
 });
+
+describe('issue 16, R-Q-2: auditTrail reads by index', () => {
+  test('a dossier\'s trail among 3 000 rows of 1 000 dossiers is one indexed equality on dossierCode, and an append reads the log by _id only', async () => {
+    const { db, Audit, log } = await freshLog();
+    await log.recordAll(Array.from({ length: 3000 }, (_, i) => record(i, { touched: [`dossier:000.00.01.H26-261203-${String(i % 1000).padStart(4, '0')}`] })));
+    const Rows = auditDossierModel(db);
+    const code = '000.00.01.H26-261203-0007';
+    const page = await indexedIn(db, () => auditTrailPage(Rows, code, { first: 2 }));
+    expect(page.edges.map((e) => e.node.entry)).toEqual([2008, 1008]);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const next = await auditTrailPage(Rows, code, { first: 2, after: page.pageInfo.endCursor });
+    expect(next.edges.map((e) => e.node.entry)).toEqual([8]);
+    await indexedIn(db, () => new AuditLog(Audit, Rows).record(record(9999)));
+  });
+});
+
+async function indexedIn<T>(db: Connection, work: () => Promise<T>): Promise<T> {
+  let out: T | undefined;
+  expect(await wholeCollectionReads(db, async () => void (out = await work()))).toEqual([]);
+  return out as T;
+}
 
 describe('issue 16, R-Q-2: the gateway\'s record of an operation', () => {
   const typeDefs = `type Query { dossier(code: ID!): D } type D { code: ID! applicantName: String personalId: String phone: String documents: [Doc!]! }
