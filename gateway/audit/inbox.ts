@@ -68,6 +68,8 @@ export interface AuditWriterOptions {
   logger: Logger;
   batch?: number;
   blockMs?: number;
+  /** Pause after a batch smaller than `batch`, so that the next gathers more. */
+  pauseMs?: number;
 }
 
 /**
@@ -115,6 +117,8 @@ export function startAuditWriter(o: AuditWriterOptions): { stop(): Promise<void>
         }
         const n = await round();
         await o.checkpoints?.maybe(n);
+        // A part batch: let more gather (a round's cost on the database is mostly per statement).
+        if (n > 0 && n < (o.batch ?? 500)) await sleep(o.pauseMs ?? 250);
         if (n === 0) {
           for (const done of idle) done();
           idle = [];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Principal } from './principal';
 import { GapFreeSequence, highestId } from './sequence';
-import { insertIgnoringDuplicates } from './mongo';
+import { isDuplicateKey } from './mongo';
 
 /**
  * The append-only, hash-chained audit log of every exchange (R-Q-2; ARCHITECTURE "Security
@@ -191,7 +191,8 @@ export class AuditLog {
           built.push(e);
           previous = e.hash;
         });
-        await this.Audit.insertMany(built, { ordered: true, lean: true });
+        // Built whole and typed here: straight to the driver, without mongoose's per-document casting.
+        await this.Audit.collection.insertMany(built as never[], { ordered: true });
       });
       await this.index(built.filter((e) => e._id < first + stored));
       rest = rest.slice(stored);
@@ -210,7 +211,13 @@ export class AuditLog {
         return { _id: `${dossierCode}#${e._id}`, dossierCode, entry: e._id, at: e.at, actor: e.actor, action: e.action, target: e.target, outcome: e.outcome };
       }),
     );
-    if (rows.length) await insertIgnoringDuplicates(this.Dossiers, rows);
+    if (!rows.length) return;
+    // Unordered and straight to the driver; a row already there (an entry appended twice after a writer's crash) is skipped.
+    await this.Dossiers.collection.insertMany(rows as never[], { ordered: false }).catch((err: unknown) => {
+      const errors = (err as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
+      const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
+      if (!isDuplicateKey(err) && !(list.length && list.every((e) => e.code === 11000))) throw err;
+    });
   }
 }
 
