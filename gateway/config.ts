@@ -7,6 +7,7 @@ import { CLIENT_TYPES, type ClientType } from '../subgraphs/kit/principal';
 import { sheddingFromEnv, type SheddingLimits } from '../subgraphs/kit/shedding';
 import { documentMaxBytes } from '../subgraphs/documents/config';
 import { loadBudgets, type Budget } from './budgets';
+import { auditDatabaseName } from '../subgraphs/kit/audit';
 
 export interface GatewayConfig {
   host: string;
@@ -49,6 +50,36 @@ export interface GatewayConfig {
   cache: boolean;
   /** Worker processes serving the port (gateway/index.ts): one per core by default. */
   workers: number;
+  /** The audit trail (R-Q-2, gateway/audit/): off only outside production when MONGODB_URI is unset. */
+  audit: AuditConfig | null;
+}
+
+export interface AuditConfig {
+  mongoUri: string;
+  /** `<MONGODB_DB_PREFIX>audit`, the one audit log the documents subgraph writes too. */
+  database: string;
+  /** A signed checkpoint after this many entries, or this often when any were appended. */
+  checkpointEvery: number;
+  checkpointMs: number;
+}
+
+function auditConfigOf(e: ReturnType<typeof envReader>, production: boolean): AuditConfig | null {
+  // Off only for measuring what it costs (bench:gateway before/after); production always records.
+  if (e.oneOf('AUDIT_LOG', ['on', 'off'] as const, 'on') === 'off') {
+    if (production) throw new ConfigError('AUDIT_LOG=off is refused in production: every exchange is audited (R-Q-2)');
+    return null;
+  }
+  const mongoUri = e.optional('MONGODB_URI');
+  if (!mongoUri) {
+    if (production) throw new ConfigError('MONGODB_URI is required in production: the gateway writes the audit trail (R-Q-2)');
+    return null;
+  }
+  return {
+    mongoUri,
+    database: auditDatabaseName(e.string('MONGODB_DB_PREFIX', 'vss_')),
+    checkpointEvery: e.int('AUDIT_CHECKPOINT_EVERY', 1000, 1),
+    checkpointMs: e.int('AUDIT_CHECKPOINT_MS', 60_000, 100),
+  };
 }
 
 function redisUrlOf(e: ReturnType<typeof envReader>): string {
@@ -111,5 +142,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     dedup: e.oneOf('GATEWAY_DEDUP', ['on', 'off'] as const, 'on') === 'on',
     cache: e.oneOf('GATEWAY_CACHE', ['on', 'off'] as const, 'on') === 'on',
     workers: e.int('GATEWAY_WORKERS', availableParallelism(), 1),
+    audit: auditConfigOf(e, production),
   };
 }

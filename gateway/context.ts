@@ -9,4 +9,8 @@ export interface GatewayContext {
   logger: Logger;
   /** The operation's estimated cost (gateway/cost.ts), once known. */
   cost?: number;
+  /** Set for calls of the I-VAN SOAP endpoint, which run through executeOperation (audit: action SOAP). */
+  channel?: 'SOAP';
+  /** The W3C trace id the SOAP request came with (GraphQL requests' is read from their headers). */
+  traceId?: string | null;
 }

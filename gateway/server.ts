@@ -36,6 +36,10 @@ import { followInvalidations } from './cache-invalidation';
 import { redisKeyValueCache } from './redis-cache';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../subgraphs/kit/errors';
+import { startAudit } from './audit';
+import { auditPlugin } from './audit/plugin';
+import { auditedRoute } from './audit/rest';
+import { traceIdOf } from './audit/touched';
 
 /** GraphQL Armor's field-suggestion blocker alone: its other limits are applied per client type (query-limits.ts). */
 function suggestionBlocker() {
@@ -68,6 +72,9 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     },
   });
   const redis = await connectRedis(config.redisUrl);
+  // The audit trail of every exchange (R-Q-2, gateway/audit/): off only outside production (no MONGODB_URI, or AUDIT_LOG=off).
+  const audit = config.audit ? await startAudit(config.audit, redis, { key: internalKey, kid: String(internalJwk.kid) }, logger) : undefined;
+  if (!audit) logger.warn('audit trail off: MONGODB_URI is not set, or AUDIT_LOG=off');
   const trusted = loadTrustedDocuments(config.trustedDocuments, config.trustedDocumentsFor, SOAP_DOCUMENTS, redisKeyValueCache(redis, 'gateway:'));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -84,6 +91,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     stopOnTerminationSignals: false,
     persistedQueries: { cache: trusted.cache },
     plugins: [
+      ...(audit ? [auditPlugin(audit, logger)] : []),
       queryLimitsPlugin({ budgets: config.budgets, estimate: createCostEstimator(readCostModel(supergraphSdl)), trusted }),
       graphqlMetricsPlugin<GatewayContext>((c) => c.principal?.client),
       // No "Did you mean …?" in production: it would map the schema for an attacker.
@@ -132,7 +140,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     async admit(principal, req, requestId) {
       const key = clientKeyOf(principal, addressOf(req, trust));
       const release = await share(principal, key);
-      return { context: await contextOf(principal, key, requestId), release };
+      return { context: { ...(await contextOf(principal, key, requestId)), channel: 'SOAP', traceId: traceIdOf(req.headers.traceparent) }, release };
     },
   });
 
@@ -167,10 +175,12 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       return { deadlineMs: config.budgets[principal.client].deadlineMs, release: await share(principal, key) };
     },
     routes: [
-      forwardRoute('GET', /^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls),
-      forwardRoute('POST', /^\/sms\/inbound$/, 'dossiers', urls, [SIGNATURE_HEADER, TIMESTAMP_HEADER]),
-      forwardRoute('PUT', /^\/uploads\/[A-Za-z0-9_-]+$/, 'documents', urls, [SCAN_SIGNATURE_HEADER], config.maxUploadBytes),
-      forwardRoute('GET', /^\/documents\/[0-9a-fA-F]{24}\/content$/, 'documents', urls),
+      ...Object.entries({
+        '/receipts/:code.pdf': forwardRoute('GET', /^\/receipts\/[^/]+\.pdf$/, 'dossiers', urls),
+        '/sms/inbound': forwardRoute('POST', /^\/sms\/inbound$/, 'dossiers', urls, [SIGNATURE_HEADER, TIMESTAMP_HEADER]),
+        '/uploads/:ticket': forwardRoute('PUT', /^\/uploads\/[A-Za-z0-9_-]+$/, 'documents', urls, [SCAN_SIGNATURE_HEADER], config.maxUploadBytes),
+        '/documents/:id/content': forwardRoute('GET', /^\/documents\/[0-9a-fA-F]{24}\/content$/, 'documents', urls),
+      }).map(([name, route]) => (audit ? auditedRoute(route, name, audit, logger) : route)),
       ...soap,
     ],
     context: async (req, requestId) => {
@@ -194,6 +204,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       if (admin) await closeServer(admin);
       await apollo.stop();
       await invalidations?.stop();
+      await audit?.stop();
       loop.stop();
       redis.disconnect();
     },

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type DataLoader from 'dataloader';
-import { auditModel, AuditLog } from '../kit/audit';
+import { auditDatabase, auditDossierModel, auditModel, AuditLog } from '../kit/audit';
 import { perProcess, type RequestBase, type SubgraphDeps } from '../kit/context';
 import { manyByKey, oneByKey } from '../kit/loaders';
 import { loadDocumentsConfig, type DocumentsConfig } from './config';
@@ -45,7 +45,8 @@ export const domainOf = perProcess((deps): DocumentsDomain => {
   return {
     models: documentModels(deps.db),
     files: new FileStore(deps.db),
-    audit: new AuditLog(auditModel(deps.db)),
+    // The one audit log of the system, in its own database (kit/audit.ts), not this subgraph's.
+    audit: new AuditLog(auditModel(auditDatabase(deps.db, deps.config.auditDatabaseName)), auditDossierModel(auditDatabase(deps.db, deps.config.auditDatabaseName))),
     agency: () => (agency ??= AgencySigner.load(deps.config.keysDir)),
     config: loadDocumentsConfig(deps.config.env),
   };

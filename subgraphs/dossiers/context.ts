@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { auditDatabase, auditDossierModel, type AuditDossierModel } from '../kit/audit';
 import type { FilterQuery } from 'mongoose';
 import { perProcess, type RequestBase, type SubgraphDeps } from '../kit/context';
 import { manyByKey, oneByKey } from '../kit/loaders';
@@ -38,6 +39,8 @@ export interface DossiersDomain {
   /** Sends status pushes to I-VAN partners' callbacks (R-INT-1). */
   ivanReceiver: IvanReceiverPort;
   config: DossiersConfig;
+  /** Per-dossier rows of the audit log, in the audit database (auditTrail, R-Q-2). */
+  auditRows: AuditDossierModel;
 }
 
 export interface Context extends RequestBase, DossiersDomain {
@@ -80,6 +83,7 @@ export const domainOf = perProcess((deps): DossiersDomain => {
     portal: config.npsp ? npspClient(config.npsp) : null,
     ivanReceiver: ivanReceiverClient({ timeoutMs: config.ivanDeliveryTimeoutMs }),
     config,
+    auditRows: auditDossierModel(auditDatabase(deps.db, deps.config.auditDatabaseName)),
   };
 });
 

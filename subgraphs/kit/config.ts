@@ -91,6 +91,8 @@ export interface ServiceConfig {
   logLevel: LogLevel;
   mongoUri: string;
   databaseName: string;
+  /** `<MONGODB_DB_PREFIX>audit`: the one audit log (kit/audit.ts), shared by the gateway and the documents subgraph. */
+  auditDatabaseName: string;
   redisUrl: string;
   keysDir: string;
   shedding: SheddingLimits;
@@ -118,6 +120,7 @@ export function loadServiceConfig(name: SubgraphName, env: Env = process.env): S
     logLevel: e.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     mongoUri,
     databaseName: `${e.string('MONGODB_DB_PREFIX', 'vss_')}${name}`,
+    auditDatabaseName: `${e.string('MONGODB_DB_PREFIX', 'vss_')}audit`,
     redisUrl,
     keysDir: path.resolve(PROJECT_ROOT, e.string('KEYS_DIR', '.data/keys')),
     shedding: sheddingFromEnv(e),

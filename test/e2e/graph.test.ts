@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,10 @@ import { SUBGRAPHS } from '../../subgraphs/kit/config';
 import { vietnamDay } from '../../subgraphs/kit/vietnam-time';
 import { generatePopulation, startPopulationSimulator } from '../../adapters/population/simulator';
 import { DEMO_CITIZEN } from '../../scripts/seed-data';
+import { auditModel, type AuditEntry } from '../../subgraphs/kit/audit';
+import { connectDatabase } from '../../subgraphs/kit/mongo';
+import { readJwk } from '../../subgraphs/kit/keys';
+import { verifyAudit } from '../../scripts/audit-verify';
 
 /**
  * Every service as a real process (the same launcher as npm start) on free ports, against the
@@ -25,6 +29,7 @@ let stack: Stack;
 let logDir: string;
 let dossierCodes: string[];
 let officerToken: string;
+let auditDbName: string;
 let population: Awaited<ReturnType<typeof startPopulationSimulator>>;
 
 interface Body {
@@ -67,6 +72,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 beforeAll(async () => {
   logDir = mkdtempSync(path.join(tmpdir(), 'vss-e2e-logs-'));
   const dbPrefix = `e2e${randomBytes(3).toString('hex')}_`;
+  auditDbName = `${dbPrefix}audit`;
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
   await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
   population = await startPopulationSimulator({ citizens: [...generatePopulation(100), DEMO_CITIZEN] });
@@ -320,6 +326,66 @@ describe('the federated graph through the gateway', () => {
     expect(services.filter(logged)).toEqual(services);
   });
 
+  test('issue 16, R-Q-2: a query and the seed\'s mutations through the gateway are in the hash-chained audit log with the ids they touched, no personal data, and audit:verify passes', async () => {
+    const code = dossierCodes[0]!;
+    const traceId = randomBytes(16).toString('hex');
+    const requestId = `audit-${randomBytes(4).toString('hex')}`;
+    const { body } = await post(stack.gatewayUrl, `query AuditedPoll { dossier(code: "${code}") { code status documents { id } } }`, {
+      ...asOfficer(), 'x-request-id': requestId, traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+    });
+    expect(body.errors).toBeUndefined();
+    const documentIds = (body.data!.dossier as { documents: { id: string }[] }).documents.map((d) => `document:${d.id}`);
+    const db = await connectDatabase(process.env.MONGODB_URI!, auditDbName);
+    try {
+      const Audit = auditModel(db);
+      // Reads reach the chain through the inbox, drained about every second.
+      let entry: AuditEntry | null = null;
+      for (const deadline = Date.now() + 10_000; !entry && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+        entry = await Audit.findOne({ requestId }).lean();
+      }
+      expect(entry).toMatchObject({
+        action: 'GRAPHQL_QUERY', target: 'AuditedPoll', outcome: 'OK', traceId,
+        actor: { client: 'officer', subject: 'dev-officer', agencyCode: '000.00.01.H26' },
+        documentHash: createHash('sha256').update(`query AuditedPoll { dossier(code: "${code}") { code status documents { id } } }`).digest('hex'),
+        touched: [`dossier:${code}`, ...documentIds],
+      });
+      // The seed's intakes (receiveDossier), workflow steps, uploads and digitisations are there too.
+      const all = await Audit.find().lean();
+      const kinds = new Set(all.map((e) => `${e.action} ${e.target} ${e.outcome}`));
+      expect([...kinds]).toEqual(expect.arrayContaining([
+        'GRAPHQL_MUTATION (anonymous) BEGUN', 'GRAPHQL_MUTATION (anonymous) OK', 'REST PUT /uploads/:ticket BEGUN', 'REST PUT /uploads/:ticket OK',
+      ]));
+      expect(all.some((e) => e.action === 'DOCUMENT_UPLOAD' && e.outcome === 'ALLOWED')).toBe(true);
+      // Applicants' names and personal ids went through those mutations; none is in the log.
+      expect(JSON.stringify(all)).not.toMatch(/001090012345|079085001234|Nguyễn Thị Lan|Trần Văn Minh/);
+      const verdict = await verifyAudit(process.env.MONGODB_URI!, auditDbName, readJwk(keysDir, KEY_FILES.internalPublic));
+      expect(verdict).toMatchObject({ ok: true, chain: null, checkpoint: null });
+      expect(verdict.entries).toBe(all.length);
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('issue 16, R-Q-2: auditTrail(dossierCode) tells an operator with audit:read who touched a dossier, newest first, paginated; others get FORBIDDEN', async () => {
+    const code = dossierCodes[0]!;
+    const query = (after?: string) => `{ auditTrail(dossierCode: "${code}", first: 2${after ? `, after: "${after}"` : ''}) { edges { node { entry at client subject action operation outcome } } pageInfo { hasNextPage endCursor } } }`;
+    const first = await post(stack.gatewayUrl, query(), asOfficer());
+    expect(first.body.errors).toBeUndefined();
+    const page = first.body.data!.auditTrail as { edges: { node: { entry: number; client: string; action: string; operation: string; outcome: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    expect(page.edges).toHaveLength(2);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const second = await post(stack.gatewayUrl, query(page.pageInfo.endCursor), asOfficer());
+    const next = (second.body.data!.auditTrail as typeof page).edges;
+    expect(next[0]!.node.entry).toBeLessThan(page.edges[1]!.node.entry);
+    // The whole trail names the intake that created it (the seed's operations are unnamed).
+    const whole = await post(stack.gatewayUrl, `{ auditTrail(dossierCode: "${code}", first: 100) { edges { node { client action operation outcome } } } }`, asOfficer());
+    expect((whole.body.data!.auditTrail as typeof page).edges.map((e) => e.node)).toContainEqual({ client: 'officer', action: 'GRAPHQL_MUTATION', operation: '(anonymous)', outcome: 'OK' });
+    const ivan = await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'viettel' });
+    const refused = await post(stack.gatewayUrl, query(), { authorization: `Bearer ${ivan}` });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.body.errors?.[0]?.message).toContain('audit:read');
+  });
+
   test('when a subgraph is down the rest of the response still resolves and the error names it (runs last: stops documents)', async () => {
     const documents = stack.children.get('documents')!;
     await new Promise<void>((resolve) => {
@@ -348,6 +414,9 @@ describe('gateway in production mode', () => {
       loadGatewayConfig({
         NODE_ENV: 'production',
         REDIS_URL: process.env.REDIS_URL,
+        // A production gateway writes the audit trail (issue 16): the stack's audit log.
+        MONGODB_URI: process.env.MONGODB_URI,
+        MONGODB_DB_PREFIX: auditDbName.replace(/audit$/, ''),
         PORT: '0',
         KEYS_DIR: keysDir,
         JWKS_PATH: path.join(keysDir, KEY_FILES.devJwks),

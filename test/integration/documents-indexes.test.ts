@@ -12,7 +12,7 @@ import { checkIntegrity } from '../../subgraphs/documents/services/integrity';
 import type { MetadataInput } from '../../subgraphs/documents/services/metadata';
 import { registerScannerKey } from '../../subgraphs/documents/services/scanner-keys';
 import { acceptUpload, openTicket, startUpload } from '../../subgraphs/documents/services/upload';
-import { AuditLog, auditModel, verifyAuditChain, type AuditEntry } from '../../subgraphs/kit/audit';
+import { auditDatabase, AuditLog, auditHashOf, auditModel, verifyAuditChain, type AuditEntry } from '../../subgraphs/kit/audit';
 import type { DossierEvent, DossierReception } from '../../subgraphs/kit/events';
 import type { Principal } from '../../subgraphs/kit/principal';
 import { samplePdf, ScanningWorkstation } from '../../scripts/lib/scanner';
@@ -41,7 +41,9 @@ const real = {} as Record<'held' | 'form' | 'photo' | 'org' | 'result', Document
 let firstDossier: string;
 let reusingDossier: string;
 
-const raw = (name: string) => db.db!.collection(name);
+/** The system's audit log lives in its own database beside the subgraph's (kit/audit.ts). */
+const auditDb = () => auditDatabase(db, h.deps.config.auditDatabaseName);
+const raw = (name: string) => (name.startsWith('audit_') ? auditDb() : db).db!.collection(name);
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 /** A fresh dossier code of the handling agency (the intake's form; a day per call keeps them apart). */
 const newCode = () => `${HN}-2612${String(++day).padStart(2, '0')}-0001`;
@@ -105,9 +107,6 @@ async function insertAll(name: string, docs: object[]) {
   for (let i = 0; i < docs.length; i += 1000) inserted[name] = (inserted[name] ?? 0) + (await raw(name).insertMany(docs.slice(i, i + 1000))).insertedCount;
 }
 
-/** The audit entry's hash as kit/audit.ts computes it (verifyAuditChain checks the copies agree). */
-const auditHash = (e: Omit<AuditEntry, 'hash'>) =>
-  sha256(JSON.stringify([e._id, e.at.toISOString(), e.actor.client, e.actor.subject, e.actor.agencyCode, e.action, e.target, e.outcome, e.requestId, e.detail, e.previousHash]));
 
 /** Copies of what the real flows stored, N of each, under new keys: many owners, a few documents each. */
 async function fillHotCollections() {
@@ -157,7 +156,7 @@ async function fillHotCollections() {
       _id: previous._id + 1, at: new Date(), actor: { client: 'officer', subject: 'officer-hn', agencyCode: HN }, action: 'DOCUMENT_DOWNLOAD',
       target: `document:${docs[i]!._id.toString()}`, outcome: 'ALLOWED', requestId: `req-${i}`, detail: null, previousHash: previous.hash,
     };
-    entries.push((previous = { ...e, hash: auditHash(e) }));
+    entries.push((previous = { ...e, hash: auditHashOf(e) }));
   }
   await insertAll('audit_log', entries);
 }
@@ -241,7 +240,7 @@ describe('the documents subgraph reads through indexes at national volume (R-Q-1
       await new Promise((resolve) => server.close(resolve));
     }
     for (const [doc, who] of tries) {
-      expect(await auditModel(db).findOne({ target: `document:${doc._id.toString()}`, action: 'DOCUMENT_DOWNLOAD', 'actor.subject': principals[who].subject }).lean()).toMatchObject({ outcome: 'ALLOWED' });
+      expect(await auditModel(auditDb()).findOne({ target: `document:${doc._id.toString()}`, action: 'DOCUMENT_DOWNLOAD', 'actor.subject': principals[who].subject }).lean()).toMatchObject({ outcome: 'ALLOWED' });
     }
   });
 
@@ -303,7 +302,7 @@ describe('the documents subgraph reads through indexes at national volume (R-Q-1
   });
 
   test('R-Q-1, issue 12: a new process appends to the audit log after finding the last number by look-ups of _id, not a sort', async () => {
-    const Audit = auditModel(db);
+    const Audit = auditModel(auditDb());
     const before = await documentsOf(Audit);
     const entry = (requestId: string) => ({
       principal: principals.officer as Principal, requestId, action: 'DOCUMENT_DOWNLOAD', target: `document:${real.form._id.toString()}`, outcome: 'ALLOWED',

@@ -5,7 +5,7 @@ import { documentsSubgraph } from '../../subgraphs/documents/subgraph';
 import { documentModels, type DocumentModels } from '../../subgraphs/documents/context';
 import { resultIdOf } from '../../subgraphs/documents/models/document';
 import { SCAN_SIGNATURE_HEADER } from '../../subgraphs/documents/protocol';
-import { auditModel, verifyAuditChain, type AuditModel } from '../../subgraphs/kit/audit';
+import { auditDatabase, auditModel, verifyAuditChain, type AuditModel } from '../../subgraphs/kit/audit';
 import { signInternalToken, INTERNAL_TOKEN_HEADER } from '../../subgraphs/kit/internal-token';
 import { KEY_FILES, loadKey } from '../../subgraphs/kit/keys';
 import { connectDatabase } from '../../subgraphs/kit/mongo';
@@ -93,7 +93,8 @@ beforeAll(async () => {
   base = docs.url.replace(/\/graphql$/, '');
   db = await connectDatabase(process.env.MONGODB_URI!, `${docs.prefix}documents`);
   models = documentModels(db);
-  Audit = auditModel(db);
+  // The system's one audit log, in its own database (kit/audit.ts).
+  Audit = auditModel(auditDatabase(db, `${docs.prefix}audit`));
   desk = await ScanningWorkstation.open({ baseUrl: base, headers: () => headersFor(principals.officer), name: 'Trần Thị Bình' });
   await desk.register();
 }, 60_000);
@@ -101,6 +102,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await docs.stop();
   await db.dropDatabase();
+  await Audit.db.dropDatabase();
   await db.close();
   await w.close();
 });
@@ -503,7 +505,7 @@ describe('electronic results and access (R-DOC-5)', () => {
   test('an audit entry changed after it was written breaks the chain from there', async () => {
     const last = await Audit.findOne().sort({ _id: -1 }).lean();
     await Audit.updateOne({ _id: last!._id }, { $set: { outcome: 'ALLOWED', detail: 'rewritten' } });
-    expect(await verifyAuditChain(Audit)).toEqual({ brokenAt: last!._id, reason: `entry ${last!._id} was changed after it was written` });
+    expect(await verifyAuditChain(Audit)).toMatchObject({ brokenAt: last!._id, kind: 'edited', reason: `entry ${last!._id} was changed after it was written` });
     await Audit.updateOne({ _id: last!._id }, { $set: { outcome: last!.outcome, detail: last!.detail } });
   });
 });

@@ -85,6 +85,8 @@ export async function subgraphHarness<C extends RequestBase>(def: SubgraphDefini
     async close() {
       await server.stop();
       await db.dropDatabase();
+      // The audit log is the system's, in its own database beside this one (kit/audit.ts).
+      await db.useDb(config.auditDatabaseName).dropDatabase();
       await db.close();
       redis.disconnect();
     },

@@ -25,10 +25,18 @@ describe('configuration is validated once, with a clear message', () => {
   test('the gateway trusts the development JWKS only outside production', () => {
     expect(loadGatewayConfig({ REDIS_URL: base.REDIS_URL })).toMatchObject({ usesDevJwks: true, port: 4000, production: false });
     expect(() => loadGatewayConfig({ REDIS_URL: base.REDIS_URL, NODE_ENV: 'production' })).toThrow('NODE_ENV=production needs JWKS_URL or JWKS_PATH');
-    expect(loadGatewayConfig({ REDIS_URL: base.REDIS_URL, NODE_ENV: 'production', JWKS_URL: 'https://id.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toMatchObject({
+    expect(loadGatewayConfig({ ...base, NODE_ENV: 'production', JWKS_URL: 'https://id.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toMatchObject({
       usesDevJwks: false,
       jwks: { kind: 'url', url: 'https://id.example/jwks' },
     });
+  });
+
+  test('issue 16, R-Q-2: a production gateway always writes the audit trail, to <prefix>audit', () => {
+    const prod = { REDIS_URL: base.REDIS_URL, NODE_ENV: 'production', JWKS_URL: 'https://id.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' };
+    expect(() => loadGatewayConfig(prod)).toThrow('MONGODB_URI is required in production');
+    expect(() => loadGatewayConfig({ ...prod, MONGODB_URI: base.MONGODB_URI, AUDIT_LOG: 'off' })).toThrow('AUDIT_LOG=off is refused in production');
+    expect(loadGatewayConfig({ ...prod, MONGODB_URI: base.MONGODB_URI, MONGODB_DB_PREFIX: 'x_' }).audit).toMatchObject({ database: 'x_audit', checkpointEvery: 1000 });
+    expect(loadGatewayConfig({ REDIS_URL: base.REDIS_URL }).audit).toBeNull();
   });
 
   test('subgraph URLs can be overridden one by one', () => {

@@ -1,5 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { DossierRecord } from '../models/dossier';
+import { AuditDossierRow } from '../../kit/audit';
 import { DossierEventRecord } from '../models/dossier-event';
 import { EventLogRecord } from '../models/event-log';
 import { IvanChangeRecord } from '../models/ivan-change';
@@ -84,6 +85,37 @@ export type Appointment = {
   appointmentAt: Scalars['DateTime']['output'];
   reason: Scalars['String']['output'];
   setAt: Scalars['DateTime']['output'];
+};
+
+export type AuditTrailConnection = {
+  __typename?: 'AuditTrailConnection';
+  edges: Array<AuditTrailEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditTrailEdge = {
+  __typename?: 'AuditTrailEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditTrailEntry;
+};
+
+/** One exchange that touched a dossier, from the hash-chained audit log (R-Q-2). */
+export type AuditTrailEntry = {
+  __typename?: 'AuditTrailEntry';
+  /** GRAPHQL_QUERY, GRAPHQL_MUTATION, REST or SOAP. */
+  action: Scalars['String']['output'];
+  agencyCode?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  /** The caller's client type (ivan, npsp, dashboard, officer, citizen, anonymous) and token subject. */
+  client: Scalars['String']['output'];
+  /** The audit log entry's number: its place in the hash chain (npm run audit:verify checks it). */
+  entry: Scalars['Int']['output'];
+  ivanProviderId?: Maybe<Scalars['String']['output']>;
+  /** The GraphQL operation name, the REST route or the SOAP operation. */
+  operation: Scalars['String']['output'];
+  /** OK, BEGUN (a mutation's record written before it ran), or the errors' extensions.code. */
+  outcome: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
 };
 
 export type Channel =
@@ -545,6 +577,12 @@ export type ProcedureVersion = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Who touched a dossier, when, and with what outcome, newest first, from the audit trail of every
+   * exchange (R-Q-2): GraphQL operations, REST routes and SOAP calls that named the dossier or
+   * answered with it. `first` is 1–100 (default 20). Needs the audit:read scope.
+   */
+  auditTrail: AuditTrailConnection;
   /** One dossier by code; null when it does not exist or the caller may not see it. */
   dossier?: Maybe<Dossier>;
   /**
@@ -569,6 +607,13 @@ export type Query = {
   ivanDeliveries: IvanDeliveryStatus;
   /** The status push to the national portal (R-INT-2), for operators. Needs the sync:monitor scope. */
   portalSync: PortalSyncStatus;
+};
+
+
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  dossierCode: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -714,6 +759,9 @@ export type ResolversTypes = ResolversObject<{
   ApplicantInput: ApplicantInput;
   ApplicantKind: ApplicantKind;
   Appointment: ResolverTypeWrapper<Appointment>;
+  AuditTrailConnection: ResolverTypeWrapper<Omit<AuditTrailConnection, 'edges'> & { edges: Array<ResolversTypes['AuditTrailEdge']> }>;
+  AuditTrailEdge: ResolverTypeWrapper<Omit<AuditTrailEdge, 'node'> & { node: ResolversTypes['AuditTrailEntry'] }>;
+  AuditTrailEntry: ResolverTypeWrapper<AuditDossierRow>;
   Channel: Channel;
   Citizen: ResolverTypeWrapper<CitizenRef>;
   Component: ResolverTypeWrapper<Component>;
@@ -763,6 +811,9 @@ export type ResolversParentTypes = ResolversObject<{
   Applicant: Applicant;
   ApplicantInput: ApplicantInput;
   Appointment: Appointment;
+  AuditTrailConnection: Omit<AuditTrailConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditTrailEdge']> };
+  AuditTrailEdge: Omit<AuditTrailEdge, 'node'> & { node: ResolversParentTypes['AuditTrailEntry'] };
+  AuditTrailEntry: AuditDossierRow;
   Citizen: CitizenRef;
   Component: Component;
   ComponentInput: ComponentInput;
@@ -823,6 +874,31 @@ export type AppointmentResolvers<ContextType = Context, ParentType extends Resol
   appointmentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   setAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AuditTrailConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditTrailConnection'] = ResolversParentTypes['AuditTrailConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditTrailEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AuditTrailEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditTrailEdge'] = ResolversParentTypes['AuditTrailEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditTrailEntry'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AuditTrailEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditTrailEntry'] = ResolversParentTypes['AuditTrailEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agencyCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entry?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ivanProviderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1062,6 +1138,7 @@ export type ProcedureVersionResolvers<ContextType = Context, ParentType extends 
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditTrail?: Resolver<ResolversTypes['AuditTrailConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'dossierCode'>>;
   dossier?: Resolver<Maybe<ResolversTypes['Dossier']>, ParentType, ContextType, RequireFields<QueryDossierArgs, 'code'>>;
   dossierEvents?: Resolver<Array<ResolversTypes['DossierChange']>, ParentType, ContextType, RequireFields<QueryDossierEventsArgs, 'after'>>;
   dossierStatus?: Resolver<Maybe<ResolversTypes['DossierStatusLookup']>, ParentType, ContextType, RequireFields<QueryDossierStatusArgs, 'code'>>;
@@ -1076,6 +1153,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AgencyStep?: AgencyStepResolvers<ContextType>;
   Applicant?: ApplicantResolvers<ContextType>;
   Appointment?: AppointmentResolvers<ContextType>;
+  AuditTrailConnection?: AuditTrailConnectionResolvers<ContextType>;
+  AuditTrailEdge?: AuditTrailEdgeResolvers<ContextType>;
+  AuditTrailEntry?: AuditTrailEntryResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

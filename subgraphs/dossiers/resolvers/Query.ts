@@ -8,6 +8,7 @@ import { deliveryStatus } from '../services/ivan-delivery';
 import { watchedProvider } from '../services/ivan-delivery-registration';
 import { readAfter } from '../../kit/sequence';
 import { feedOwner, readFeed } from '../services/ivan-changes';
+import { auditTrailPage } from '../services/audit-trail';
 
 export const Query: QueryResolvers = {
   dossier: async (_, { code }, ctx) => {
@@ -28,6 +29,10 @@ export const Query: QueryResolvers = {
   },
   ivanChanges: (_, { after, first, providerId }, ctx) => readFeed(ctx.models, feedOwner(ctx.principal, providerId), after, first ?? 100),
   ivanDeliveries: (_, { providerId }, ctx) => deliveryStatus(ctx.models, watchedProvider(ctx.principal, providerId)),
+  auditTrail: (_, { dossierCode, first, after }, ctx) => {
+    requireScope(ctx, 'audit:read');
+    return auditTrailPage(ctx.auditRows, dossierCode, { first, after });
+  },
   portalSync: async (_, __, ctx) => {
     requireScope(ctx, 'sync:monitor');
     return { enabled: ctx.portal !== null, ...(await syncStatus(ctx.models)) };

@@ -5,8 +5,9 @@ import { Mutation } from './Mutation';
 import { Dossier } from './Dossier';
 import { PortalSyncItem } from './PortalSyncItem';
 import { IvanChange } from './IvanChange';
+import { AuditTrailEntry } from './AuditTrailEntry';
 import { Agency, AgencyStep, DossierChange, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure } from './entities';
 
 export const resolvers: Resolvers = {
-  DateTime, Query, Mutation, Dossier, Agency, AgencyStep, DossierChange, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure, PortalSyncItem, IvanChange,
+  DateTime, Query, Mutation, Dossier, Agency, AgencyStep, DossierChange, Citizen, DossierHistoryEntry, DossierStatusLookup, Organization, Procedure, PortalSyncItem, IvanChange, AuditTrailEntry,
 };

@@ -1,0 +1,53 @@
+// Checks the audit trail (R-Q-2): `npm run audit:verify` (MONGODB_URI of the running system;
+// MONGODB_DB_PREFIX and KEYS_DIR as the services use them). Exits 1 when the chain or a checkpoint is broken.
+import path from 'node:path';
+import type { JWK } from 'jose';
+import { envReader, PROJECT_ROOT } from '../subgraphs/kit/config';
+import { auditDatabaseName, auditModel, verifyAuditChain } from '../subgraphs/kit/audit';
+import { auditCheckpointModel, verifyCheckpoints } from '../subgraphs/kit/audit-checkpoints';
+import { KEY_FILES, readJwk } from '../subgraphs/kit/keys';
+import { connectDatabase } from '../subgraphs/kit/mongo';
+
+export interface AuditVerdict {
+  ok: boolean;
+  entries: number;
+  checkpoints: number;
+  /** The first entry edited, deleted or reordered, and what was found. */
+  chain: Awaited<ReturnType<typeof verifyAuditChain>>;
+  checkpoint: Awaited<ReturnType<typeof verifyCheckpoints>>['problem'];
+  lines: string[];
+}
+
+/** Verifies the chain, then every checkpoint against it and the gateway's public key. */
+export async function verifyAudit(mongoUri: string, database: string, publicJwk: JWK): Promise<AuditVerdict> {
+  const db = await connectDatabase(mongoUri, database);
+  try {
+    const Audit = auditModel(db);
+    const entries = await Audit.estimatedDocumentCount();
+    const chain = await verifyAuditChain(Audit);
+    const cps = await verifyCheckpoints(Audit, auditCheckpointModel(db), publicJwk);
+    const lines = [`audit log ${database}: ${entries} entries, ${cps.checkpoints} signed checkpoints (key ${publicJwk.kid ?? '?'})`];
+    if (chain) lines.push(`BROKEN at entry ${chain.brokenAt} (${chain.kind}): ${chain.reason}; entries 1–${chain.entries} hold`);
+    else lines.push(`chain: entries 1–${entries} hold`);
+    if (cps.problem) lines.push(`CHECKPOINT ${cps.problem.checkpoint} (entry ${cps.problem.entry}) fails: ${cps.problem.reason}`);
+    else lines.push(`checkpoints: all ${cps.checkpoints} verify${cps.checkpoints ? `; the last seals entry ${cps.lastEntry}` : ''}`);
+    return { ok: !chain && !cps.problem, entries, checkpoints: cps.checkpoints, chain, checkpoint: cps.problem, lines };
+  } finally {
+    await db.close();
+  }
+}
+
+async function main() {
+  const env = envReader();
+  const keysDir = path.resolve(PROJECT_ROOT, env.string('KEYS_DIR', '.data/keys'));
+  const verdict = await verifyAudit(env.string('MONGODB_URI'), auditDatabaseName(env.string('MONGODB_DB_PREFIX', 'vss_')), readJwk(keysDir, KEY_FILES.internalPublic));
+  for (const line of verdict.lines) console.log(line);
+  process.exit(verdict.ok ? 0 : 1);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(`audit:verify: ${(err as Error).message}`);
+    process.exit(2);
+  });
+}
