@@ -1,3 +1,4 @@
+import { currentTraceId } from '../../subgraphs/kit/tracing';
 import { createHash } from 'node:crypto';
 import { Kind, parse, visit, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
@@ -70,10 +71,13 @@ export function documentFacts(text: string, parsed?: DocumentNode): DocumentFact
 }
 
 /**
- * The trace id of the request: from its W3C `traceparent` header (version-traceid-parentid-flags),
- * or null. One small function so that it can later answer the active OpenTelemetry span's trace id.
+ * The trace id of the request: the active span's when tracing is on (kit/tracing.ts; the gateway
+ * starts a trace for a caller that sent none), else the caller's W3C `traceparent` header
+ * (version-traceid-parentid-flags), else null.
  */
 export function traceIdOf(header: string | string[] | null | undefined): string | null {
+  const active = currentTraceId();
+  if (active) return active;
   const traceparent = Array.isArray(header) ? header[0] : header;
   const m = traceparent ? /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/.exec(traceparent.trim()) : null;
   return m && !/^0+$/.test(m[1]!) ? m[1]! : null;
