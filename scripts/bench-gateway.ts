@@ -35,7 +35,7 @@ import { seedForBench } from './lib/bench-gateway/seed';
 import { startTokens, type Tokens } from './lib/bench-gateway/tokens';
 import { buildWorkloads, WORKLOAD_NAMES, type Workload, type WorkloadName } from './lib/bench-gateway/workloads';
 
-const USAGE = 'usage: npm run bench:gateway -- [--seconds 15] [--rounds 3] [--warmup 2] [--connections 20] [--gateway URL] [--profile] [--workloads W0,W1,W2,MIX] [--paths ours,ours_nodedup,stock,hive,hive_nodedup,direct]';
+const USAGE = 'usage: npm run bench:gateway -- [--seconds 15] [--rounds 3] [--warmup 2] [--connections 20] [--gateway URL] [--profile] [--workloads W0,W1,W2,MIX] [--paths ours,ours_nodedup,ours_noaudit,stock,hive,hive_nodedup,direct]';
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
   console.log(USAGE);

@@ -12,12 +12,13 @@ import type { CallerName } from './workloads';
  * caching off, stock Apollo Gateway, Hive Gateway (deduplication on, its default, and off), and
  * the dossiers subgraph called directly (the floor, W1 only).
  */
-export type PathName = 'ours' | 'ours_nodedup' | 'stock' | 'hive' | 'hive_nodedup' | 'direct';
-export const PATH_NAMES: readonly PathName[] = ['ours', 'ours_nodedup', 'stock', 'hive', 'hive_nodedup', 'direct'];
+export type PathName = 'ours' | 'ours_nodedup' | 'ours_noaudit' | 'stock' | 'hive' | 'hive_nodedup' | 'direct';
+export const PATH_NAMES: readonly PathName[] = ['ours', 'ours_nodedup', 'ours_noaudit', 'stock', 'hive', 'hive_nodedup', 'direct'];
 
 export const PATH_LABELS: Record<PathName, string> = {
   ours: 'our gateway',
   ours_nodedup: 'ours, GATEWAY_DEDUP=off',
+  ours_noaudit: 'ours, AUDIT_LOG=off',
   stock: 'stock @apollo/gateway 2.14.4 + @apollo/server',
   hive: 'Hive Gateway (dedup on)',
   hive_nodedup: 'Hive Gateway (dedup off)',
@@ -88,16 +89,18 @@ export async function startPaths(opts: PathsOptions): Promise<{ paths: BenchPath
     for (const name of opts.wanted) {
       if (name === 'ours') paths.push({ name, url: opts.ourGatewayUrl, headers: viaOurs, pid: opts.pids?.ours });
       if (name === 'direct') paths.push({ name, url: opts.subgraphUrls.dossiers!, headers: viaInternal, pid: opts.pids?.dossiers });
-      if (name === 'ours_nodedup') {
+      if (name === 'ours_nodedup' || name === 'ours_noaudit') {
         if (!opts.gatewayEnv) {
-          skipped.push('ours_nodedup: a second gateway needs REDIS_URL (the one npm start printed)');
+          skipped.push(`${name}: a second gateway needs REDIS_URL (the one npm start printed)`);
           continue;
         }
         const port = await freePort();
-        // The switches issue 15 adds; a gateway without them ignores them and runs as "ours".
-        // Deduplication off, as the issue's p50 target and Hive's "dedup off" path have it; the cache stays.
-        const env = { ...opts.gatewayEnv, GATEWAY_DEDUP: 'off', PORT: String(port) };
-        const child = await startService('gateway', env, path.join(opts.logDir, 'ours-nodedup'));
+        // A gateway without a switch ignores it and runs as "ours". Deduplication off, as the
+        // issue's p50 target and Hive's "dedup off" path have it (the cache stays); or the audit
+        // trail off, to measure what it adds (issue 16).
+        const variant = name === 'ours_nodedup' ? { GATEWAY_DEDUP: 'off' } : { AUDIT_LOG: 'off' };
+        const env = { ...opts.gatewayEnv, ...variant, PORT: String(port) };
+        const child = await startService('gateway', env, path.join(opts.logDir, name));
         children.push(child);
         paths.push({ name, url: `http://127.0.0.1:${port}/graphql`, headers: viaOurs, pid: child.pid });
       }

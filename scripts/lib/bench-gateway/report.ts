@@ -52,11 +52,13 @@ export function finalJson(database: 'embedded' | 'MONGODB_URI', results: Results
     workloads[name] = {
       ours_rps: round1(get('ours')?.rps),
       ours_nodedup_rps: round1(get('ours_nodedup')?.rps),
+      ours_noaudit_rps: round1(get('ours_noaudit')?.rps),
       stock_rps: round1(get('stock')?.rps),
       hive_rps: round1(get('hive')?.rps),
       hive_nodedup_rps: round1(get('hive_nodedup')?.rps),
       ours_p50_ms: round1(get('ours')?.p50),
       ours_nodedup_p50_ms: round1(get('ours_nodedup')?.p50),
+      ours_noaudit_p50_ms: round1(get('ours_noaudit')?.p50),
       direct_p50_ms: round1(get('direct')?.p50),
       // Beyond the issue's shape: what each server process spent per answer (direct: the dossiers subgraph).
       cpu_ms_per_req: Object.fromEntries([...r].map(([p, s]) => [p, s.cpuMsPerReq === undefined ? null : Number(s.cpuMsPerReq.toFixed(2))])),
@@ -65,6 +67,8 @@ export function finalJson(database: 'embedded' | 'MONGODB_URI', results: Results
         ours_hive: ratio(get('ours')?.rps, get('hive')?.rps),
         // The gateway's own latency: ours without its shortcuts, over the subgraph answering alone.
         p50_vs_direct: ratio(get('ours_nodedup')?.p50, get('direct')?.p50),
+        // What the audit trail adds to the p50 (issue 16: at most 1.10).
+        p50_audit: ratio(get('ours')?.p50, get('ours_noaudit')?.p50),
       },
     };
   }
