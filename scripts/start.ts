@@ -160,6 +160,10 @@ Status by SMS (R-DOS-4), through the local SMS gateway simulator:
 Status changes of ${DEMO.ivanProvider}'s dossiers pushed to the I-VAN partner simulator (R-INT-1):
   curl -s ${ivan.url}/admin/deliveries      (faults: curl -s ${ivan.url}/admin/knobs -d '{"down":true}')
 
+Operations (issue 16): metrics, readiness, and the audit chain's check:
+  curl -s ${stack.gatewayUrl.replace(/\/graphql$/, '')}/metrics      curl -s ${stack.gatewayUrl.replace(/\/graphql$/, '')}/readyz
+  MONGODB_URI=${infra.mongoUri} npm run audit:verify
+
 Press Ctrl-C to stop everything.`);
   } catch (err) {
     console.error(`[start] ${(err as Error).message}`);
