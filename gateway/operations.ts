@@ -78,7 +78,6 @@ export function serveClusterMetrics(): void {
       (err: Error) => worker.send({ type: ANSWER, id: message.id, error: err.message }),
     );
   });
-
 }
 
 /**

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { closeServer, createHttpApp, listen } from '../../subgraphs/kit/http';
 import { deadlineSignal } from '../../subgraphs/kit/deadline';
-import { createLogger } from '../../subgraphs/kit/logger';
+import { startHttpApp } from '../support/http-app';
 
 /**
  * Load shedding and deadlines in the HTTP front every service shares (issue 13): past its
@@ -24,27 +22,14 @@ const apollo = new ApolloServer({
     },
   },
 });
-let server: ReturnType<typeof createHttpApp>;
+let app: Awaited<ReturnType<typeof startHttpApp>>;
 let base: string;
 
 beforeAll(async () => {
-  await apollo.start();
-  server = createHttpApp({
-    service: 'test',
-    apollo,
-    logger: createLogger('test', { level: 'error' }),
-    ready: async () => ({ self: 'ok' }),
-    shedding: { maxInFlight: 1, maxEventLoopDelayMs: 10_000, maxHeapBytes: 2 ** 40 },
-    admit: async () => ({ deadlineMs: 60_000 }),
-    context: async () => ({}),
-  });
-  await listen(server, 0, '127.0.0.1');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app = await startHttpApp(apollo, { shedding: { maxInFlight: 1, maxEventLoopDelayMs: 10_000, maxHeapBytes: 2 ** 40 } });
+  base = app.base;
 });
-afterAll(async () => {
-  await closeServer(server, 100);
-  await apollo.stop();
-});
+afterAll(() => app.stop());
 
 const ask = (query: string, signal?: AbortSignal) =>
   fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal });
