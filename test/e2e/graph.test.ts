@@ -25,6 +25,8 @@ import { verifyAudit } from '../../scripts/audit-verify';
  * FerretDB and Redis of the global setup, queried through the gateway over HTTP.
  */
 const keysDir = process.env.KEYS_DIR!;
+// A Redis database of its own: event streams, consumer groups and the audit inbox are per database, and another stack's consumers would take its events.
+const redisUrl = `${process.env.REDIS_URL}/24`;
 let stack: Stack;
 let logDir: string;
 let dossierCodes: string[];
@@ -77,7 +79,7 @@ beforeAll(async () => {
   await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
   population = await startPopulationSimulator({ citizens: [...generatePopulation(100), DEMO_CITIZEN] });
   stack = await startStack({
-    mongoUri: process.env.MONGODB_URI!, redisUrl: process.env.REDIS_URL!, keysDir, logDir, ports, dbPrefix,
+    mongoUri: process.env.MONGODB_URI!, redisUrl, keysDir, logDir, ports, dbPrefix,
     env: { POPULATION_URL: population.endpoint },
   });
   ({ codes: dossierCodes } = await seedDossiers(stack.gatewayUrl, keysDir));
@@ -413,7 +415,7 @@ describe('gateway in production mode', () => {
     const gateway = await startGateway(
       loadGatewayConfig({
         NODE_ENV: 'production',
-        REDIS_URL: process.env.REDIS_URL,
+        REDIS_URL: redisUrl,
         // A production gateway writes the audit trail (issue 16): the stack's audit log.
         MONGODB_URI: process.env.MONGODB_URI,
         MONGODB_DB_PREFIX: auditDbName.replace(/audit$/, ''),

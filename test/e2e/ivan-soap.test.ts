@@ -19,6 +19,8 @@ import { startGateway } from '../../gateway/server';
  * with PasswordDigest.
  */
 const keysDir = process.env.KEYS_DIR!;
+// A Redis database of its own: event streams, consumer groups and the audit inbox are per database, and another stack's consumers would take its events.
+const redisUrl = `${process.env.REDIS_URL}/25`;
 const MAX_ENVELOPE = 64 * 1024;
 let stack: Stack;
 let logDir: string;
@@ -99,7 +101,7 @@ beforeAll(async () => {
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
   await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
   stack = await startStack({
-    mongoUri: process.env.MONGODB_URI!, redisUrl: process.env.REDIS_URL!, keysDir, logDir, ports, dbPrefix,
+    mongoUri: process.env.MONGODB_URI!, redisUrl, keysDir, logDir, ports, dbPrefix,
     env: { IVAN_SOAP_MAX_BYTES: String(MAX_ENVELOPE), OUTBOX_INTERVAL_MS: '50' },
   });
   soapUrl = new URL('/ivan/soap', stack.gatewayUrl).href;
@@ -252,7 +254,7 @@ describe('the I-VAN SOAP endpoint through the gateway (R-INT-1)', () => {
       const manifest = path.join(manifestDir, 'trusted.json');
       writeFileSync(manifest, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [] }));
       const gateway = await startGateway(loadGatewayConfig({
-        ...urls, PORT: '0', KEYS_DIR: keysDir, REDIS_URL: process.env.REDIS_URL!, LOG_LEVEL: 'error', TRUSTED_DOCUMENTS: manifest, TRUSTED_DOCUMENTS_FOR: 'ivan',
+        ...urls, PORT: '0', KEYS_DIR: keysDir, REDIS_URL: redisUrl, LOG_LEVEL: 'error', TRUSTED_DOCUMENTS: manifest, TRUSTED_DOCUMENTS_FOR: 'ivan',
       }));
       return {
         url: `http://127.0.0.1:${gateway.port}/ivan/soap`,
