@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { AggregatorRegistry } from 'prom-client';
 import { counter, registry } from '../subgraphs/kit/metrics';
 import { pingRedis } from '../subgraphs/kit/redis';
+import { reusedFor } from '../subgraphs/kit/concurrency';
 import type { AnswerSharing } from './answer-sharing';
 
 /**
@@ -20,8 +21,7 @@ const PROBE_TTL_MS = 3_000;
  * five subgraphs each time.
  */
 export function gatewayReadiness(urls: Map<string, string>, redis: Redis, workers: () => Record<string, string>) {
-  let cached: { at: number; checks: Promise<Record<string, string>> } | undefined;
-  const probeSubgraphs = async () =>
+  const probeSubgraphs = reusedFor(PROBE_TTL_MS, async () =>
     Object.fromEntries(
       await Promise.all(
         [...urls].map(async ([name, url]) => {
@@ -33,11 +33,9 @@ export function gatewayReadiness(urls: Map<string, string>, redis: Redis, worker
           }
         }),
       ),
-    );
-  return async (): Promise<Record<string, string>> => {
-    if (!cached || Date.now() - cached.at > PROBE_TTL_MS) cached = { at: Date.now(), checks: probeSubgraphs() };
-    return { redis: await pingRedis(redis), ...workers(), ...(await cached.checks) };
-  };
+    ),
+  );
+  return async (): Promise<Record<string, string>> => ({ redis: await pingRedis(redis), ...workers(), ...(await probeSubgraphs()) });
 }
 
 /** The sharing counters (answer-sharing.ts) as Prometheus counters, read when scraped. */

@@ -11,3 +11,15 @@ export async function eachLimited<T>(items: readonly T[], limit: number, work: (
     }
   }));
 }
+
+/**
+ * `work` run at most once every `ms`: callers within that time share the same promise (a
+ * readiness probe asked by every load-balancer check, a read shared by a scrape's gauges).
+ */
+export function reusedFor<T>(ms: number, work: () => Promise<T>): () => Promise<T> {
+  let last: { at: number; result: Promise<T> } | undefined;
+  return () => {
+    if (!last || Date.now() - last.at > ms) last = { at: Date.now(), result: work() };
+    return last.result;
+  };
+}

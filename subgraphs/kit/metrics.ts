@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import client from 'prom-client';
+import { reusedFor } from './concurrency';
 
 /**
  * Prometheus metrics (issue 16), on prom-client's global registry so that node:cluster workers
@@ -33,13 +34,8 @@ export const histogram = <L extends string>(cfg: client.HistogramConfiguration<L
  * scrape side by side, so gauges filled by one read must each await the same one. A failed read
  * (its database down) leaves the last values, so the rest of /metrics is still served.
  */
-export function perScrape(read: () => Promise<unknown>): () => Promise<void> {
-  let last: { at: number; read: Promise<void> } | undefined;
-  return () => {
-    if (!last || Date.now() - last.at > 1_000) last = { at: Date.now(), read: read().then(() => undefined, () => undefined) };
-    return last.read;
-  };
-}
+export const perScrape = (read: () => Promise<unknown>): (() => Promise<void>) =>
+  reusedFor(1_000, () => read().then(() => undefined, () => undefined));
 
 /** Seconds, for request-sized work: 1 ms to 30 s (the longest deadline). */
 export const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
