@@ -1,7 +1,7 @@
 import { trace } from '@opentelemetry/api';
 import { LRUCache } from 'lru-cache';
-import type { Principal } from '../subgraphs/kit/principal';
-import { currentTraceId } from '../subgraphs/kit/tracing';
+import type { Principal } from '../platform/principal';
+import { currentTraceId } from '../platform/tracing';
 
 /**
  * Subgraph answers shared between requests (issue 15), in two ways:

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { unauthenticated } from '../subgraphs/kit/errors';
-import { ANONYMOUS, isClientType, type Principal } from '../subgraphs/kit/principal';
+import { unauthenticated } from '../platform/errors';
+import { ANONYMOUS, isClientType, type Principal } from '../platform/principal';
 import type { GatewayConfig } from './config';
 
 export const ALLOWED_ALGORITHMS = ['ES256', 'RS256', 'EdDSA'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ConfigError } from '../subgraphs/kit/config';
-import { CLIENT_TYPES, type ClientType } from '../subgraphs/kit/principal';
+import { ConfigError } from '../platform/config';
+import { CLIENT_TYPES, type ClientType } from '../platform/principal';
 
 /**
  * What one client type may spend (issue 13): the shape of its operations (checked before

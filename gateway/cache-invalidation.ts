@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import { STREAMS } from '../subgraphs/kit/events';
-import type { Logger } from '../subgraphs/kit/logger';
+import { STREAMS } from '../platform/events';
+import type { Logger } from '../platform/logger';
 import type { AnswerSharing } from './answer-sharing';
-import { workerStarted } from '../subgraphs/kit/background';
+import { workerStarted } from '../platform/background';
 
 /** Which subgraph's cached answers each stream's events make stale. */
 const STALE_ON: Record<string, string> = { [STREAMS.procedureChanges]: 'procedures' };

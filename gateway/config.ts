@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { ConfigError, DEFAULT_PORTS, envReader, metricsPortOf, PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
-import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../subgraphs/kit/keys';
-import type { LogLevel } from '../subgraphs/kit/logger';
-import { CLIENT_TYPES, type ClientType } from '../subgraphs/kit/principal';
-import { sheddingFromEnv, type SheddingLimits } from '../subgraphs/kit/shedding';
-import { documentMaxBytes } from '../subgraphs/documents/config';
+import { ConfigError, DEFAULT_PORTS, envReader, metricsPortOf, PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../platform/config';
+import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../platform/keys';
+import type { LogLevel } from '../platform/logger';
+import { CLIENT_TYPES, type ClientType } from '../platform/principal';
+import { sheddingFromEnv, type SheddingLimits } from '../platform/shedding';
+import { documentMaxBytes } from '../platform/documents-protocol';
 import { loadBudgets, type Budget } from './budgets';
-import { auditDatabaseName } from '../subgraphs/kit/audit';
+import { auditDatabaseName } from '../platform/audit';
 
 export interface GatewayConfig {
   host: string;

@@ -1,5 +1,5 @@
-import type { Logger } from '../subgraphs/kit/logger';
-import type { Principal } from '../subgraphs/kit/principal';
+import type { Logger } from '../platform/logger';
+import type { Principal } from '../platform/principal';
 
 /** One gateway request: who asks, its id, and the internal token forwarded to subgraphs. */
 export interface GatewayContext {

@@ -2,12 +2,12 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { Agent, request } from 'undici';
-import { DEADLINE_HEADER, deadlineSignal, remainingMs } from '../subgraphs/kit/deadline';
-import { ErrorCode } from '../subgraphs/kit/errors';
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../subgraphs/kit/internal-token';
+import { DEADLINE_HEADER, deadlineSignal, remainingMs } from '../platform/deadline';
+import { ErrorCode } from '../platform/errors';
+import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../platform/internal-token';
 import type { GatewayContext } from './context';
 import type { Answer, AnswerSharing } from './answer-sharing';
-import { histogram, LATENCY_BUCKETS } from '../subgraphs/kit/metrics';
+import { histogram, LATENCY_BUCKETS } from '../platform/metrics';
 
 /** No subgraph answer is held past this size (the cost limits keep real ones far below it). */
 export const MAX_SUBGRAPH_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -25,7 +25,7 @@ const pool = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
 
 /**
  * The fetch behind every subgraph call: it stops when the request's deadline passes or its caller
- * leaves (kit/deadline.ts), and stops reading an answer larger than MAX_SUBGRAPH_RESPONSE_BYTES.
+ * leaves (platform/deadline.ts), and stops reading an answer larger than MAX_SUBGRAPH_RESPONSE_BYTES.
  */
 const deadlineFetch = (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => {
   const res = await request(url, { method: (init.method ?? 'POST') as 'POST', headers: init.headers, body: init.body, signal: deadlineSignal(), dispatcher: pool });

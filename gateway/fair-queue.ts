@@ -1,4 +1,4 @@
-import { appError, ErrorCode } from '../subgraphs/kit/errors';
+import { appError, ErrorCode } from '../platform/errors';
 
 /**
  * Turns for client keys when the gateway is busy (issue 13: one caller cannot starve the others).

@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import proxyaddr from 'proxy-addr';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
-import { consumeOrRefuse } from '../subgraphs/kit/rate-limit';
-import { CLIENT_TYPES, type ClientType, type Principal } from '../subgraphs/kit/principal';
+import { consumeOrRefuse } from '../platform/rate-limit';
+import { CLIENT_TYPES, type ClientType, type Principal } from '../platform/principal';
 import type { Budget } from './budgets';
 
 /**

@@ -1,8 +1,8 @@
-// First: tracing must hook require() before the modules it traces load (kit/instrument.ts).
-import '../subgraphs/kit/instrument';
+// First: tracing must hook require() before the modules it traces load (platform/instrument.ts).
+import '../platform/instrument';
 import cluster from 'node:cluster';
-import { createLogger } from '../subgraphs/kit/logger';
-import { flushTraces } from '../subgraphs/kit/tracing';
+import { createLogger } from '../platform/logger';
+import { flushTraces } from '../platform/tracing';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { startGateway } from './server';
 import { runWorkers } from './workers';

@@ -2,9 +2,9 @@ import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { AggregatorRegistry } from 'prom-client';
-import { counter, registry } from '../subgraphs/kit/metrics';
-import { pingRedis } from '../subgraphs/kit/redis';
-import { reusedFor } from '../subgraphs/kit/concurrency';
+import { counter, registry } from '../platform/metrics';
+import { pingRedis } from '../platform/redis';
+import { reusedFor } from '../platform/concurrency';
 import type { AnswerSharing } from './answer-sharing';
 
 /**

@@ -1,10 +1,10 @@
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { fileTooLarge, readBody, type HttpRoute } from '../subgraphs/kit/http';
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../subgraphs/kit/internal-token';
-import { appError, ErrorCode } from '../subgraphs/kit/errors';
-import { deadlinePassed, deadlineSignal, withinDeadline } from '../subgraphs/kit/deadline';
+import { fileTooLarge, readBody, type HttpRoute } from '../platform/http';
+import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../platform/internal-token';
+import { appError, ErrorCode } from '../platform/errors';
+import { deadlinePassed, deadlineSignal, withinDeadline } from '../platform/deadline';
 import type { GatewayContext } from './context';
 
 /**

@@ -5,26 +5,26 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import proxyaddr from 'proxy-addr';
-import { SUBGRAPHS, type SubgraphName } from '../subgraphs/kit/config';
-import { closeServer, createAdminApp, createHttpApp, listen } from '../subgraphs/kit/http';
-import { collectProcessMetrics, graphqlMetricsPlugin } from '../subgraphs/kit/metrics';
-import { workerStates } from '../subgraphs/kit/background';
+import { SUBGRAPHS, type SubgraphName } from '../platform/config';
+import { closeServer, createAdminApp, createHttpApp, listen } from '../platform/http';
+import { collectProcessMetrics, graphqlMetricsPlugin } from '../platform/metrics';
+import { workerStates } from '../platform/background';
 import { clusterMetrics, exportSharingCounters, gatewayReadiness } from './operations';
-import { createInternalTokenSigner } from '../subgraphs/kit/internal-token';
-import { KEY_FILES, loadKey } from '../subgraphs/kit/keys';
-import { createLogger } from '../subgraphs/kit/logger';
-import { formatErrorWith } from '../subgraphs/kit/subgraph';
+import { createInternalTokenSigner } from '../platform/internal-token';
+import { KEY_FILES, loadKey } from '../platform/keys';
+import { createLogger } from '../platform/logger';
+import { formatErrorWith } from '../platform/subgraph';
 import { createAuthenticator } from './auth';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { forwardRoute } from './routes';
-import { SCAN_SIGNATURE_HEADER } from '../subgraphs/documents/protocol';
+import { SCAN_SIGNATURE_HEADER } from '../platform/documents-protocol';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../adapters/sms/port';
 import { readCommittedSupergraph } from './supergraph';
-import { connectRedis } from '../subgraphs/kit/redis';
-import { eventLoopBusy } from '../subgraphs/kit/shedding';
-import { ANONYMOUS, WS_SECURITY_SCOPE, type Principal } from '../subgraphs/kit/principal';
+import { connectRedis } from '../platform/redis';
+import { eventLoopBusy } from '../platform/shedding';
+import { ANONYMOUS, WS_SECURITY_SCOPE, type Principal } from '../platform/principal';
 import { createCostEstimator, readCostModel } from './cost';
 import { addressOf, clientKeyOf, createFairShare } from './fair-share';
 import { createFairQueue } from './fair-queue';
@@ -35,7 +35,7 @@ import { createAnswerSharing, type AnswerSharing } from './answer-sharing';
 import { followInvalidations } from './cache-invalidation';
 import { redisKeyValueCache } from './redis-cache';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../subgraphs/kit/errors';
+import { ErrorCode } from '../platform/errors';
 import { startAudit } from './audit';
 import { auditPlugin } from './audit/plugin';
 import { auditedRoute } from './audit/rest';
@@ -127,7 +127,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   }
   const chargeAddress = async (req: IncomingMessage) => (await fairShare.admit('anonymous', clientKeyOf(ANONYMOUS, addressOf(req, trust))))();
   const contextOf = async (principal: Principal, key: string, requestId: string): Promise<GatewayContext> => ({
-    // The logger names the request by itself (kit/logger.ts withRequestId).
+    // The logger names the request by itself (platform/logger.ts withRequestId).
     principal, requestId, logger,
     internalToken: await internalToken(principal, requestId, key),
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { DEFAULT_PORTS, PROJECT_ROOT, SUBGRAPHS } from '../subgraphs/kit/config';
+import { DEFAULT_PORTS, PROJECT_ROOT, SUBGRAPHS } from '../platform/config';
 
 export const SUPERGRAPH_PATH = path.join(PROJECT_ROOT, 'schema', 'supergraph.graphql');
 

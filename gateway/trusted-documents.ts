@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { z } from 'zod';
-import { ConfigError } from '../subgraphs/kit/config';
-import { appError, ErrorCode } from '../subgraphs/kit/errors';
-import type { ClientType } from '../subgraphs/kit/principal';
+import { ConfigError } from '../platform/config';
+import { appError, ErrorCode } from '../platform/errors';
+import type { ClientType } from '../platform/principal';
 
 /**
  * Trusted documents (issue 13): for the client types named in TRUSTED_DOCUMENTS_FOR, the gateway

@@ -2,11 +2,11 @@
 // MONGODB_DB_PREFIX and KEYS_DIR as the services use them). Exits 1 when the chain or a checkpoint is broken.
 import path from 'node:path';
 import type { JWK } from 'jose';
-import { envReader, PROJECT_ROOT } from '../subgraphs/kit/config';
-import { auditDatabaseName, auditModel, verifyAuditChain } from '../subgraphs/kit/audit';
-import { auditCheckpointModel, verifyCheckpoints } from '../subgraphs/kit/audit-checkpoints';
-import { KEY_FILES, readJwk } from '../subgraphs/kit/keys';
-import { connectDatabase } from '../subgraphs/kit/mongo';
+import { envReader, PROJECT_ROOT } from '../platform/config';
+import { auditDatabaseName, auditModel, verifyAuditChain } from '../platform/audit';
+import { auditCheckpointModel, verifyCheckpoints } from '../platform/audit-checkpoints';
+import { KEY_FILES, readJwk } from '../platform/keys';
+import { connectDatabase } from '../platform/mongo';
 
 export interface AuditVerdict {
   ok: boolean;

@@ -20,8 +20,8 @@
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PORTS, envReader, PROJECT_ROOT, SUBGRAPHS } from '../subgraphs/kit/config';
-import { ensureKeys } from '../subgraphs/kit/keys';
+import { DEFAULT_PORTS, envReader, PROJECT_ROOT, SUBGRAPHS } from '../platform/config';
+import { ensureKeys } from '../platform/keys';
 import { freePort } from '../tools/lib/process';
 import { startInfrastructure, type Infrastructure } from './lib/infrastructure';
 import { startStack, stopChild, type Stack } from './lib/stack';

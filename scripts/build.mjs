@@ -2,7 +2,7 @@
 // the gateway, the five subgraphs and `npm run serve`, and what they import; no tests), with the
 // files they read beside their own code (WSDLs, holiday calendars) copied next to it, so that
 // dist/ runs with plain node. schema/ and the keys stay where they are: the services find them
-// from the folder holding package.json (PROJECT_ROOT in subgraphs/kit/config.ts).
+// from the folder holding package.json (PROJECT_ROOT in platform/config.ts).
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const SOURCES = ['gateway', 'subgraphs', 'adapters'];
+const SOURCES = ['platform', 'gateway', 'subgraphs', 'adapters'];
 /** Not needed at run time: the sources themselves (tsc compiled what is used), docs. */
 const SOURCE_ONLY = /\.(ts|md)$/;
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT } from '../subgraphs/kit/config';
+import { PROJECT_ROOT } from '../platform/config';
 import { hostileFailures, runHostile } from './lib/hostile';
 
 /**

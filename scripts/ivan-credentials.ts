@@ -2,7 +2,7 @@
 // and prints one JSON object on stdout, nothing else: {"username": …, "password": …}.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { envReader, PROJECT_ROOT } from '../subgraphs/kit/config';
+import { envReader, PROJECT_ROOT } from '../platform/config';
 import { mintDevToken } from './lib/dev-token';
 
 const HELP = `Usage: npm run ivan:credentials -- --provider <id> [--rotate]

@@ -2,8 +2,8 @@
 // (MONGODB_URI for the catalogue, GATEWAY_URL for the dossiers).
 import type { Connection } from 'mongoose';
 import path from 'node:path';
-import { envReader, PROJECT_ROOT } from '../subgraphs/kit/config';
-import { connectDatabase } from '../subgraphs/kit/mongo';
+import { envReader, PROJECT_ROOT } from '../platform/config';
+import { connectDatabase } from '../platform/mongo';
 import { agencyModel } from '../subgraphs/identity/models/agency';
 import { organizationModel } from '../subgraphs/identity/models/organization';
 import { procedureModel } from '../subgraphs/procedures/models/procedure';

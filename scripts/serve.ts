@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
-import { DEFAULT_PORTS, envReader, loadServiceConfig, PROJECT_ROOT, SUBGRAPHS, type Env, type SubgraphName } from '../subgraphs/kit/config';
-import { KEY_FILES } from '../subgraphs/kit/keys';
+import { DEFAULT_PORTS, envReader, loadServiceConfig, PROJECT_ROOT, SUBGRAPHS, type Env, type SubgraphName } from '../platform/config';
+import { KEY_FILES } from '../platform/keys';
 import { loadGatewayConfig } from '../gateway/config';
 import { loadIdentityConfig } from '../subgraphs/identity/config';
 import { loadProceduresConfig } from '../subgraphs/procedures/config';
@@ -39,7 +39,7 @@ const CHECKS: Record<ServiceName, (env: Env) => unknown> = {
   statistics: (env) => loadServiceConfig('statistics', env),
 };
 
-/** The key files each service reads from KEYS_DIR (subgraphs/kit/keys.ts): provisioned in production, never generated. */
+/** The key files each service reads from KEYS_DIR (platform/keys.ts): provisioned in production, never generated. */
 const KEYS: Record<ServiceName, string[]> = {
   gateway: [KEY_FILES.internalSigning],
   identity: [KEY_FILES.internalPublic],

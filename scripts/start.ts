@@ -1,14 +1,14 @@
 // `npm start`: the whole graph on embedded defaults — FerretDB, Redis, five subgraphs, the gateway.
 import net from 'node:net';
 import path from 'node:path';
-import { DEFAULT_PORTS, envReader, PROJECT_ROOT } from '../subgraphs/kit/config';
-import { ensureKeys } from '../subgraphs/kit/keys';
+import { DEFAULT_PORTS, envReader, PROJECT_ROOT } from '../platform/config';
+import { ensureKeys } from '../platform/keys';
 import { startInfrastructure, type Infrastructure } from './lib/infrastructure';
 import { mintDevToken } from './lib/dev-token';
 import { startStack, type Stack } from './lib/stack';
 import { seedCatalogue, seedDossiers } from './seed';
 import { eventLog } from './stats-rebuild';
-import { connectRedis } from '../subgraphs/kit/redis';
+import { connectRedis } from '../platform/redis';
 import { RollupStore } from '../subgraphs/statistics/services/rollup-store';
 import { rebuildRollups } from '../subgraphs/statistics/services/rebuild';
 import { DEMO, DEMO_CITIZEN } from './seed-data';

@@ -1,9 +1,9 @@
 // Rebuilds the statistics rollups from the dossier event log: `npm run stats:rebuild`
 // (MONGODB_URI and REDIS_URL of the running system; MONGODB_DB_PREFIX as the services use it).
-import { envReader } from '../subgraphs/kit/config';
-import type { DossierEvent } from '../subgraphs/kit/events';
-import { connectDatabase } from '../subgraphs/kit/mongo';
-import { connectRedis } from '../subgraphs/kit/redis';
+import { envReader } from '../platform/config';
+import type { DossierEvent } from '../platform/events';
+import { connectDatabase } from '../platform/mongo';
+import { connectRedis } from '../platform/redis';
 import { eventLogModel } from '../subgraphs/dossiers/models/event-log';
 import { RollupStore } from '../subgraphs/statistics/services/rollup-store';
 import { rebuildRollups } from '../subgraphs/statistics/services/rebuild';

@@ -1,9 +1,9 @@
 // Prints a development token for the local gateway, and nothing else, on stdout.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { envReader, PROJECT_ROOT } from '../subgraphs/kit/config';
-import { ensureKeys } from '../subgraphs/kit/keys';
-import { CLIENT_TYPES, DEFAULT_SCOPES } from '../subgraphs/kit/principal';
+import { envReader, PROJECT_ROOT } from '../platform/config';
+import { ensureKeys } from '../platform/keys';
+import { CLIENT_TYPES, DEFAULT_SCOPES } from '../platform/principal';
 import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
 import { DEMO } from './seed-data';
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { RestartableServer } from '../lib/restartable-server';
 import * as soap from 'soap';
-import { readBody, sendJson } from '../../subgraphs/kit/http';
+import { readBody, sendJson } from '../../platform/http';
 import { CALLBACK_WSDL_PATH, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, type CallbackKind, type IvanStatusChange } from './port';
 import { deliveryProblem } from './signature';
 

@@ -1,5 +1,5 @@
-import { appError, ErrorCode } from '../../subgraphs/kit/errors';
-import { gauge } from '../../subgraphs/kit/metrics';
+import { appError, ErrorCode } from '../../platform/errors';
+import { gauge } from '../../platform/metrics';
 
 const breakers = new Set<CircuitBreaker>();
 const STATE_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;

@@ -1,5 +1,5 @@
-import { withinDeadline } from '../../subgraphs/kit/deadline';
-import { appError, ErrorCode } from '../../subgraphs/kit/errors';
+import { withinDeadline } from '../../platform/deadline';
+import { appError, ErrorCode } from '../../platform/errors';
 import type { Notifier } from './port';
 
 /** HTTP client of the notification service (e-mail and SMS): POST <base>/notifications. */

@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
-import { withinDeadline } from '../../subgraphs/kit/deadline';
-import { appError, ErrorCode } from '../../subgraphs/kit/errors';
+import { withinDeadline } from '../../platform/deadline';
+import { appError, ErrorCode } from '../../platform/errors';
 import type { NationalPortalAccounts, NationalPortalDossiers, NationalProcedureCatalogue } from './port';
 import { dossierFromWire, dossierToWire, procedureFromWire, procedureSummaryFromWire, WireFormatError } from './wire';
 

@@ -1,4 +1,4 @@
-import { envReader, type Env } from '../../subgraphs/kit/config';
+import { envReader, type Env } from '../../platform/config';
 
 /** Shaped as the client's options, so `npspClient(settings)` needs nothing else. */
 export interface NpspSettings {

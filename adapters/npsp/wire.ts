@@ -1,4 +1,4 @@
-import { fromVietnamClock, toVietnamClock } from '../../subgraphs/kit/vietnam-time';
+import { fromVietnamClock, toVietnamClock } from '../../platform/vietnam-time';
 import type {
   AgencyLevel, DossierSyncRecord, NationalProcedure, NationalProcedureSummary, ServiceLevel, SubmissionMethod, SupplementRecord,
 } from './port';

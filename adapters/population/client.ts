@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as soap from 'soap';
 import type { Redis } from 'ioredis';
-import { remainingMs } from '../../subgraphs/kit/deadline';
-import { appError, ErrorCode } from '../../subgraphs/kit/errors';
+import { remainingMs } from '../../platform/deadline';
+import { appError, ErrorCode } from '../../platform/errors';
 import { CircuitBreaker } from '../lib/circuit-breaker';
 import type { PopulationDatabase, VerificationOutcome } from './port';
 import { WSDL_PATH } from './wsdl';
@@ -49,7 +49,7 @@ export async function createPopulationClient(opts: PopulationClientOptions): Pro
   const retries = opts.retries ?? 2;
 
   const callOnce = async (args: object): Promise<VerificationOutcome> => {
-    // No longer than the caller's request has left (kit/deadline.ts).
+    // No longer than the caller's request has left (platform/deadline.ts).
     const [reply] = await client.XacThucCongDanAsync(args, { timeout: Math.min(timeout, remainingMs() ?? timeout) });
     return toOutcome(reply);
   };

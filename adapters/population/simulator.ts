@@ -2,7 +2,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { RestartableServer } from '../lib/restartable-server';
 import * as soap from 'soap';
-import { PROVINCE_CODES } from '../../subgraphs/kit/identifiers';
+import { PROVINCE_CODES } from '../../platform/identifiers';
 import { sameName } from './port';
 import { WSDL_PATH } from './wsdl';
 

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import type { AuditLog, AuditRecord } from '../../subgraphs/kit/audit';
-import type { AuditCheckpointer } from '../../subgraphs/kit/audit-checkpoints';
-import { Lease } from '../../subgraphs/kit/lease';
-import type { Logger } from '../../subgraphs/kit/logger';
+import type { AuditLog, AuditRecord } from '../../platform/audit';
+import type { AuditCheckpointer } from '../../platform/audit-checkpoints';
+import { Lease } from '../../platform/lease';
+import type { Logger } from '../../platform/logger';
 
 /**
  * The audit inbox (R-Q-2): a Redis stream that every gateway worker appends its records to, and

@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
-import { auditCheckpointModel, AuditCheckpointer } from '../../subgraphs/kit/audit-checkpoints';
-import { AuditLog, auditDossierModel, auditModel } from '../../subgraphs/kit/audit';
+import { auditCheckpointModel, AuditCheckpointer } from '../../platform/audit-checkpoints';
+import { AuditLog, auditDossierModel, auditModel } from '../../platform/audit';
 import type { CryptoKey } from 'jose';
-import { connectDatabase } from '../../subgraphs/kit/mongo';
-import type { Logger } from '../../subgraphs/kit/logger';
+import { connectDatabase } from '../../platform/mongo';
+import type { Logger } from '../../platform/logger';
 import type { AuditConfig } from '../config';
 import { createAuditInbox, inboxKey, startAuditWriter } from './inbox';
 import type { AuditSink } from './plugin';

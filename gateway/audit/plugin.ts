@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { AuditRecord } from '../../subgraphs/kit/audit';
-import { ErrorCode } from '../../subgraphs/kit/errors';
-import type { Logger } from '../../subgraphs/kit/logger';
+import type { AuditRecord } from '../../platform/audit';
+import { ErrorCode } from '../../platform/errors';
+import type { Logger } from '../../platform/logger';
 import type { GatewayContext } from '../context';
 import { actorOf, documentFacts, touchedIn, traceIdOf, type DocumentFacts } from './touched';
 

@@ -1,6 +1,6 @@
-import type { HttpRoute } from '../../subgraphs/kit/http';
-import { appError, ErrorCode } from '../../subgraphs/kit/errors';
-import type { Logger } from '../../subgraphs/kit/logger';
+import type { HttpRoute } from '../../platform/http';
+import { appError, ErrorCode } from '../../platform/errors';
+import type { Logger } from '../../platform/logger';
 import type { GatewayContext } from '../context';
 import type { AuditSink } from './plugin';
 import { actorOf, touchedIn, traceIdOf } from './touched';

@@ -1,9 +1,9 @@
-import { currentTraceId } from '../../subgraphs/kit/tracing';
+import { currentTraceId } from '../../platform/tracing';
 import { createHash } from 'node:crypto';
 import { Kind, parse, visit, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import type { AuditRecord } from '../../subgraphs/kit/audit';
-import type { Principal } from '../../subgraphs/kit/principal';
+import type { AuditRecord } from '../../platform/audit';
+import type { Principal } from '../../platform/principal';
 
 /**
  * What an exchange touched, for the audit trail (R-Q-2): dossier codes, procedure codes and
@@ -71,7 +71,7 @@ export function documentFacts(text: string, parsed?: DocumentNode): DocumentFact
 }
 
 /**
- * The trace id of the request: the active span's when tracing is on (kit/tracing.ts; the gateway
+ * The trace id of the request: the active span's when tracing is on (platform/tracing.ts; the gateway
  * starts a trace for a caller that sent none), else the caller's W3C `traceparent` header
  * (version-traceid-parentid-flags), else null.
  */

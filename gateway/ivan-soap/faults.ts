@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from '../../subgraphs/kit/errors';
+import { ErrorCode } from '../../platform/errors';
 
 const IVAN_NS = 'urn:vss-graph:ivan:v1';
 const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';

@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import type { Types } from '@graphql-codegen/plugin-helpers';
-import { PROJECT_ROOT } from '../../subgraphs/kit/config';
+import { PROJECT_ROOT } from '../../platform/config';
 
 /** Runs codegen in memory and lists the generated files whose committed text differs. */
 export async function staleGeneratedFiles(): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
-import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES, loadKey } from '../../subgraphs/kit/keys';
-import { DEFAULT_SCOPES, type ClientType } from '../../subgraphs/kit/principal';
+import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES, loadKey } from '../../platform/keys';
+import { DEFAULT_SCOPES, type ClientType } from '../../platform/principal';
 
 export interface DevTokenOptions {
   client: Exclude<ClientType, 'anonymous'>;

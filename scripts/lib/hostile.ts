@@ -1,5 +1,5 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES, loadKey } from '../../subgraphs/kit/keys';
+import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES, loadKey } from '../../platform/keys';
 import { mintDevToken } from './dev-token';
 import { percentile } from './load';
 import { seededRandom } from './random';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { envReader } from '../../subgraphs/kit/config';
+import { envReader } from '../../platform/config';
 import { startFerretdb } from '../../tools/ferretdb';
 import { migrateSqliteOnce } from '../../tools/ferretdb/migrate';
 import { startPostgres } from '../../tools/postgres';

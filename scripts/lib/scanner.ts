@@ -1,7 +1,7 @@
 import { CompactSign, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
-import { renderPdf } from '../../subgraphs/kit/pdf';
+import { renderPdf } from '../../platform/pdf';
 import { sha256Hex } from '../../subgraphs/documents/services/signatures';
-import { SCAN_SIGNATURE_HEADER } from '../../subgraphs/documents/protocol';
+import { SCAN_SIGNATURE_HEADER } from '../../platform/documents-protocol';
 
 /** An upload ticket, with what the scanner signs besides the file. */
 export interface Ticket {

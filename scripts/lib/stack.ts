@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { DEFAULT_PORTS, PROJECT_ROOT, SUBGRAPHS } from '../../subgraphs/kit/config';
+import { DEFAULT_PORTS, PROJECT_ROOT, SUBGRAPHS } from '../../platform/config';
 import { stopOnExit } from '../../tools/lib/process';
 
 /**

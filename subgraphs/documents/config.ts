@@ -1,4 +1,5 @@
-import { envReader, type Env } from '../kit/config';
+import { envReader, type Env } from '../../platform/config';
+import { documentMaxBytes } from '../../platform/documents-protocol';
 
 /** Settings of the documents subgraph beyond the common ones, read once at start. */
 export interface DocumentsConfig {
@@ -7,9 +8,6 @@ export interface DocumentsConfig {
   /** How long an upload ticket from startDocumentUpload stays good. */
   uploadTicketSeconds: number;
 }
-
-/** DOCUMENT_MAX_BYTES: read here for the documents subgraph and by the gateway for its upload cap. */
-export const documentMaxBytes = (e: ReturnType<typeof envReader>) => e.int('DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024);
 
 export function loadDocumentsConfig(env: Env): DocumentsConfig {
   const e = envReader(env);

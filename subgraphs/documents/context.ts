@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
 import type DataLoader from 'dataloader';
-import { auditDatabase, auditDossierModel, auditModel, AuditLog } from '../kit/audit';
-import { perProcess, type RequestBase, type SubgraphDeps } from '../kit/context';
-import { manyByKey, oneByKey } from '../kit/loaders';
+import { auditDatabase, auditDossierModel, auditModel, AuditLog } from '../../platform/audit';
+import { perProcess, type RequestBase, type SubgraphDeps } from '../../platform/context';
+import { manyByKey, oneByKey } from '../../platform/loaders';
 import { loadDocumentsConfig, type DocumentsConfig } from './config';
 import { documentModel, toView, type DocumentModel, type DocumentView } from './models/document';
 import { documentLinkModel, type DocumentLinkModel, type DocumentLinkRecord } from './models/document-link';
@@ -45,7 +45,7 @@ export const domainOf = perProcess((deps): DocumentsDomain => {
   return {
     models: documentModels(deps.db),
     files: new FileStore(deps.db),
-    // The one audit log of the system, in its own database (kit/audit.ts), not this subgraph's.
+    // The one audit log of the system, in its own database (platform/audit.ts), not this subgraph's.
     audit: new AuditLog(auditModel(auditDatabase(deps.db, deps.config.auditDatabaseName)), auditDossierModel(auditDatabase(deps.db, deps.config.auditDatabaseName))),
     agency: () => (agency ??= AgencySigner.load(deps.config.keysDir)),
     config: loadDocumentsConfig(deps.config.env),

@@ -1,11 +1,11 @@
-import { readBytes, sendJson, type HttpRoute } from '../kit/http';
-import { requireSignedIn, type SubgraphDeps } from '../kit/context';
-import { appError, ErrorCode, notFound } from '../kit/errors';
+import { readBytes, sendJson, type HttpRoute } from '../../platform/http';
+import { requireSignedIn, type SubgraphDeps } from '../../platform/context';
+import { appError, ErrorCode, notFound } from '../../platform/errors';
 import { domainOf, type Context } from './context';
 import { checkIntegrity } from './services/integrity';
 import { dossiersOf, mayReadFile } from './services/access';
 import { acceptUpload, openTicket } from './services/upload';
-import { SCAN_SIGNATURE_HEADER } from './protocol';
+import { SCAN_SIGNATURE_HEADER } from '../../platform/documents-protocol';
 import { requireDigitiser } from './services/scanner-keys';
 
 const header = (value: string | string[] | undefined) => (typeof value === 'string' ? value : null);

@@ -1,4 +1,4 @@
-import { envReader, type Env } from '../kit/config';
+import { envReader, type Env } from '../../platform/config';
 import { npspSettings, type NpspSettings } from '../../adapters/npsp/settings';
 
 /** Settings of the dossiers subgraph beyond the common ones, read once at start. */

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import { auditDatabase, auditDossierModel, type AuditDossierModel } from '../kit/audit';
+import { auditDatabase, auditDossierModel, type AuditDossierModel } from '../../platform/audit';
 import type { FilterQuery } from 'mongoose';
-import { perProcess, type RequestBase, type SubgraphDeps } from '../kit/context';
-import { manyByKey, oneByKey } from '../kit/loaders';
+import { perProcess, type RequestBase, type SubgraphDeps } from '../../platform/context';
+import { manyByKey, oneByKey } from '../../platform/loaders';
 import { WorkingCalendar } from './calendar/working-days';
 import { loadDossiersConfig, type DossiersConfig } from './config';
 import { dossierModel, type DossierRecord } from './models/dossier';
@@ -10,7 +10,7 @@ import { dossierEventModel, type DossierEventRecord } from './models/dossier-eve
 import { eventLogModel } from './models/event-log';
 import { canSee, visibilityFilter } from './services/access';
 import { findDossier } from './services/events';
-import { allOf } from '../kit/filters';
+import { allOf } from '../../platform/filters';
 import type { RelayModels } from './services/outbox';
 import { httpProcedureCatalogue, replicatedProcedureCatalogue, type ProcedureCatalogue } from './services/procedure-catalogue';
 import { procedureRevisionModel, type ProcedureRevisionModel } from './models/procedure-revision';

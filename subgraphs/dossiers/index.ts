@@ -1,6 +1,6 @@
-// First: tracing must hook require() before the modules it traces load (kit/instrument.ts).
-import '../kit/instrument';
-import { main } from '../kit/subgraph';
+// First: tracing must hook require() before the modules it traces load (platform/instrument.ts).
+import '../../platform/instrument';
+import { main } from '../../platform/subgraph';
 import { dossiersSubgraph } from './subgraph';
 
 main(dossiersSubgraph);

@@ -1,7 +1,7 @@
-import type { SubgraphDeps } from '../kit/context';
-import { exportOutbox, exportStreamLag } from '../kit/backlog-metrics';
-import { STREAMS } from '../kit/events';
-import { gauge, perScrape } from '../kit/metrics';
+import type { SubgraphDeps } from '../../platform/context';
+import { exportOutbox, exportStreamLag } from '../../platform/backlog-metrics';
+import { STREAMS } from '../../platform/events';
+import { gauge, perScrape } from '../../platform/metrics';
 import { domainOf } from './context';
 import { syncStatus } from './services/portal-sync';
 import { deliveryStatus } from './services/ivan-delivery';

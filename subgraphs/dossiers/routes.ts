@@ -1,9 +1,9 @@
-import { HttpError, readBody, sendJson, type HttpRoute } from '../kit/http';
-import { requireSignedIn, type SubgraphDeps } from '../kit/context';
-import { notFound } from '../kit/errors';
+import { HttpError, readBody, sendJson, type HttpRoute } from '../../platform/http';
+import { requireSignedIn, type SubgraphDeps } from '../../platform/context';
+import { notFound } from '../../platform/errors';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, type InboundSms } from '../../adapters/sms/port';
 import { MAX_SKEW_SECONDS, signatureProblem } from '../../adapters/sms/signature';
-import { enforceRateLimit } from '../kit/rate-limit';
+import { enforceRateLimit } from '../../platform/rate-limit';
 import { domainOf, type Context } from './context';
 import { renderReceiptSlip } from './services/receipt';
 import { parseLookup, statusReply, SYNTAX_REPLY, unknownCodeReply } from './services/sms-lookup';

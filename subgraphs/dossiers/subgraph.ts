@@ -1,4 +1,4 @@
-import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
+import { loadTypeDefs, type SubgraphDefinition } from '../../platform/subgraph';
 import { createContext, domainOf, type Context } from './context';
 import { resolvers } from './resolvers';
 import { loadDossiersConfig } from './config';
@@ -9,7 +9,7 @@ import { startPortalSync } from './services/portal-sync';
 import { startIvanDelivery } from './services/ivan-delivery';
 import { startIvanFeed } from './services/ivan-changes';
 import { upgrades } from './upgrades';
-import { Lease } from '../kit/lease';
+import { Lease } from '../../platform/lease';
 import { registerDossierMetrics } from './metrics';
 
 /** Dossiers: intake, the workflow of R-DOS-1…11, row-level access, and the dossier event stream. */

@@ -1,11 +1,11 @@
-import { backfill, type Upgrade } from '../kit/upgrades';
-import { blockOf } from '../kit/sequence';
+import { backfill, type Upgrade } from '../../platform/upgrades';
+import { blockOf } from '../../platform/sequence';
 import { applicantKeyOf, dossierModel, queueKeyOf } from './models/dossier';
 import { eventLogModel } from './models/event-log';
 import { ivanFeedStateModel } from './models/ivan-change';
 import { portalSyncItemModel } from './models/portal-sync';
 
-/** Lookup keys that data stored by older versions lacks (kit/upgrades.ts). */
+/** Lookup keys that data stored by older versions lacks (platform/upgrades.ts). */
 export const upgrades: Upgrade[] = [
   backfill('dossiers.applicantKey', dossierModel, 'applicantKey', (d) => applicantKeyOf(d.applicant)),
   backfill('dossiers.queue', dossierModel, 'queue', (d) => queueKeyOf(d.handlingAgencyCode, d.state)),

@@ -1,5 +1,5 @@
-import { perProcess, type RequestBase, type SubgraphDeps } from '../kit/context';
-import { oneByKey } from '../kit/loaders';
+import { perProcess, type RequestBase, type SubgraphDeps } from '../../platform/context';
+import { oneByKey } from '../../platform/loaders';
 import { createPopulationClient } from '../../adapters/population/client';
 import type { PopulationDatabase } from '../../adapters/population/port';
 import { loadIdentityConfig } from './config';
@@ -7,7 +7,7 @@ import { agencyModel, type AgencyModel, type AgencyRecord } from './models/agenc
 import { citizenModel, type CitizenModel, type CitizenRecord } from './models/citizen';
 import { organizationModel, type OrganizationModel, type OrganizationRecord } from './models/organization';
 import { certificateModel, type CertificateModel, type CertificateRecord } from './models/certificate';
-import { manyByKey } from '../kit/loaders';
+import { manyByKey } from '../../platform/loaders';
 import { accountModel, type AccountModel } from './models/account';
 import { ivanCredentialModel, type IvanCredentialModel } from './models/ivan-credential';
 import { npspClient } from '../../adapters/npsp/client';

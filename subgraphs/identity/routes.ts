@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { HttpError, readBody, sendJson, type HttpRoute } from '../kit/http';
-import type { SubgraphDeps } from '../kit/context';
-import { WS_SECURITY_SCOPE } from '../kit/principal';
+import { HttpError, readBody, sendJson, type HttpRoute } from '../../platform/http';
+import type { SubgraphDeps } from '../../platform/context';
+import { WS_SECURITY_SCOPE } from '../../platform/principal';
 import { loadIdentityConfig } from './config';
 import type { Context } from './context';
 import { ivanCredentialModel } from './models/ivan-credential';

@@ -1,4 +1,4 @@
-import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
+import { loadTypeDefs, type SubgraphDefinition } from '../../platform/subgraph';
 import { createContext, type Context } from './context';
 import { resolvers } from './resolvers';
 import { loadIdentityConfig } from './config';

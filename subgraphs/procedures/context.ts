@@ -1,5 +1,5 @@
-import { perProcess, type RequestBase, type SubgraphDeps } from '../kit/context';
-import { manyByKey, oneByKey } from '../kit/loaders';
+import { perProcess, type RequestBase, type SubgraphDeps } from '../../platform/context';
+import { manyByKey, oneByKey } from '../../platform/loaders';
 import { npspClient } from '../../adapters/npsp/client';
 import type { NationalProcedureCatalogue } from '../../adapters/npsp/port';
 import { loadProceduresConfig, type ProceduresConfig } from './config';

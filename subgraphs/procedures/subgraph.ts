@@ -1,14 +1,14 @@
-import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
+import { loadTypeDefs, type SubgraphDefinition } from '../../platform/subgraph';
 import { createContext, domainOf, type Context } from './context';
 import { resolvers } from './resolvers';
 import { loadProceduresConfig } from './config';
 import { startChangeRelay } from './services/change-relay';
 import { startImportSchedule } from './services/import-schedule';
-import { backfill } from '../kit/upgrades';
-import { blockOf } from '../kit/sequence';
+import { backfill } from '../../platform/upgrades';
+import { blockOf } from '../../platform/sequence';
 import { procedureChangeModel } from './models/procedure-change';
-import { exportOutbox, exportStreamLag } from '../kit/backlog-metrics';
-import { STREAMS } from '../kit/events';
+import { exportOutbox, exportStreamLag } from '../../platform/backlog-metrics';
+import { STREAMS } from '../../platform/events';
 
 /**
  * Procedures: the catalogue (R-PRO-1), publication with versions and a change feed (R-PRO-2,

@@ -1,4 +1,4 @@
-import { perProcess, type RequestBase, type SubgraphDeps } from '../kit/context';
+import { perProcess, type RequestBase, type SubgraphDeps } from '../../platform/context';
 import { procedureFieldModel, type ProcedureFieldModel } from './models/procedure-field';
 import { reportModel, reportStepModel, type ReportModel, type ReportStepModel } from './models/report';
 import { fieldMap } from './services/procedure-fields';

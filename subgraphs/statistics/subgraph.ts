@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import { startConsumer, STREAMS, type DossierEvent, type ProcedureChangeEvent } from '../kit/events';
-import { loadTypeDefs, type SubgraphDefinition } from '../kit/subgraph';
+import { startConsumer, STREAMS, type DossierEvent, type ProcedureChangeEvent } from '../../platform/events';
+import { loadTypeDefs, type SubgraphDefinition } from '../../platform/subgraph';
 import { createContext, domainOf, type Context } from './context';
 import { resolvers } from './resolvers';
 import { applyProcedureChange } from './services/procedure-fields';

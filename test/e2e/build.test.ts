@@ -10,7 +10,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { stopChild } from '../../scripts/lib/stack';
 import { mintDevToken } from '../../scripts/lib/dev-token';
 import { stopOnExit } from '../../tools/lib/process';
-import { PROJECT_ROOT, SUBGRAPHS } from '../../subgraphs/kit/config';
+import { PROJECT_ROOT, SUBGRAPHS } from '../../platform/config';
 
 /**
  * Issue 16, a production build: `npm run build` — the command the Dockerfile's build stage runs —

@@ -8,12 +8,12 @@ import type { Connection } from 'mongoose';
 import { seedCatalogue } from '../../scripts/seed';
 import { startService, stopChild } from '../../scripts/lib/stack';
 import { freePort } from '../../tools/lib/process';
-import { connectDatabase } from '../../subgraphs/kit/mongo';
-import { STREAMS, type DossierEvent } from '../../subgraphs/kit/events';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../subgraphs/kit/internal-token';
-import { KEY_FILES, loadKey } from '../../subgraphs/kit/keys';
+import { connectDatabase } from '../../platform/mongo';
+import { STREAMS, type DossierEvent } from '../../platform/events';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../platform/internal-token';
+import { KEY_FILES, loadKey } from '../../platform/keys';
 import { dossierEventModel } from '../../subgraphs/dossiers/models/dossier-event';
-import type { Principal } from '../../subgraphs/kit/principal';
+import type { Principal } from '../../platform/principal';
 import { principals } from '../support/harness';
 
 /**

@@ -6,8 +6,8 @@ import type { ChildProcess } from 'node:child_process';
 import { seedCatalogue } from '../../scripts/seed';
 import { startService, stopChild } from '../../scripts/lib/stack';
 import { freePort } from '../../tools/lib/process';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../subgraphs/kit/internal-token';
-import { KEY_FILES, loadKey } from '../../subgraphs/kit/keys';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../platform/internal-token';
+import { KEY_FILES, loadKey } from '../../platform/keys';
 import { principals } from '../support/harness';
 
 /**
@@ -70,7 +70,7 @@ test(`${INTAKES} concurrent intakes on ${PROCESSES} processes get distinct codes
   const started = Date.now();
   const codes = await Promise.all(
     Array.from({ length: INTAKES }, async (_, i) => {
-      const res = await sendRetryingWhenShed(dossierPorts[i % PROCESSES], token, query);
+      const res = await sendRetryingWhenShed(dossierPorts[i % PROCESSES]!, token, query);
       const body = (await res.json()) as { data?: { receiveDossier: { code: string } }; errors?: { message: string }[] };
       if (!body.data) throw new Error(body.errors?.map((e) => e.message).join('; '));
       return body.data.receiveDossier.code;

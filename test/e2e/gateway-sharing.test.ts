@@ -6,11 +6,11 @@ import { startStack, type Stack } from '../../scripts/lib/stack';
 import { seedCatalogue, seedDossiers } from '../../scripts/seed';
 import { mintDevToken, type DevTokenOptions } from '../../scripts/lib/dev-token';
 import { freePort } from '../../tools/lib/process';
-import { SUBGRAPHS } from '../../subgraphs/kit/config';
+import { SUBGRAPHS } from '../../platform/config';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
-import { connectRedis } from '../../subgraphs/kit/redis';
-import { STREAMS } from '../../subgraphs/kit/events';
+import { connectRedis } from '../../platform/redis';
+import { STREAMS } from '../../platform/events';
 import { procedureContent } from '../support/procedures';
 import { countingProxy } from '../support/counting-proxy';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { stopChild } from '../../scripts/lib/stack';
 import { freePort, stopOnExit } from '../../tools/lib/process';
-import { PROJECT_ROOT } from '../../subgraphs/kit/config';
+import { PROJECT_ROOT } from '../../platform/config';
 
 /**
  * Issue 15, all cores: the gateway as npm start runs it, one process forking GATEWAY_WORKERS

@@ -7,17 +7,17 @@ import { startService, startStack, stopChild, type Stack } from '../../scripts/l
 import { seedCatalogue, seedDossiers } from '../../scripts/seed';
 import { mintDevToken } from '../../scripts/lib/dev-token';
 import { freePort } from '../../tools/lib/process';
-import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../../subgraphs/kit/keys';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../subgraphs/kit/internal-token';
+import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../../platform/keys';
+import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../platform/internal-token';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
-import { SUBGRAPHS } from '../../subgraphs/kit/config';
-import { vietnamDay } from '../../subgraphs/kit/vietnam-time';
+import { SUBGRAPHS } from '../../platform/config';
+import { vietnamDay } from '../../platform/vietnam-time';
 import { generatePopulation, startPopulationSimulator } from '../../adapters/population/simulator';
 import { DEMO_CITIZEN } from '../../scripts/seed-data';
-import { auditModel, type AuditEntry } from '../../subgraphs/kit/audit';
-import { connectDatabase } from '../../subgraphs/kit/mongo';
-import { readJwk } from '../../subgraphs/kit/keys';
+import { auditModel, type AuditEntry } from '../../platform/audit';
+import { connectDatabase } from '../../platform/mongo';
+import { readJwk } from '../../platform/keys';
 import { verifyAudit } from '../../scripts/audit-verify';
 
 /**

@@ -7,7 +7,7 @@ import { seedCatalogue } from '../../scripts/seed';
 import { mintDevToken } from '../../scripts/lib/dev-token';
 import { hostileFailures, runHostile, type HostileReport } from '../../scripts/lib/hostile';
 import { freePort } from '../../tools/lib/process';
-import { SUBGRAPHS } from '../../subgraphs/kit/config';
+import { SUBGRAPHS } from '../../platform/config';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
 

@@ -9,7 +9,7 @@ import { startStack, type Stack } from '../../scripts/lib/stack';
 import { seedCatalogue } from '../../scripts/seed';
 import { mintDevToken } from '../../scripts/lib/dev-token';
 import { freePort } from '../../tools/lib/process';
-import { PROJECT_ROOT, SUBGRAPHS } from '../../subgraphs/kit/config';
+import { PROJECT_ROOT, SUBGRAPHS } from '../../platform/config';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
 

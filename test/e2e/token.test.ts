@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { decodeJwt } from 'jose';
-import { PROJECT_ROOT } from '../../subgraphs/kit/config';
+import { PROJECT_ROOT } from '../../platform/config';
 
 const run = promisify(execFile);
 const npmToken = (...args: string[]) => run('npm', ['run', 'token', '--', ...args], { cwd: PROJECT_ROOT, env: process.env });

@@ -7,7 +7,7 @@ import { seedCatalogue, seedDossiers } from '../../scripts/seed';
 import { mintDevToken } from '../../scripts/lib/dev-token';
 import { W1_QUERY } from '../../scripts/lib/bench-gateway/workloads';
 import { freePort } from '../../tools/lib/process';
-import { SUBGRAPHS } from '../../subgraphs/kit/config';
+import { SUBGRAPHS } from '../../platform/config';
 import { DEMO_CITIZEN } from '../../scripts/seed-data';
 import { startOtlpReceiver, traceTree, type ReceivedSpan } from '../support/otlp-receiver';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
-import { checkDeadline, deadlineApolloPlugin, deadlineSignal, readOptions, remainingMs, withDeadline } from '../../subgraphs/kit/deadline';
-import { connectDatabase } from '../../subgraphs/kit/mongo';
+import { checkDeadline, deadlineApolloPlugin, deadlineSignal, readOptions, remainingMs, withDeadline } from '../../platform/deadline';
+import { connectDatabase } from '../../platform/mongo';
 
 /**
  * Every request has a deadline, and the database stops with it (issue 13, R-Q-1): reads made for a

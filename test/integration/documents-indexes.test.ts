@@ -12,9 +12,9 @@ import { checkIntegrity } from '../../subgraphs/documents/services/integrity';
 import type { MetadataInput } from '../../subgraphs/documents/services/metadata';
 import { registerScannerKey } from '../../subgraphs/documents/services/scanner-keys';
 import { acceptUpload, openTicket, startUpload } from '../../subgraphs/documents/services/upload';
-import { auditDatabase, AuditLog, auditHashOf, auditModel, verifyAuditChain, type AuditEntry } from '../../subgraphs/kit/audit';
-import type { DossierEvent, DossierReception } from '../../subgraphs/kit/events';
-import type { Principal } from '../../subgraphs/kit/principal';
+import { auditDatabase, AuditLog, auditHashOf, auditModel, verifyAuditChain, type AuditEntry } from '../../platform/audit';
+import type { DossierEvent, DossierReception } from '../../platform/events';
+import type { Principal } from '../../platform/principal';
 import { samplePdf, ScanningWorkstation } from '../../scripts/lib/scanner';
 import { recordReads, wholeCollectionReads, documentsOf } from '../support/explain';
 import { principals, subgraphHarness } from '../support/harness';
@@ -41,7 +41,7 @@ const real = {} as Record<'held' | 'form' | 'photo' | 'org' | 'result', Document
 let firstDossier: string;
 let reusingDossier: string;
 
-/** The system's audit log lives in its own database beside the subgraph's (kit/audit.ts). */
+/** The system's audit log lives in its own database beside the subgraph's (platform/audit.ts). */
 const auditDb = () => auditDatabase(db, h.deps.config.auditDatabaseName);
 const raw = (name: string) => (name.startsWith('audit_') ? auditDb() : db).db!.collection(name);
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');

@@ -4,12 +4,12 @@ import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import { documentsSubgraph } from '../../subgraphs/documents/subgraph';
 import { documentModels, type DocumentModels } from '../../subgraphs/documents/context';
 import { resultIdOf } from '../../subgraphs/documents/models/document';
-import { SCAN_SIGNATURE_HEADER } from '../../subgraphs/documents/protocol';
-import { auditDatabase, auditModel, verifyAuditChain, type AuditModel } from '../../subgraphs/kit/audit';
-import { signInternalToken, INTERNAL_TOKEN_HEADER } from '../../subgraphs/kit/internal-token';
-import { KEY_FILES, loadKey } from '../../subgraphs/kit/keys';
-import { connectDatabase } from '../../subgraphs/kit/mongo';
-import type { Principal } from '../../subgraphs/kit/principal';
+import { SCAN_SIGNATURE_HEADER } from '../../platform/documents-protocol';
+import { auditDatabase, auditModel, verifyAuditChain, type AuditModel } from '../../platform/audit';
+import { signInternalToken, INTERNAL_TOKEN_HEADER } from '../../platform/internal-token';
+import { KEY_FILES, loadKey } from '../../platform/keys';
+import { connectDatabase } from '../../platform/mongo';
+import type { Principal } from '../../platform/principal';
 import { relayOutbox } from '../../subgraphs/dossiers/services/outbox';
 import type { DossierRecord } from '../../subgraphs/dossiers/models/dossier';
 import { samplePdf, ScanningWorkstation } from '../../scripts/lib/scanner';
@@ -93,7 +93,7 @@ beforeAll(async () => {
   base = docs.url.replace(/\/graphql$/, '');
   db = await connectDatabase(process.env.MONGODB_URI!, `${docs.prefix}documents`);
   models = documentModels(db);
-  // The system's one audit log, in its own database (kit/audit.ts).
+  // The system's one audit log, in its own database (platform/audit.ts).
   Audit = auditModel(auditDatabase(db, `${docs.prefix}audit`));
   desk = await ScanningWorkstation.open({ baseUrl: base, headers: () => headersFor(principals.officer), name: 'Trần Thị Bình' });
   await desk.register();

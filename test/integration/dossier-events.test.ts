@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { relayOutbox, Sequencer } from '../../subgraphs/dossiers/services/outbox';
 import { appendEvent } from '../../subgraphs/dossiers/services/events';
-import { STREAMS, type DossierEvent } from '../../subgraphs/kit/events';
+import { STREAMS, type DossierEvent } from '../../platform/events';
 import { codesOf, principals } from '../support/harness';
 import { dossiersWorld, HN } from '../support/dossiers';
 

@@ -1,7 +1,7 @@
 import { vietnamDateStamp } from '../../subgraphs/dossiers/services/code';
 import { dossierModels } from '../../subgraphs/dossiers/context';
 import { receiveDossier } from '../../subgraphs/dossiers/services/intake';
-import { connectDatabase } from '../../subgraphs/kit/mongo';
+import { connectDatabase } from '../../platform/mongo';
 import { principals } from '../support/harness';
 import { dossiersWorld, HCM, HN, orgInput } from '../support/dossiers';
 

@@ -1,5 +1,5 @@
 import type { DossierRecord } from '../../subgraphs/dossiers/models/dossier';
-import type { Principal } from '../../subgraphs/kit/principal';
+import type { Principal } from '../../platform/principal';
 import { countQueries } from '../support/query-count';
 import { codesOf, principals } from '../support/harness';
 import { dossiersWorld, HCM, HN, orgInput } from '../support/dossiers';

@@ -5,8 +5,8 @@ import { dossierCode, dossierCodePrefix } from '../../subgraphs/dossiers/service
 import { relayOutbox, Sequencer } from '../../subgraphs/dossiers/services/outbox';
 import { enqueue, sendDue, syncRecords } from '../../subgraphs/dossiers/services/portal-sync';
 import type { ActionInput } from '../../subgraphs/dossiers/services/transitions';
-import type { Principal } from '../../subgraphs/kit/principal';
-import { blockOf } from '../../subgraphs/kit/sequence';
+import type { Principal } from '../../platform/principal';
+import { blockOf } from '../../platform/sequence';
 import { IvanFeedFollower } from '../../subgraphs/dossiers/services/ivan-changes';
 import { dossiersSubgraph } from '../../subgraphs/dossiers/subgraph';
 import { copyDossier, readFiled, writeFiled, type FiledDossier } from '../../scripts/lib/dossier-fill';

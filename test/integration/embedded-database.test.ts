@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import pg from 'pg';
-import { connectDatabase } from '../../subgraphs/kit/mongo';
+import { connectDatabase } from '../../platform/mongo';
 import { startFerretdb, startFerretdbOnSqlite } from '../../tools/ferretdb';
 import { installGinTwins } from '../../tools/ferretdb/gin-twins';
 import { migratedDir, migrateSqliteOnce } from '../../tools/ferretdb/migrate';

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
-import { createLogger } from '../../subgraphs/kit/logger';
-import { publishEvent, startConsumer } from '../../subgraphs/kit/events';
+import { createLogger } from '../../platform/logger';
+import { publishEvent, startConsumer } from '../../platform/events';
 
 let redis: Redis;
 beforeAll(async () => {

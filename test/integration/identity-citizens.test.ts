@@ -2,7 +2,7 @@ import { identitySubgraph } from '../../subgraphs/identity/subgraph';
 import { organizationModel } from '../../subgraphs/identity/models/organization';
 import { citizenModel } from '../../subgraphs/identity/models/citizen';
 import { generatePopulation, startPopulationSimulator } from '../../adapters/population/simulator';
-import { taxCodeProblem } from '../../subgraphs/kit/identifiers';
+import { taxCodeProblem } from '../../platform/identifiers';
 import { DEMO_CITIZEN, ORGANIZATIONS } from '../../scripts/seed-data';
 import { codesOf, principals, subgraphHarness } from '../support/harness';
 

@@ -8,12 +8,12 @@ import { organizationModel } from '../../subgraphs/identity/models/organization'
 import { certificateModel } from '../../subgraphs/identity/models/certificate';
 import { accountModel } from '../../subgraphs/identity/models/account';
 import { canonicalJson } from '../../subgraphs/identity/services/signatures';
-import { taxCheckDigit } from '../../subgraphs/kit/identifiers';
+import { taxCheckDigit } from '../../platform/identifiers';
 import { generatePopulation, startPopulationSimulator } from '../../adapters/population/simulator';
 import { startNpspSimulator } from '../../adapters/npsp/simulator';
 import { startNotifySimulator } from '../../adapters/notify/simulator';
 import { AGENCIES, ORGANIZATIONS } from '../../scripts/seed-data';
-import type { Principal } from '../../subgraphs/kit/principal';
+import type { Principal } from '../../platform/principal';
 import { principals, subgraphHarness } from '../support/harness';
 import { wholeCollectionReads, documentsOf } from '../support/explain';
 

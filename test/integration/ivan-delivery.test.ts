@@ -4,7 +4,7 @@ import { deliveryStatus, enqueue, sendDue, startIvanDelivery } from '../../subgr
 import { relayOutbox, startOutboxRelay } from '../../subgraphs/dossiers/services/outbox';
 import type { ActionInput } from '../../subgraphs/dossiers/services/transitions';
 import type { IvanReceiverPort } from '../../adapters/ivan/port';
-import { DEFAULT_SCOPES, type Principal } from '../../subgraphs/kit/principal';
+import { DEFAULT_SCOPES, type Principal } from '../../platform/principal';
 import { codesOf, principals } from '../support/harness';
 import { dossiersWorld, HN, orgInput } from '../support/dossiers';
 

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { createPopulationClient, type PopulationClientOptions } from '../../adapters/population/client';
 import { generatePopulation, startPopulationSimulator } from '../../adapters/population/simulator';
-import { personalIdProblem } from '../../subgraphs/kit/identifiers';
+import { personalIdProblem } from '../../platform/identifiers';
 
 /** Contract tests of the SOAP client against the simulator, one per fault knob (R-ID-2, R-INT-3). */
 let sim: Awaited<ReturnType<typeof startPopulationSimulator>>;

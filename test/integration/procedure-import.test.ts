@@ -3,7 +3,7 @@ import type { NationalProcedure } from '../../adapters/npsp/port';
 import { proceduresSubgraph } from '../../subgraphs/procedures/subgraph';
 import { domainOf } from '../../subgraphs/procedures/context';
 import { startImportSchedule } from '../../subgraphs/procedures/services/import-schedule';
-import type { Principal } from '../../subgraphs/kit/principal';
+import type { Principal } from '../../platform/principal';
 import { codesOf, principals, subgraphHarness } from '../support/harness';
 
 /**

@@ -3,7 +3,7 @@ import { domainOf } from '../../subgraphs/procedures/context';
 import { ChangeLog } from '../../subgraphs/procedures/services/change-log';
 import { publishProcedure, updateProcedure } from '../../subgraphs/procedures/services/publication';
 import { relayChanges } from '../../subgraphs/procedures/services/change-relay';
-import { STREAMS, type ProcedureChangeEvent } from '../../subgraphs/kit/events';
+import { STREAMS, type ProcedureChangeEvent } from '../../platform/events';
 import { codesOf, principals, subgraphHarness } from '../support/harness';
 import { procedureContent } from '../support/procedures';
 

@@ -1,9 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { Redis } from 'ioredis';
-import { workerStates } from '../../subgraphs/kit/background';
-import { groupLags, publishEvent, startConsumer } from '../../subgraphs/kit/events';
-import { createLogger } from '../../subgraphs/kit/logger';
-import { registry } from '../../subgraphs/kit/metrics';
+import { workerStates } from '../../platform/background';
+import { groupLags, publishEvent, startConsumer } from '../../platform/events';
+import { createLogger } from '../../platform/logger';
+import { registry } from '../../platform/metrics';
 import { startHttpApp } from '../support/http-app';
 
 /**

@@ -1,10 +1,10 @@
 import { statisticsSubgraph } from '../../subgraphs/statistics/subgraph';
 import { domainOf } from '../../subgraphs/statistics/context';
 import { rebuildRollups } from '../../subgraphs/statistics/services/rebuild';
-import { STREAMS, publishEvent } from '../../subgraphs/kit/events';
-import { eachLimited } from '../../subgraphs/kit/concurrency';
-import type { Principal } from '../../subgraphs/kit/principal';
-import { vietnamDay } from '../../subgraphs/kit/vietnam-time';
+import { STREAMS, publishEvent } from '../../platform/events';
+import { eachLimited } from '../../platform/concurrency';
+import type { Principal } from '../../platform/principal';
+import { vietnamDay } from '../../platform/vietnam-time';
 import { relayOutbox, startOutboxRelay } from '../../subgraphs/dossiers/services/outbox';
 import type { DossierRecord } from '../../subgraphs/dossiers/models/dossier';
 import type { DossierEventRecord } from '../../subgraphs/dossiers/models/dossier-event';

@@ -3,8 +3,8 @@ import { statisticsSubgraph } from '../../subgraphs/statistics/subgraph';
 import { domainOf } from '../../subgraphs/statistics/context';
 import { applyProcedureChange, fieldMap } from '../../subgraphs/statistics/services/procedure-fields';
 import type { ReportRecord, ReportStatus, ReportStepRecord } from '../../subgraphs/statistics/models/report';
-import type { ProcedureChangeEvent } from '../../subgraphs/kit/events';
-import type { Principal } from '../../subgraphs/kit/principal';
+import type { ProcedureChangeEvent } from '../../platform/events';
+import type { Principal } from '../../platform/principal';
 import { codesOf, principals, subgraphHarness } from '../support/harness';
 import { recordReads, wholeCollectionReads, documentsOf } from '../support/explain';
 

@@ -1,8 +1,8 @@
 import { statisticsSubgraph } from '../../subgraphs/statistics/subgraph';
 import { domainOf } from '../../subgraphs/statistics/context';
 import { rebuildRollups } from '../../subgraphs/statistics/services/rebuild';
-import { publishEvent, STREAMS, type DossierEvent, type DossierFacts } from '../../subgraphs/kit/events';
-import type { Principal } from '../../subgraphs/kit/principal';
+import { publishEvent, STREAMS, type DossierEvent, type DossierFacts } from '../../platform/events';
+import type { Principal } from '../../platform/principal';
 import { codesOf, principals, subgraphHarness } from '../support/harness';
 
 const HN = '000.00.01.H26';

@@ -1,5 +1,5 @@
-import { connectDatabase } from '../../subgraphs/kit/mongo';
-import type { Principal } from '../../subgraphs/kit/principal';
+import { connectDatabase } from '../../platform/mongo';
+import type { Principal } from '../../platform/principal';
 import { proceduresSubgraph } from '../../subgraphs/procedures/subgraph';
 import { procedureModel } from '../../subgraphs/procedures/models/procedure';
 import { procedureChangeModel } from '../../subgraphs/procedures/models/procedure-change';

@@ -28,7 +28,7 @@ const READS: Record<string, (c: Command) => Record<string, unknown>[]> = {
   delete: (c) => (c.deletes as { q: object }[]).map((d) => ({ find: c.delete, filter: d.q })),
 };
 
-/** Runs `work` and returns the reads it sent (kit/mongo.ts connects with monitorCommands). */
+/** Runs `work` and returns the reads it sent (platform/mongo.ts connects with monitorCommands). */
 export async function recordReads(db: Connection, work: () => Promise<unknown>): Promise<Recorded[]> {
   const client = db.getClient();
   if (!client.options.monitorCommands) throw new Error('connect with monitorCommands: true to record commands');

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ensureKeys } from '../../subgraphs/kit/keys';
+import { ensureKeys } from '../../platform/keys';
 import { startInfrastructure } from '../../scripts/lib/infrastructure';
 
 /**

@@ -1,16 +1,16 @@
 import { clientKeyOf } from '../../gateway/fair-share';
 import { randomBytes } from 'node:crypto';
 import type { DocumentNode } from 'graphql';
-import { loadServiceConfig } from '../../subgraphs/kit/config';
-import type { RequestBase, SubgraphDeps } from '../../subgraphs/kit/context';
-import { signInternalToken } from '../../subgraphs/kit/internal-token';
-import { KEY_FILES, loadKey } from '../../subgraphs/kit/keys';
-import { createLogger } from '../../subgraphs/kit/logger';
-import { connectDatabase } from '../../subgraphs/kit/mongo';
-import type { Principal } from '../../subgraphs/kit/principal';
-import { connectRedis } from '../../subgraphs/kit/redis';
-import { buildSubgraphServer, runSubgraph, type SubgraphDefinition } from '../../subgraphs/kit/subgraph';
-import { runUpgrades } from '../../subgraphs/kit/upgrades';
+import { loadServiceConfig } from '../../platform/config';
+import type { RequestBase, SubgraphDeps } from '../../platform/context';
+import { signInternalToken } from '../../platform/internal-token';
+import { KEY_FILES, loadKey } from '../../platform/keys';
+import { createLogger } from '../../platform/logger';
+import { connectDatabase } from '../../platform/mongo';
+import type { Principal } from '../../platform/principal';
+import { connectRedis } from '../../platform/redis';
+import { buildSubgraphServer, runSubgraph, type SubgraphDefinition } from '../../platform/subgraph';
+import { runUpgrades } from '../../platform/upgrades';
 
 /** Principals for tests, shaped as the gateway would forward them. */
 export const principals = {
@@ -85,7 +85,7 @@ export async function subgraphHarness<C extends RequestBase>(def: SubgraphDefini
     async close() {
       await server.stop();
       await db.dropDatabase();
-      // The audit log is the system's, in its own database beside this one (kit/audit.ts).
+      // The audit log is the system's, in its own database beside this one (platform/audit.ts).
       await db.useDb(config.auditDatabaseName).dropDatabase();
       await db.close();
       redis.disconnect();

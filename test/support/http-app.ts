@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
-import { closeServer, createHttpApp, listen, type HttpAppOptions } from '../../subgraphs/kit/http';
-import { createLogger } from '../../subgraphs/kit/logger';
+import { closeServer, createHttpApp, listen, type HttpAppOptions } from '../../platform/http';
+import { createLogger } from '../../platform/logger';
 
 /**
- * The HTTP front every service shares (kit/http.ts) around a small Apollo server, on a free
+ * The HTTP front every service shares (platform/http.ts) around a small Apollo server, on a free
  * loopback port, with anyone admitted: for tests of the front itself (shedding, probes).
  */
 export async function startHttpApp(apollo: ApolloServer<BaseContext>, opts: Partial<HttpAppOptions<BaseContext>> = {}) {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { generateKeyPair, SignJWT } from 'jose';
 import { createAuthenticator } from '../../gateway/auth';
 import { loadGatewayConfig } from '../../gateway/config';
-import { DEV_AUDIENCE, DEV_ISSUER, ensureKeys, KEY_FILES, loadKey } from '../../subgraphs/kit/keys';
-import { signInternalToken, verifyInternalToken } from '../../subgraphs/kit/internal-token';
+import { DEV_AUDIENCE, DEV_ISSUER, ensureKeys, KEY_FILES, loadKey } from '../../platform/keys';
+import { signInternalToken, verifyInternalToken } from '../../platform/internal-token';
 import { mintDevToken } from '../../scripts/lib/dev-token';
 
 let keysDir: string;

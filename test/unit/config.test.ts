@@ -1,4 +1,4 @@
-import { loadServiceConfig } from '../../subgraphs/kit/config';
+import { loadServiceConfig } from '../../platform/config';
 import { loadGatewayConfig } from '../../gateway/config';
 import { DEFAULT_BUDGETS } from '../../gateway/budgets';
 import { loadTrustedDocuments } from '../../gateway/trusted-documents';

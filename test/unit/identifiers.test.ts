@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {
   birthYearOf, genderOf, personalIdProblem, PROVINCE_CODES, socialInsuranceNumberProblem, taxCheckDigit, taxCodeProblem,
-} from '../../subgraphs/kit/identifiers';
+} from '../../platform/identifiers';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
 const provinces = Object.keys(PROVINCE_CODES);

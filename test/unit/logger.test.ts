@@ -1,4 +1,4 @@
-import { createLogger, redact, withRequestId } from '../../subgraphs/kit/logger';
+import { createLogger, redact, withRequestId } from '../../platform/logger';
 
 /** Issue 16: pino JSON lines, personal data redacted (ARCHITECTURE "Logging"), request ids on every line. */
 describe('JSON logger (pino)', () => {

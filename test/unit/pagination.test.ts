@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize } from '../../subgraphs/kit/pagination';
+import { decodeCursor, encodeCursor, pageSize } from '../../platform/pagination';
 
 describe('cursor pagination', () => {
   test('a cursor round-trips dates and strings', () => {

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { deadlineSignal } from '../../subgraphs/kit/deadline';
+import { deadlineSignal } from '../../platform/deadline';
 import { startHttpApp } from '../support/http-app';
 
 /**

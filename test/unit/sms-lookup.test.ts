@@ -1,5 +1,5 @@
 import { MAX_SMS_LENGTH, parseLookup, statusReply, SYNTAX_REPLY, unknownCodeReply } from '../../subgraphs/dossiers/services/sms-lookup';
-import { withoutDiacritics } from '../../subgraphs/kit/text';
+import { withoutDiacritics } from '../../platform/text';
 
 const GSM_SAFE = /^[\x20-\x7E]*$/;
 const dossier = (status: string, returnedAt: Date | null = null) => ({

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { PROJECT_ROOT } from '../../subgraphs/kit/config';
+import { PROJECT_ROOT } from '../../platform/config';
 
 /**
- * Issue 16: traces cost nothing unless asked for. A process loads kit/instrument.ts as every entry
+ * Issue 16: traces cost nothing unless asked for. A process loads platform/instrument.ts as every entry
  * does and reports whether the OpenTelemetry SDK was loaded and `http` patched.
  */
 const PROBE = `
-require('./subgraphs/kit/instrument');
+require('./platform/instrument');
 const http = require('node:http');
 console.log(JSON.stringify({ sdk: Object.keys(require.cache).some((k) => k.includes('@opentelemetry/sdk-trace')), patched: Boolean(http.Server.prototype.emit.__wrapped) }));
 `;

@@ -5,7 +5,7 @@
 // unless GATEWAY_DEDUP=off. Run as a child process by the benchmark, a process of its own like ours.
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
-import { INTERNAL_TOKEN_HEADER } from '../../../subgraphs/kit/internal-token';
+import { INTERNAL_TOKEN_HEADER } from '../../../platform/internal-token';
 import { SUPERGRAPH_PATH } from '../../../gateway/supergraph';
 import { peerConfig } from './peer-config';
 

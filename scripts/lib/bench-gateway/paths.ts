@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT, SUBGRAPHS } from '../../../subgraphs/kit/config';
-import { INTERNAL_TOKEN_HEADER } from '../../../subgraphs/kit/internal-token';
+import { PROJECT_ROOT, SUBGRAPHS } from '../../../platform/config';
+import { INTERNAL_TOKEN_HEADER } from '../../../platform/internal-token';
 import { freePort, startDaemon, waitUntil, type Daemon } from '../../../tools/lib/process';
 import { startService, stopChild } from '../stack';
 import type { Tokens } from './tokens';

@@ -1,4 +1,4 @@
-import { DEFAULT_PORTS, envReader, SUBGRAPHS, type SubgraphName } from '../../../subgraphs/kit/config';
+import { DEFAULT_PORTS, envReader, SUBGRAPHS, type SubgraphName } from '../../../platform/config';
 
 /**
  * What the peer gateways of bench:gateway (stock Apollo, Hive) read at start: their port, and the

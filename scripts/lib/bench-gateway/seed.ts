@@ -1,5 +1,5 @@
 import { generateNationalProcedures } from '../../../adapters/npsp/simulator';
-import { connectDatabase } from '../../../subgraphs/kit/mongo';
+import { connectDatabase } from '../../../platform/mongo';
 import { agencyModel } from '../../../subgraphs/identity/models/agency';
 import { mintDevToken } from '../dev-token';
 import { DEMO } from '../../seed-data';

@@ -6,8 +6,8 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import type { SubgraphName } from '../../../subgraphs/kit/config';
-import { INTERNAL_TOKEN_HEADER } from '../../../subgraphs/kit/internal-token';
+import type { SubgraphName } from '../../../platform/config';
+import { INTERNAL_TOKEN_HEADER } from '../../../platform/internal-token';
 import { readCommittedSupergraph } from '../../../gateway/supergraph';
 import { peerConfig } from './peer-config';
 

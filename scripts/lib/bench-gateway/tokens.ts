@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { signInternalToken } from '../../../subgraphs/kit/internal-token';
-import { KEY_FILES, loadKey } from '../../../subgraphs/kit/keys';
+import { signInternalToken } from '../../../platform/internal-token';
+import { KEY_FILES, loadKey } from '../../../platform/keys';
 import { mintDevToken } from '../dev-token';
 import { CALLERS, type CallerName } from './workloads';
 
-/** Internal tokens live 60 s (kit/internal-token.ts); re-signing this often keeps one valid through any run. */
+/** Internal tokens live 60 s (platform/internal-token.ts); re-signing this often keeps one valid through any run. */
 const REFRESH_MS = 20_000;
 
 export interface Tokens {

@@ -1,4 +1,4 @@
-import { ANONYMOUS, DEFAULT_SCOPES, type Principal } from '../../../subgraphs/kit/principal';
+import { ANONYMOUS, DEFAULT_SCOPES, type Principal } from '../../../platform/principal';
 import { DEMO } from '../../seed-data';
 
 /**

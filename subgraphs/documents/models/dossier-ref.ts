@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { DossierReception } from '../../kit/events';
+import type { DossierReception } from '../../../platform/events';
 
 /**
  * What the documents subgraph knows of a dossier, kept from the dossier event stream: whose it is

@@ -1,5 +1,5 @@
 import type { DocumentResolvers } from '../generated/resolvers-types';
-import { downloadPath } from '../protocol';
+import { downloadPath } from '../../../platform/documents-protocol';
 import { checkIntegrity } from '../services/integrity';
 import { describable } from './access';
 

@@ -1,5 +1,5 @@
 import type { DossierResolvers } from '../generated/resolvers-types';
-import { requireScope } from '../../kit/context';
+import { requireScope } from '../../../platform/context';
 import { visibleOnly } from '../services/access';
 
 /**

@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { forbidden } from '../../kit/errors';
+import { forbidden } from '../../../platform/errors';
 import { describable } from './access';
 import { store } from './owners';
 

@@ -1,4 +1,4 @@
-import { requireScope } from '../../kit/context';
+import { requireScope } from '../../../platform/context';
 import type { Context } from '../context';
 import type { DocumentView } from '../models/document';
 import { dossiersOf, mayDescribe } from '../services/access';

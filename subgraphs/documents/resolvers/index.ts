@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types';
-import { DateTime } from '../../kit/scalars';
+import { DateTime } from '../../../platform/scalars';
 import { Query } from './Query';
 import { Mutation } from './Mutation';
 import { Document } from './Document';

@@ -1,5 +1,5 @@
 import type { CitizenResolvers, OrganizationResolvers } from '../generated/resolvers-types';
-import { forbidden } from '../../kit/errors';
+import { forbidden } from '../../../platform/errors';
 import type { Context } from '../context';
 import { mayReadStore, visibleOnly } from '../services/access';
 

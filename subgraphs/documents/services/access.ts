@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import type { Principal } from '../../kit/principal';
+import type { Principal } from '../../../platform/principal';
 import type { DocumentRecord } from '../models/document';
 import type { DossierRefRecord } from '../models/dossier-ref';
 

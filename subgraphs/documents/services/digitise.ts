@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
-import { appError, ErrorCode, forbidden, invalidInput, notFound } from '../../kit/errors';
-import { isDuplicateKey } from '../../kit/mongo';
+import { appError, ErrorCode, forbidden, invalidInput, notFound } from '../../../platform/errors';
+import { isDuplicateKey } from '../../../platform/mongo';
 import { objectIdOf, type Context, type DocumentModels } from '../context';
 import { ownerKeyOf, toView, type DocumentView } from '../models/document';
 import { buildMetadata, digitisationCodeOf, metadataErrors, type MetadataInput } from './metadata';

@@ -1,6 +1,6 @@
-import type { DossierEvent } from '../../kit/events';
-import type { Logger } from '../../kit/logger';
-import { insertIgnoringDuplicates, isDuplicateKey } from '../../kit/mongo';
+import type { DossierEvent } from '../../../platform/events';
+import type { Logger } from '../../../platform/logger';
+import { insertIgnoringDuplicates, isDuplicateKey } from '../../../platform/mongo';
 import type { DocumentsDomain } from '../context';
 import { ownerKeyOf, resultIdOf, type DocumentRecord, type MetadataRecord } from '../models/document';
 import type { DossierRefRecord } from '../models/dossier-ref';

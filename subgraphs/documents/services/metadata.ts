@@ -1,5 +1,5 @@
-import type { InputError } from '../../kit/errors';
-import { personalIdProblem, unitCodeProblem } from '../../kit/identifiers';
+import type { InputError } from '../../../platform/errors';
+import { personalIdProblem, unitCodeProblem } from '../../../platform/identifiers';
 import type { MetadataRecord, OwnerRecord } from '../models/document';
 
 export interface MetadataInput {

@@ -1,5 +1,5 @@
-import { renderPdf } from '../../kit/pdf';
-import { vietnamDate } from '../../kit/vietnam-time';
+import { renderPdf } from '../../../platform/pdf';
+import { vietnamDate } from '../../../platform/vietnam-time';
 import type { MetadataRecord } from '../models/document';
 
 /**

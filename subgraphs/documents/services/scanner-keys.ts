@@ -1,6 +1,6 @@
 import type { JWK } from 'jose';
-import { requireScope } from '../../kit/context';
-import { appError, ErrorCode, forbidden, invalidInput } from '../../kit/errors';
+import { requireScope } from '../../../platform/context';
+import { appError, ErrorCode, forbidden, invalidInput } from '../../../platform/errors';
 import type { Context } from '../context';
 import type { ScannerKeyRecord } from '../models/scanner-key';
 import { scannerKeyId } from './signatures';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { calculateJwkThumbprint, compactVerify, CompactSign, importJWK, type CryptoKey, type JWK } from 'jose';
-import { KEY_FILES, loadKey, readJwk } from '../../kit/keys';
+import { KEY_FILES, loadKey, readJwk } from '../../../platform/keys';
 import type { ScannerKeyModel, ScannerKeyRecord } from '../models/scanner-key';
 import type { MetadataRecord } from '../models/document';
 

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
-import { appError, ErrorCode, forbidden, invalidInput, notFound, type InputError } from '../../kit/errors';
-import type { Principal } from '../../kit/principal';
+import { appError, ErrorCode, forbidden, invalidInput, notFound, type InputError } from '../../../platform/errors';
+import type { Principal } from '../../../platform/principal';
 import type { Context, DocumentsDomain } from '../context';
 import { toView, type DocumentRecord, type DocumentView } from '../models/document';
 import type { DossierRefRecord } from '../models/dossier-ref';
 import type { UploadTicketRecord } from '../models/upload-ticket';
-import { SCAN_SIGNATURE_HEADER, uploadPath } from '../protocol';
+import { SCAN_SIGNATURE_HEADER, uploadPath } from '../../../platform/documents-protocol';
 import { countPages, sniffContentType } from './content';
 import { checkIntegrity } from './integrity';
 import { requireDigitiser } from './scanner-keys';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fromVietnamClock, toVietnamClock } from '../../kit/vietnam-time';
+import { fromVietnamClock, toVietnamClock } from '../../../platform/vietnam-time';
 
 /**
  * Vietnamese working days (R-DOS-10): Monday–Friday, less the public holidays and compensatory

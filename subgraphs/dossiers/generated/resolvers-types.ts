@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { DossierRecord } from '../models/dossier';
-import { AuditDossierRow } from '../../kit/audit';
+import { AuditDossierRow } from '../../../platform/audit';
 import { DossierEventRecord } from '../models/dossier-event';
 import { EventLogRecord } from '../models/event-log';
 import { IvanChangeRecord } from '../models/ivan-change';

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { DossierFacts } from '../../kit/events';
+import type { DossierFacts } from '../../../platform/events';
 
 /** One change of one dossier, as stored (see the schema for what each field means). */
 export interface DossierEventRecord {

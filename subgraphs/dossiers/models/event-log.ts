@@ -1,11 +1,11 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { DossierEvent } from '../../kit/events';
+import type { DossierEvent } from '../../../platform/events';
 
 /**
  * Every published dossier event under its global sequence number (the _id), in the order the
  * relay published them: the record consumers replay from (`dossierEvents(after:)`).
  * Numbers are claimed by inserting under the unique _id, like everything else that must not race;
- * `block` (kit/sequence.ts) lets readers go on from a number by equality lookups.
+ * `block` (platform/sequence.ts) lets readers go on from a number by equality lookups.
  */
 export interface EventLogRecord {
   _id: number;

@@ -1,5 +1,5 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
-import { requireSignedIn } from '../../kit/context';
+import { requireSignedIn } from '../../../platform/context';
 import { receiveDossier } from '../services/intake';
 import { actOnDossier } from '../services/transitions';
 import { registerCallback, removeCallback } from '../services/ivan-delivery-registration';

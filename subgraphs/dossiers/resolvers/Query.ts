@@ -1,12 +1,12 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { requireScope, requireSignedIn } from '../../kit/context';
-import { badInput, forbidden } from '../../kit/errors';
-import { enforceRateLimit } from '../../kit/rate-limit';
+import { requireScope, requireSignedIn } from '../../../platform/context';
+import { badInput, forbidden } from '../../../platform/errors';
+import { enforceRateLimit } from '../../../platform/rate-limit';
 import { filterQuery, listDossiers } from '../services/queries';
 import { syncStatus } from '../services/portal-sync';
 import { deliveryStatus } from '../services/ivan-delivery';
 import { watchedProvider } from '../services/ivan-delivery-registration';
-import { readAfter } from '../../kit/sequence';
+import { readAfter } from '../../../platform/sequence';
 import { feedOwner, readFeed } from '../services/ivan-changes';
 import { auditTrailPage } from '../services/audit-trail';
 

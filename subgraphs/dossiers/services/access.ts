@@ -1,5 +1,5 @@
 import type { FilterQuery } from 'mongoose';
-import type { Principal } from '../../kit/principal';
+import type { Principal } from '../../../platform/principal';
 import { applicantKeyOf, type DossierRecord } from '../models/dossier';
 import type { DossierAction } from '../workflow/states';
 

@@ -1,9 +1,9 @@
-import type { AuditDossierModel, AuditDossierRow } from '../../kit/audit';
-import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../kit/pagination';
+import type { AuditDossierModel, AuditDossierRow } from '../../../platform/audit';
+import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../../platform/pagination';
 
 /**
  * One dossier's audit trail (R-Q-2), newest first: the rows the audit writer keeps per (dossier,
- * entry) in the audit database (kit/audit.ts), read by one equality on dossierCode, which
+ * entry) in the audit database (platform/audit.ts), read by one equality on dossierCode, which
  * FerretDB answers from its index; they are sorted here, as FerretDB would sort in memory anyway.
  * A dossier has tens to a few thousand rows, so a page costs that bucket, never the whole log.
  */

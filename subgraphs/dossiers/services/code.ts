@@ -1,4 +1,4 @@
-import { vietnamDay } from '../../kit/vietnam-time';
+import { vietnamDay } from '../../../platform/vietnam-time';
 
 export const AGENCY_CODE = /^[0-9A-Z]{3}(\.[0-9A-Z]{2}){2}\.[0-9A-Z]{3}$/;
 export const MAX_DAILY_SEQUENCE = 9999;

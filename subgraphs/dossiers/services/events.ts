@@ -1,6 +1,6 @@
-import { readOptions } from '../../kit/deadline';
-import { currentTraceparent } from '../../kit/tracing';
-import { insertBuilt, isDuplicateKey, setBuilt } from '../../kit/mongo';
+import { readOptions } from '../../../platform/deadline';
+import { currentTraceparent } from '../../../platform/tracing';
+import { insertBuilt, isDuplicateKey, setBuilt } from '../../../platform/mongo';
 import type { DossierModel, DossierRecord } from '../models/dossier';
 import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';
 

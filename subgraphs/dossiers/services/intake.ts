@@ -1,13 +1,13 @@
-import { appError, ErrorCode, forbidden, invalidInput, type InputError } from '../../kit/errors';
-import { personalIdProblem, unitCodeProblem } from '../../kit/identifiers';
-import type { Principal } from '../../kit/principal';
+import { appError, ErrorCode, forbidden, invalidInput, type InputError } from '../../../platform/errors';
+import { personalIdProblem, unitCodeProblem } from '../../../platform/identifiers';
+import type { Principal } from '../../../platform/principal';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { applicantKeyOf, CHANNELS, queueKeyOf, type DossierRecord } from '../models/dossier';
 import type { DossierEventRecord } from '../models/dossier-event';
 import { publicStatusOf } from '../workflow/states';
 import { AGENCY_CODE, dossierCode, dossierCodePrefix, MAX_DAILY_SEQUENCE } from './code';
-import { KeyedQueue } from '../../kit/keyed-queue';
-import { highestNumber } from '../../kit/sequence';
+import { KeyedQueue } from '../../../platform/keyed-queue';
+import { highestNumber } from '../../../platform/sequence';
 import { appendEvent, eventId, project, type DossierModels, type NewDossierEvent } from './events';
 import type { ProcedureCatalogue } from './procedure-catalogue';
 

@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
-import { badInput, forbidden, invalidInput } from '../../kit/errors';
-import { Lease } from '../../kit/lease';
-import type { Logger } from '../../kit/logger';
-import { startPeriodic } from '../../kit/periodic';
-import type { Principal } from '../../kit/principal';
-import { blockOf, GapFreeSequence, highestNumber, readAfter } from '../../kit/sequence';
+import { badInput, forbidden, invalidInput } from '../../../platform/errors';
+import { Lease } from '../../../platform/lease';
+import type { Logger } from '../../../platform/logger';
+import { startPeriodic } from '../../../platform/periodic';
+import type { Principal } from '../../../platform/principal';
+import { blockOf, GapFreeSequence, highestNumber, readAfter } from '../../../platform/sequence';
 import type { EventLogModel, EventLogRecord } from '../models/event-log';
 import type { IvanChangeModel, IvanChangeRecord, IvanFeedStateModel } from '../models/ivan-change';
 import { npspStatusOf, type DossierState } from '../workflow/states';

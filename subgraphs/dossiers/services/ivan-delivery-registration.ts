@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { CALLBACK_KINDS, type CallbackKind } from '../../../adapters/ivan/port';
-import { forbidden, invalidInput, type InputError } from '../../kit/errors';
-import type { Principal } from '../../kit/principal';
-import { highestId } from '../../kit/sequence';
+import { forbidden, invalidInput, type InputError } from '../../../platform/errors';
+import type { Principal } from '../../../platform/principal';
+import { highestId } from '../../../platform/sequence';
 import type { IvanDeliveryModels } from './ivan-delivery';
 
 /**

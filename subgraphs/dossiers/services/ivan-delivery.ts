@@ -1,10 +1,10 @@
 import type { CallbackTarget, DeliveryResult, IvanReceiverPort, IvanStatusChange } from '../../../adapters/ivan/port';
-import type { Logger } from '../../kit/logger';
-import type { Lease } from '../../kit/lease';
-import { eachLimited } from '../../kit/concurrency';
-import { insertIgnoringDuplicates } from '../../kit/mongo';
-import { startPeriodic } from '../../kit/periodic';
-import { blockOf, readAfter } from '../../kit/sequence';
+import type { Logger } from '../../../platform/logger';
+import type { Lease } from '../../../platform/lease';
+import { eachLimited } from '../../../platform/concurrency';
+import { insertIgnoringDuplicates } from '../../../platform/mongo';
+import { startPeriodic } from '../../../platform/periodic';
+import { blockOf, readAfter } from '../../../platform/sequence';
 import type { EventLogRecord } from '../models/event-log';
 import type { IvanCallbackModel, IvanCallbackRecord } from '../models/ivan-callback';
 import type { DeliveryError, IvanDeliveryItemModel, IvanDeliveryItemRecord, IvanDeliveryMarkModel, IvanDeliveryProviderModel, IvanDeliveryProviderRecord } from '../models/ivan-delivery';

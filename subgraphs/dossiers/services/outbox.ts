@@ -1,13 +1,13 @@
 import type { Redis } from 'ioredis';
-import { STREAM_MAX_LENGTH, STREAMS, type DossierEvent, type DossierReception } from '../../kit/events';
-import { eachLimited } from '../../kit/concurrency';
-import type { Logger } from '../../kit/logger';
+import { STREAM_MAX_LENGTH, STREAMS, type DossierEvent, type DossierReception } from '../../../platform/events';
+import { eachLimited } from '../../../platform/concurrency';
+import type { Logger } from '../../../platform/logger';
 import type { DossierEventRecord } from '../models/dossier-event';
 import type { DossierRecord } from '../models/dossier';
 import type { EventLogModel, EventLogRecord } from '../models/event-log';
-import { blockOf, GapFreeSequence, highestId } from '../../kit/sequence';
-import { startPeriodic } from '../../kit/periodic';
-import { Lease } from '../../kit/lease';
+import { blockOf, GapFreeSequence, highestId } from '../../../platform/sequence';
+import { startPeriodic } from '../../../platform/periodic';
+import { Lease } from '../../../platform/lease';
 import { findDossier, project, type DossierModels } from './events';
 
 const BATCH = 500;

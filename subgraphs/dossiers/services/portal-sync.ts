@@ -1,16 +1,16 @@
 import type { GraphQLError } from 'graphql';
 import type { DossierSyncRecord, NationalPortalDossiers, SupplementRecord } from '../../../adapters/npsp/port';
-import type { Logger } from '../../kit/logger';
-import { eachLimited } from '../../kit/concurrency';
-import { insertIgnoringDuplicates } from '../../kit/mongo';
-import { startPeriodic } from '../../kit/periodic';
-import type { Lease } from '../../kit/lease';
+import type { Logger } from '../../../platform/logger';
+import { eachLimited } from '../../../platform/concurrency';
+import { insertIgnoringDuplicates } from '../../../platform/mongo';
+import { startPeriodic } from '../../../platform/periodic';
+import type { Lease } from '../../../platform/lease';
 import type { DossierRecord } from '../models/dossier';
 import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';
 import { eventId } from './events';
 import type { EventLogModel } from '../models/event-log';
 import { RETRY_BLOCK, type PortalSyncItemModel, type PortalSyncItemRecord, type PortalSyncStateModel } from '../models/portal-sync';
-import { blockOf, highestId, readAfter } from '../../kit/sequence';
+import { blockOf, highestId, readAfter } from '../../../platform/sequence';
 import { npspStatusOf, type DossierState } from '../workflow/states';
 import { backoffMs, dueHeads, PUSH_BATCH, readBuckets, type RetryPolicy } from './push-outbox';
 

@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
 import { hostname } from 'node:os';
-import { DEADLINE_HEADER } from '../../kit/deadline';
-import { appError, ErrorCode } from '../../kit/errors';
-import { startConsumer, STREAMS, type ProcedureChangeEvent } from '../../kit/events';
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../../kit/internal-token';
-import type { Logger } from '../../kit/logger';
-import { insertIgnoringDuplicates } from '../../kit/mongo';
+import { DEADLINE_HEADER } from '../../../platform/deadline';
+import { appError, ErrorCode } from '../../../platform/errors';
+import { startConsumer, STREAMS, type ProcedureChangeEvent } from '../../../platform/events';
+import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '../../../platform/internal-token';
+import type { Logger } from '../../../platform/logger';
+import { insertIgnoringDuplicates } from '../../../platform/mongo';
 import type { ProcedureRevisionModel } from '../models/procedure-revision';
 
 export interface ProcedureInfo {

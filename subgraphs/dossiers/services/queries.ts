@@ -1,8 +1,8 @@
 import type { FilterQuery } from 'mongoose';
-import { badInput } from '../../kit/errors';
-import { keysetPage, pageSize, decodeCursor, encodeCursor, type Page, type PageArgs } from '../../kit/pagination';
+import { badInput } from '../../../platform/errors';
+import { keysetPage, pageSize, decodeCursor, encodeCursor, type Page, type PageArgs } from '../../../platform/pagination';
 import { queueKeyOf, type DossierModel, type DossierRecord } from '../models/dossier';
-import { allOf } from '../../kit/filters';
+import { allOf } from '../../../platform/filters';
 
 export interface DossierFilterInput {
   agency?: string | null;

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
-import { renderPdf } from '../../kit/pdf';
-import { vietnamDate } from '../../kit/vietnam-time';
+import { renderPdf } from '../../../platform/pdf';
+import { vietnamDate } from '../../../platform/vietnam-time';
 import type { DossierRecord } from '../models/dossier';
 
 /**

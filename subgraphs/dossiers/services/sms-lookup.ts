@@ -1,5 +1,5 @@
-import { vietnamDate } from '../../kit/vietnam-time';
-import { withoutDiacritics } from '../../kit/text';
+import { vietnamDate } from '../../../platform/vietnam-time';
+import { withoutDiacritics } from '../../../platform/text';
 import type { DossierRecord } from '../models/dossier';
 
 /**

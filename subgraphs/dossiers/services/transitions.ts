@@ -1,6 +1,6 @@
-import { appError, badInput, ErrorCode, forbidden, notFound } from '../../kit/errors';
-import type { Principal } from '../../kit/principal';
-import type { DossierFacts } from '../../kit/events';
+import { appError, badInput, ErrorCode, forbidden, notFound } from '../../../platform/errors';
+import type { Principal } from '../../../platform/principal';
+import type { DossierFacts } from '../../../platform/events';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { queueKeyOf, RETURN_METHODS, type DossierRecord } from '../models/dossier';
 import { ACTIONS, allowedActions, publicStatusOf, type DossierAction, type DossierState } from '../workflow/states';

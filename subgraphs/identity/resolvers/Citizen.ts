@@ -1,5 +1,5 @@
 import type { CitizenResolvers } from '../generated/resolvers-types';
-import { genderOf } from '../../kit/identifiers';
+import { genderOf } from '../../../platform/identifiers';
 import { asSeenBy, canSeePerson } from '../services/citizens';
 
 export const Citizen: CitizenResolvers = {

@@ -1,11 +1,11 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
-import { requireScope, requireSignedIn } from '../../kit/context';
+import { requireScope, requireSignedIn } from '../../../platform/context';
 import { issueCredential, revokeCredential } from '../services/ivan-credentials';
 import { verifyCitizen } from '../services/citizens';
 import { registerCertificate } from '../services/signatures';
 import { changeContact, registerAccount, signIn } from '../services/accounts';
 import { requestOtp, verifyOtp } from '../services/otp';
-import { enforceRateLimit } from '../../kit/rate-limit';
+import { enforceRateLimit } from '../../../platform/rate-limit';
 import type { Context } from '../context';
 
 const accountDeps = (ctx: Context) => ({ Account: ctx.models.Account, redis: ctx.redis, npsp: ctx.services.npsp, notifier: ctx.services.notifier });

@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { keysetPage } from '../../kit/pagination';
-import { requireSignedIn } from '../../kit/context';
+import { keysetPage } from '../../../platform/pagination';
+import { requireSignedIn } from '../../../platform/context';
 import { canSeePerson } from '../services/citizens';
 import { checkSignature } from '../services/signatures';
 

@@ -4,6 +4,6 @@ import { Agency } from './Agency';
 import { Citizen } from './Citizen';
 import { Organization } from './Organization';
 import { Mutation } from './Mutation';
-import { DateTime } from '../../kit/scalars';
+import { DateTime } from '../../../platform/scalars';
 
 export const resolvers: Resolvers = { DateTime, Query, Mutation, Agency, Citizen, Organization };

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import { appError, ErrorCode, forbidden, invalidInput, notFound, type InputError } from '../../kit/errors';
-import { personalIdProblem, unitCodeProblem } from '../../kit/identifiers';
-import { isDuplicateKey } from '../../kit/mongo';
-import type { Principal } from '../../kit/principal';
+import { appError, ErrorCode, forbidden, invalidInput, notFound, type InputError } from '../../../platform/errors';
+import { personalIdProblem, unitCodeProblem } from '../../../platform/identifiers';
+import { isDuplicateKey } from '../../../platform/mongo';
+import type { Principal } from '../../../platform/principal';
 import type { NationalPortalAccounts } from '../../../adapters/npsp/port';
 import type { Notifier } from '../../../adapters/notify/port';
 import type { AccountModel, AccountRecord } from '../models/account';

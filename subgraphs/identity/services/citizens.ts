@@ -1,7 +1,7 @@
-import { appError, ErrorCode, forbidden, invalidInput, type InputError } from '../../kit/errors';
-import { personalIdProblem } from '../../kit/identifiers';
-import { isDuplicateKey } from '../../kit/mongo';
-import type { Principal } from '../../kit/principal';
+import { appError, ErrorCode, forbidden, invalidInput, type InputError } from '../../../platform/errors';
+import { personalIdProblem } from '../../../platform/identifiers';
+import { isDuplicateKey } from '../../../platform/mongo';
+import type { Principal } from '../../../platform/principal';
 import type { PopulationDatabase } from '../../../adapters/population/port';
 import type { CitizenModel, CitizenRecord } from '../models/citizen';
 

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { passwordDigest } from 'soap';
-import { badInput, unauthenticated } from '../../kit/errors';
+import { badInput, unauthenticated } from '../../../platform/errors';
 import type { IvanCredentialModel, IvanCredentialRecord } from '../models/ivan-credential';
 
 /**

@@ -1,8 +1,8 @@
 import { createHmac, randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { appError, ErrorCode, forbidden, notFound } from '../../kit/errors';
-import { enforceRateLimit } from '../../kit/rate-limit';
-import type { Principal } from '../../kit/principal';
+import { appError, ErrorCode, forbidden, notFound } from '../../../platform/errors';
+import { enforceRateLimit } from '../../../platform/rate-limit';
+import type { Principal } from '../../../platform/principal';
 import type { Notifier } from '../../../adapters/notify/port';
 import type { AccountModel } from '../models/account';
 

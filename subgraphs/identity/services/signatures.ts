@@ -1,8 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { flattenedVerify, importX509 } from 'jose';
-import { appError, badInput, ErrorCode, forbidden, notFound } from '../../kit/errors';
-import { isDuplicateKey } from '../../kit/mongo';
-import type { Principal } from '../../kit/principal';
+import { appError, badInput, ErrorCode, forbidden, notFound } from '../../../platform/errors';
+import { isDuplicateKey } from '../../../platform/mongo';
+import type { Principal } from '../../../platform/principal';
 import type { CertificateModel, CertificateRecord } from '../models/certificate';
 import type { OrganizationModel } from '../models/organization';
 

@@ -17,7 +17,7 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
  */
 export interface ProcedureChangeRecord {
   _id: number;
-  /** ⌊_id / 256⌋ (kit/sequence.ts): the feed reads on from a number one block at a time. */
+  /** ⌊_id / 256⌋ (platform/sequence.ts): the feed reads on from a number one block at a time. */
   block: number;
   code: string;
   revision: number;

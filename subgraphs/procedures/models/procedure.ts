@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { searchForm } from '../../kit/text';
+import { searchForm } from '../../../platform/text';
 
 export const SERVICE_LEVELS = ['FULL_ONLINE', 'PARTIAL_ONLINE', 'OFFLINE'] as const;
 export const AGENCY_LEVELS = ['CENTRAL', 'PROVINCIAL', 'DISTRICT'] as const;

@@ -1,6 +1,6 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
-import { requireScope, type RequestBase } from '../../kit/context';
-import { appError, ErrorCode } from '../../kit/errors';
+import { requireScope, type RequestBase } from '../../../platform/context';
+import { appError, ErrorCode } from '../../../platform/errors';
 import type { Actor } from '../models/procedure';
 import { createProcedure, publishProcedure, updateProcedure, withdrawProcedure } from '../services/publication';
 import { importNationalProcedures } from '../services/national-import';

@@ -1,6 +1,6 @@
 import type { ProcedureResolvers } from '../generated/resolvers-types';
 import { seesDrafts } from './Query';
-import { doNotCache } from '../../kit/cache-hints';
+import { doNotCache } from '../../../platform/cache-hints';
 
 export const Procedure: ProcedureResolvers = {
   __resolveReference: async ({ code }, ctx, info) => {

@@ -1,13 +1,13 @@
 import type { FilterQuery } from 'mongoose';
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { keysetPage } from '../../kit/pagination';
-import { requireScope, type RequestBase } from '../../kit/context';
-import { badInput } from '../../kit/errors';
-import { literalPattern, searchForm } from '../../kit/text';
+import { keysetPage } from '../../../platform/pagination';
+import { requireScope, type RequestBase } from '../../../platform/context';
+import { badInput } from '../../../platform/errors';
+import { literalPattern, searchForm } from '../../../platform/text';
 import type { ProcedureRecord } from '../models/procedure';
 import { VERSION_KINDS } from '../context';
 import { changesAfter } from '../services/change-feed';
-import { doNotCache } from '../../kit/cache-hints';
+import { doNotCache } from '../../../platform/cache-hints';
 
 export const PUBLISH_SCOPE = 'procedure:publish';
 /** Drafts are work in progress: only those who may publish see them (R-PRO-2). */

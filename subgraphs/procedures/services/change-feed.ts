@@ -1,6 +1,6 @@
-import { badInput } from '../../kit/errors';
-import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../kit/pagination';
-import { readAfter } from '../../kit/sequence';
+import { badInput } from '../../../platform/errors';
+import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '../../../platform/pagination';
+import { readAfter } from '../../../platform/sequence';
 import type { ProcedureChangeModel, ProcedureChangeRecord } from '../models/procedure-change';
 
 /** The cursor of an entry: its number twice, as the keyset pages of earlier versions wrote it, so the portal's saved cursors still work. */

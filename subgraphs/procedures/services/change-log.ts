@@ -1,6 +1,6 @@
-import { isDuplicateKey } from '../../kit/mongo';
-import { currentTraceparent } from '../../kit/tracing';
-import { blockOf, GapFreeSequence, highestId } from '../../kit/sequence';
+import { isDuplicateKey } from '../../../platform/mongo';
+import { currentTraceparent } from '../../../platform/tracing';
+import { blockOf, GapFreeSequence, highestId } from '../../../platform/sequence';
 import type { ProcedureModel, ProcedureRecord } from '../models/procedure';
 import { searchTextOf } from '../models/procedure';
 import type { ProcedureChangeModel, ProcedureChangeRecord } from '../models/procedure-change';

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import { publishEvent, STREAMS, type ProcedureChangeEvent } from '../../kit/events';
-import type { Logger } from '../../kit/logger';
-import { startPeriodic } from '../../kit/periodic';
-import { Lease } from '../../kit/lease';
+import { publishEvent, STREAMS, type ProcedureChangeEvent } from '../../../platform/events';
+import type { Logger } from '../../../platform/logger';
+import { startPeriodic } from '../../../platform/periodic';
+import { Lease } from '../../../platform/lease';
 import type { ProcedureChangeRecord } from '../models/procedure-change';
 import { catchUp, type ProcedureModels } from './change-log';
 

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../../kit/logger';
-import { startPeriodic } from '../../kit/periodic';
+import type { Logger } from '../../../platform/logger';
+import { startPeriodic } from '../../../platform/periodic';
 import type { ProceduresDomain } from '../context';
 import { importNationalProcedures } from './national-import';
 

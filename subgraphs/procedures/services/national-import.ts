@@ -1,7 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import type { NationalProcedure, NationalProcedureCatalogue, NationalProcedureSummary } from '../../../adapters/npsp/port';
-import { eachLimited } from '../../kit/concurrency';
-import { ErrorCode } from '../../kit/errors';
+import { eachLimited } from '../../../platform/concurrency';
+import { ErrorCode } from '../../../platform/errors';
 import { contentOf, type Actor, type ProcedureContentRecord, type ProcedureRecord } from '../models/procedure';
 import { catchUp, type ChangeLog, type ProcedureModels } from './change-log';
 import { createProcedure, normalised, publishProcedure, withdrawProcedure } from './publication';

@@ -1,5 +1,5 @@
-import { appError, ErrorCode, invalidInput, notFound, type InputError } from '../../kit/errors';
-import { isDuplicateKey } from '../../kit/mongo';
+import { appError, ErrorCode, invalidInput, notFound, type InputError } from '../../../platform/errors';
+import { isDuplicateKey } from '../../../platform/mongo';
 import {
   AGENCY_LEVELS, contentOf, SERVICE_LEVELS, SUBMISSION_METHODS,
   type Actor, type ProcedureContentRecord, type ProcedureRecord,

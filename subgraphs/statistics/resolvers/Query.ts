@@ -1,7 +1,7 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { requireScope } from '../../kit/context';
-import { forbidden } from '../../kit/errors';
-import { keysetPage } from '../../kit/pagination';
+import { requireScope } from '../../../platform/context';
+import { forbidden } from '../../../platform/errors';
+import { keysetPage } from '../../../platform/pagination';
 import { seesDrafts } from '../services/reports';
 
 export const Query: QueryResolvers = {

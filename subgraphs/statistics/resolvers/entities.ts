@@ -1,5 +1,5 @@
 import type { AgencyResolvers, ProcedureResolvers } from '../generated/resolvers-types';
-import { requireScope } from '../../kit/context';
+import { requireScope } from '../../../platform/context';
 import type { Context } from '../context';
 import type { FiguresFilter } from '../services/queries';
 

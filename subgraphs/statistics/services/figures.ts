@@ -1,5 +1,5 @@
-import type { DossierEvent } from '../../kit/events';
-import { vietnamDay } from '../../kit/vietnam-time';
+import type { DossierEvent } from '../../../platform/events';
+import { vietnamDay } from '../../../platform/vietnam-time';
 
 /** The public states of Art. 12; `s:<state>` metrics count dossiers entering (+1) and leaving (−1) them. */
 export const STATUSES = ['RECEIVED', 'PROCESSING', 'RESULT_READY', 'RESULT_RETURNED', 'REJECTED'] as const;

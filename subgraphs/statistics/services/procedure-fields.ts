@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { ProcedureChangeEvent } from '../../kit/events';
-import { isDuplicateKey } from '../../kit/mongo';
+import type { ProcedureChangeEvent } from '../../../platform/events';
+import { isDuplicateKey } from '../../../platform/mongo';
 import type { ProcedureFieldModel } from '../models/procedure-field';
 
 /** Bumped whenever a field changes, so every statistics process knows to read the map again. */

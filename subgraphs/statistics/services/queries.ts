@@ -1,5 +1,5 @@
-import { invalidInput, type InputError } from '../../kit/errors';
-import { vietnamDay } from '../../kit/vietnam-time';
+import { invalidInput, type InputError } from '../../../platform/errors';
+import { vietnamDay } from '../../../platform/vietnam-time';
 import { METRIC_INDEX, METRICS, STATUSES, type Channel, type Metric, type Status } from './figures';
 import type { Cell, Segment } from './rollup-store';
 import type { RollupView } from './rollup-view';

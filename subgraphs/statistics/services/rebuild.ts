@@ -1,4 +1,4 @@
-import type { DossierEvent } from '../../kit/events';
+import type { DossierEvent } from '../../../platform/events';
 import type { RollupStore } from './rollup-store';
 
 /**

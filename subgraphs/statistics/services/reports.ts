@@ -1,6 +1,6 @@
-import { requireScope } from '../../kit/context';
-import { appError, ErrorCode, forbidden, invalidInput, notFound } from '../../kit/errors';
-import { isDuplicateKey } from '../../kit/mongo';
+import { requireScope } from '../../../platform/context';
+import { appError, ErrorCode, forbidden, invalidInput, notFound } from '../../../platform/errors';
+import { isDuplicateKey } from '../../../platform/mongo';
 import { Types } from 'mongoose';
 import type { Context } from '../context';
 import type { ReportActorRecord, ReportRecord, ReportStatus } from '../models/report';

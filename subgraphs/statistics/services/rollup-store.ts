@@ -1,5 +1,5 @@
 import type { ChainableCommander, Redis } from 'ioredis';
-import type { DossierEvent } from '../../kit/events';
+import type { DossierEvent } from '../../../platform/events';
 import { contributionsOf, METRIC_INDEX, METRICS } from './figures';
 
 /**

@@ -10,7 +10,7 @@ export class ConfigError extends Error {
 
 /**
  * The folder holding package.json, schema/ and .data/: the nearest one above this file with a
- * package.json. Two folders up from the sources, three from the compiled dist/subgraphs/kit/
+ * package.json. One folder up from the sources, two from the compiled dist/platform/
  * (npm run build), and the image's /app in the Dockerfile.
  */
 export const PROJECT_ROOT = (() => {
@@ -91,7 +91,7 @@ export interface ServiceConfig {
   logLevel: LogLevel;
   mongoUri: string;
   databaseName: string;
-  /** `<MONGODB_DB_PREFIX>audit`: the one audit log (kit/audit.ts), shared by the gateway and the documents subgraph. */
+  /** `<MONGODB_DB_PREFIX>audit`: the one audit log (platform/audit.ts), shared by the gateway and the documents subgraph. */
   auditDatabaseName: string;
   redisUrl: string;
   keysDir: string;

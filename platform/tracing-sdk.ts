@@ -55,7 +55,7 @@ const redisStatement = (command: string, args: unknown[]) => {
 };
 
 /**
- * Starts OpenTelemetry tracing for this process (subgraphs/kit/instrument.ts decides whether):
+ * Starts OpenTelemetry tracing for this process (platform/instrument.ts decides whether):
  * spans go to the OTLP/HTTP endpoint of OTEL_EXPORTER_OTLP_ENDPOINT in JSON, in batches
  * (OTEL_BSP_* tune them), sampled as OTEL_TRACES_SAMPLER says (parent-based, all by default).
  * W3C `traceparent` is read from incoming requests and written on outgoing ones.

@@ -13,7 +13,7 @@ export async function connectDatabase(uri: string, dbName: string): Promise<Conn
     // see the commands a request sends (test/support/explain.ts).
     monitorCommands: true,
   });
-  // Before any model compiles: a query's reads stop at its deadline (kit/deadline.ts).
+  // Before any model compiles: a query's reads stop at its deadline (platform/deadline.ts).
   conn.plugin(deadlinePlugin);
   await conn.asPromise();
   const driver = conn.getClient();

@@ -7,7 +7,7 @@ import { currentTraceId } from './tracing';
  * dates of birth, tokens) is redacted before pino sees it, whatever field, message or error stack
  * it hides in: pino's own `redact` takes fixed paths, and ours must catch a phone number inside a
  * message or a stack. Every line carries the request id of the request it was written for (kept
- * in an async scope by the HTTP front, kit/http.ts) and the active trace id when tracing is on.
+ * in an async scope by the HTTP front, platform/http.ts) and the active trace id when tracing is on.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 

@@ -16,7 +16,7 @@ import { isDuplicateKey } from './mongo';
  * Several writers (gateway workers, gateway processes, the documents subgraph) may append at once:
  * a second writer of number n is refused by the unique _id and tries n+1 after reading n's hash,
  * so the chain cannot fork. Nothing scans the log: the previous hash is read by _id, the last
- * number found by look-ups of _id (kit/sequence.ts), as FerretDB pushes no sort into SQL.
+ * number found by look-ups of _id (platform/sequence.ts), as FerretDB pushes no sort into SQL.
  */
 export interface AuditEntry {
   _id: number;

@@ -41,7 +41,7 @@ export interface HttpAppOptions<C extends BaseContext> {
    * it may take; `release` runs when it ends. Health checks skip it.
    */
   admit(req: IncomingMessage): Promise<Admission>;
-  /** When to turn requests away with 503 (kit/shedding.ts); the defaults otherwise. */
+  /** When to turn requests away with 503 (platform/shedding.ts); the defaults otherwise. */
   shedding?: SheddingLimits;
   /** The largest GraphQL response body sent; a larger one is replaced by RESPONSE_TOO_LARGE. */
   maxResponseBytes?: number;

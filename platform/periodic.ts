@@ -6,7 +6,7 @@ import { workerStarted } from './background';
  * Runs `round` every `intervalMs` until stopped, for background work (outbox relays, syncs,
  * imports). A round that reports more work pending is followed at once, so a backlog drains
  * without waiting; a failed round (database, Redis or a partner down) is logged and tried again
- * next time. Stopping waits for the round in progress. With a `lease` (kit/lease.ts), one process
+ * next time. Stopping waits for the round in progress. With a `lease` (platform/lease.ts), one process
  * of several does the work.
  */
 export function startPeriodic(name: string, logger: Logger, intervalMs: number, round: () => Promise<boolean>, lease?: Lease): () => Promise<void> {

@@ -2,7 +2,7 @@ import { context, isSpanContextValid, propagation, SpanKind, SpanStatusCode, tra
 
 /**
  * The trace helpers the services use (issue 16). They speak only to @opentelemetry/api: when
- * tracing is off (kit/instrument.ts started no SDK) every one is a cheap no-op.
+ * tracing is off (platform/instrument.ts started no SDK) every one is a cheap no-op.
  */
 const tracer = trace.getTracer('vss-graph');
 

@@ -33,11 +33,11 @@ export interface SubgraphDefinition<C extends RequestBase> {
   checkConfig?(env: Record<string, string | undefined>): void;
   /** HTTP routes beside /graphql (downloads, webhooks). */
   routes?(deps: SubgraphDeps): HttpRoute<C>[];
-  /** Changes to data stored by older versions, run once per database at start (kit/upgrades.ts). */
+  /** Changes to data stored by older versions, run once per database at start (platform/upgrades.ts). */
   upgrades?: readonly Upgrade[];
   /** Long-running work (event consumers, outbox relays); returns a function per worker that stops it. */
   startWorkers?(deps: SubgraphDeps): (() => Promise<void>)[];
-  /** Registers the subgraph's own gauges (backlogs, lag), read from its stores when scraped (kit/metrics.ts). */
+  /** Registers the subgraph's own gauges (backlogs, lag), read from its stores when scraped (platform/metrics.ts). */
   metrics?(deps: SubgraphDeps): void;
 }
 

@@ -6,7 +6,7 @@ import { reusedFor } from './concurrency';
 /**
  * Prometheus metrics (issue 16), on prom-client's global registry so that node:cluster workers
  * can be summed by its AggregatorRegistry (gateway/workers.ts). Every process serves them at
- * `/metrics` (kit/http.ts); names and labels follow Prometheus conventions (`vss_` prefix, base
+ * `/metrics` (platform/http.ts); names and labels follow Prometheus conventions (`vss_` prefix, base
  * units, `_total` counters) and every label has a bounded set of values: no dossier codes, ids or
  * client-chosen text become labels (see `boundedName`).
  */
@@ -101,7 +101,7 @@ export function graphqlMetricsPlugin<C extends BaseContext>(clientOf: (context: 
 const dbDuration = () =>
   histogram({ name: 'vss_db_command_duration_seconds', help: 'Database commands by command name and outcome', labelNames: ['command', 'outcome'], buckets: COMMAND_BUCKETS });
 const DB_COMMANDS = new Set(['find', 'insert', 'update', 'delete', 'aggregate', 'count', 'distinct', 'findAndModify', 'getMore', 'createIndexes', 'ping', 'listIndexes', 'explain']);
-/** One database command, from the driver's command monitoring (kit/mongo.ts). */
+/** One database command, from the driver's command monitoring (platform/mongo.ts). */
 export function observeDbCommand(command: string, ok: boolean, seconds: number): void {
   dbDuration().observe({ command: DB_COMMANDS.has(command) ? command : 'other', outcome: ok ? 'ok' : 'error' }, seconds);
 }
@@ -109,7 +109,7 @@ export function observeDbCommand(command: string, ok: boolean, seconds: number):
 const redisDuration = () =>
   histogram({ name: 'vss_redis_command_duration_seconds', help: 'Redis commands by command name and outcome', labelNames: ['command', 'outcome'], buckets: COMMAND_BUCKETS });
 const REDIS_COMMAND = /^[a-z]{2,20}$/;
-/** One Redis command (kit/redis.ts). Command names are Redis's own, a fixed set. */
+/** One Redis command (platform/redis.ts). Command names are Redis's own, a fixed set. */
 export function observeRedisCommand(command: string, ok: boolean, seconds: number): void {
   redisDuration().observe({ command: REDIS_COMMAND.test(command) ? command : 'other', outcome: ok ? 'ok' : 'error' }, seconds);
 }

@@ -72,7 +72,7 @@ function readTimeMs(): number | undefined {
 }
 
 /**
- * A mongoose plugin (registered for every model in kit/mongo.ts): reads made for a query carry
+ * A mongoose plugin (registered for every model in platform/mongo.ts): reads made for a query carry
  * `maxTimeMS`, so the database stops with the caller. MongoDB and FerretDB both honour it.
  */
 export function deadlinePlugin(schema: Schema): void {
