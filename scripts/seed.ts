@@ -8,7 +8,7 @@ import { agencyModel } from '../subgraphs/identity/models/agency';
 import { organizationModel } from '../subgraphs/identity/models/organization';
 import { procedureModel } from '../subgraphs/procedures/models/procedure';
 import { procedureChangeModel } from '../subgraphs/procedures/models/procedure-change';
-import { ChangeLog, type ProcedureModels } from '../subgraphs/procedures/services/change-log';
+import { ProcedureRepository, type ProcedureModels } from '../subgraphs/procedures/repositories/procedures';
 import { createProcedure, publishProcedure } from '../subgraphs/procedures/services/publication';
 import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
 import { samplePdf, ScanningWorkstation } from './lib/scanner';
@@ -29,12 +29,12 @@ async function withDatabase<T>(mongoUri: string, dbName: string, work: (db: Conn
  * procedures are left alone.
  */
 export async function seedProcedures(models: ProcedureModels): Promise<void> {
-  const log = new ChangeLog(models);
+  const procedures = new ProcedureRepository(models);
   const seeder = { client: 'officer', subject: 'seed' };
   for (const { code, status, ...content } of PROCEDURES) {
     if (await models.Procedure.exists({ code })) continue;
-    await createProcedure(models, code, content);
-    if (status === 'PUBLISHED') await publishProcedure(models, log, code, seeder);
+    await createProcedure({ procedures }, { code, input: content });
+    if (status === 'PUBLISHED') await publishProcedure({ procedures }, { code, by: seeder });
   }
 }
 

@@ -7,11 +7,11 @@ import { registerCallback, removeCallback } from '../services/ivan-delivery-regi
 export const Mutation: MutationResolvers = {
   receiveDossier: (_, { input }, ctx) => {
     requireSignedIn(ctx);
-    return receiveDossier(ctx, ctx.principal, input, { internalToken: ctx.internalToken, requestId: ctx.requestId });
+    return receiveDossier(ctx, input);
   },
   actOnDossier: (_, { input }, ctx) => {
     requireSignedIn(ctx);
-    return actOnDossier(ctx, ctx.principal, input);
+    return actOnDossier(ctx, input);
   },
   registerIvanCallback: (_, { input }, ctx) => {
     requireSignedIn(ctx);

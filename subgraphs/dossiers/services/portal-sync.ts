@@ -7,7 +7,7 @@ import { startPeriodic } from '../../../platform/periodic';
 import type { Lease } from '../../../platform/lease';
 import type { DossierRecord } from '../models/dossier';
 import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';
-import { eventId } from './events';
+import { eventId } from '../repositories/dossiers';
 import type { EventLogModel } from '../models/event-log';
 import { RETRY_BLOCK, type PortalSyncItemModel, type PortalSyncItemRecord, type PortalSyncStateModel } from '../models/portal-sync';
 import { blockOf, highestId, readAfter } from '../../../platform/sequence';
