@@ -15,10 +15,10 @@ export const Mutation: MutationResolvers = {
   },
   registerIvanCallback: (_, { input }, ctx) => {
     requireSignedIn(ctx);
-    return registerCallback(ctx.models, ctx.principal, input);
+    return registerCallback(ctx, input);
   },
   removeIvanCallback: (_, { providerId }, ctx) => {
     requireSignedIn(ctx);
-    return removeCallback(ctx.models, ctx.principal, providerId);
+    return removeCallback(ctx, { providerId });
   },
 };

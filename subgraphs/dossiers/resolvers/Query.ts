@@ -7,7 +7,7 @@ import { syncStatus } from '../services/portal-sync';
 import { deliveryStatus } from '../services/ivan-delivery';
 import { watchedProvider } from '../services/ivan-delivery-registration';
 import { readAfter } from '../../../platform/sequence';
-import { feedOwner, readFeed } from '../services/ivan-changes';
+import { readFeed } from '../services/ivan-changes';
 import { auditTrailPage } from '../services/audit-trail';
 
 export const Query: QueryResolvers = {
@@ -17,8 +17,7 @@ export const Query: QueryResolvers = {
   },
   dossiers: (_, { filter, first, after }, ctx) => {
     requireSignedIn(ctx);
-    if (!ctx.visible) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-    return listDossiers(ctx.models.Dossier, ctx.visible, filterQuery(filter), { first, after });
+    return listDossiers(ctx, { filter: filterQuery(filter), first, after });
   },
   dossierEvents: (_, { after, first }, ctx) => {
     if (!ctx.principal.scopes.includes('dossier:events')) throw forbidden('replaying dossier events needs the dossier:events scope');
@@ -27,11 +26,11 @@ export const Query: QueryResolvers = {
     if (after < 0) throw badInput('`after` is a sequence number, 0 or more', { argument: 'after' });
     return readAfter(ctx.models.EventLog, after, limit);
   },
-  ivanChanges: (_, { after, first, providerId }, ctx) => readFeed(ctx.models, feedOwner(ctx.principal, providerId), after, first ?? 100),
+  ivanChanges: (_, { after, first, providerId }, ctx) => readFeed(ctx, { providerId, after, first: first ?? 100 }),
   ivanDeliveries: (_, { providerId }, ctx) => deliveryStatus(ctx.models, watchedProvider(ctx.principal, providerId)),
   auditTrail: (_, { dossierCode, first, after }, ctx) => {
     requireScope(ctx, 'audit:read');
-    return auditTrailPage(ctx.auditRows, dossierCode, { first, after });
+    return auditTrailPage(ctx, { dossierCode, first, after });
   },
   portalSync: async (_, __, ctx) => {
     requireScope(ctx, 'sync:monitor');

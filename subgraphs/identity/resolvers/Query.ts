@@ -12,7 +12,7 @@ export const Query: QueryResolvers = {
   },
   verifyOrganizationSignature: (_, { unitCode, payload, signature }, ctx) => {
     requireSignedIn(ctx);
-    return checkSignature(ctx.models.Certificate, unitCode, payload, signature);
+    return checkSignature(ctx, { unitCode, payload, signature });
   },
   organization: (_, { unitCode }, ctx) => {
     requireSignedIn(ctx);
