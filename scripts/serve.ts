@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
-import { DEFAULT_PORTS, loadServiceConfig, loadTogether, readEnv, setting, SUBGRAPHS, type Env, type SubgraphName } from '../platform/config';
+import { ConfigError, DEFAULT_PORTS, loadServiceConfig, loadTogether, readEnv, setting, SUBGRAPHS, type Env, type SubgraphName } from '../platform/config';
 import { KEY_FILES } from '../platform/keys';
 import { loadGatewayConfig } from '../gateway/config';
 import { loadIdentityConfig } from '../subgraphs/identity/config';
@@ -75,7 +75,7 @@ function check(services: readonly ServiceName[], env: Env): string {
     try {
       CHECKS[service](env);
     } catch (err) {
-      return [`${service}: ${(err as Error).message}`];
+      return (err instanceof ConfigError ? err.problems : [(err as Error).message]).map((problem) => `${service}: ${problem}`);
     }
     const missing = KEYS[service].filter((file) => !existsSync(path.join(keysDir, file)));
     return missing.length ? [`${service}: KEYS_DIR ${keysDir} lacks ${missing.join(', ')} (production keys are provisioned, never generated)`] : [];
