@@ -7,21 +7,14 @@ import { loadIdentityConfig } from '../../subgraphs/identity/config';
 import { loadProceduresConfig } from '../../subgraphs/procedures/config';
 import { loadDocumentsConfig } from '../../subgraphs/documents/config';
 import { dossiersSubgraph } from '../../subgraphs/dossiers/subgraph';
+import { thrown } from '../support/thrown';
 
 /** Issue 17: the settings are zod schemas per service, refused in one line that names every problem. */
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const base = { MONGODB_URI: 'mongodb://127.0.0.1:27017/', REDIS_URL };
 
-const refusal = (load: () => unknown): ConfigError => {
-  try {
-    load();
-  } catch (err) {
-    if (err instanceof ConfigError) return err;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-};
+const refusal = (load: () => unknown) => thrown(ConfigError, load);
 
 describe('issue 17: one refusal names every bad variable at once', () => {
   test('a subgraph with four bad variables and a missing one hears of all five, in one line', () => {

@@ -1,5 +1,6 @@
 import { dossierFromWire, dossierToWire, procedureFromWire, procedureListFromWire, procedureToWire, WireFormatError } from '../../adapters/npsp/wire';
 import type { DossierSyncRecord, NationalProcedure } from '../../adapters/npsp/port';
+import { thrown } from '../support/thrown';
 
 /** Issue 17: the portal's messages are zod schemas, and a refusal lists each bad field with its path. */
 
@@ -16,15 +17,7 @@ const procedure: NationalProcedure = {
   submissionMethods: ['ONLINE'], processingDays: 7, fees: [], components: [], resultDocuments: ['Quyết định'], legalBasis: [], guide: 'Nộp hồ sơ',
 };
 
-const wireError = (decode: () => unknown): WireFormatError => {
-  try {
-    decode();
-  } catch (err) {
-    if (err instanceof WireFormatError) return err;
-    throw err;
-  }
-  throw new Error('expected a WireFormatError');
-};
+const wireError = (decode: () => unknown) => thrown(WireFormatError, decode);
 
 describe('field-level errors of the NPSP wire (issue 17)', () => {
   test('two bad fields of a dossier are reported together, each with its path, message and value', () => {
