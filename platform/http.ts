@@ -61,6 +61,13 @@ const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 
+/**
+ * A refusal of a whole HTTP request (a route, the door) with its status, headers and, when a
+ * client should branch on it, its code. Ours, not `http-errors`': that package would replace only
+ * this class, while the mapping below (our codes to statuses, the GraphQL-shaped body, Retry-After,
+ * the bare 500) stays ours either way; and its `expose` rule hides every 5xx message, where
+ * partners must read ours (which upstream is down, when to retry an overloaded service).
+ */
 export class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}, readonly code?: string) {
     super(message);

@@ -7,7 +7,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { loadServiceConfig, PROJECT_ROOT, type SubgraphName } from './config';
+import { loadServiceConfig, loadTogether, PROJECT_ROOT, type SubgraphName } from './config';
 import { createLogger, type Logger } from './logger';
 import { connectDatabase, pingDatabase } from './mongo';
 import { connectRedis, pingRedis } from './redis';
@@ -95,8 +95,7 @@ export async function runSubgraph<C extends RequestBase>(
   def: SubgraphDefinition<C>,
   env: Record<string, string | undefined> = process.env,
 ): Promise<{ port: number; stop(): Promise<void> }> {
-  const config = loadServiceConfig(def.name, env);
-  def.checkConfig?.(env);
+  const config = loadTogether(() => loadServiceConfig(def.name, env), () => def.checkConfig?.(env));
   collectProcessMetrics(def.name);
   const logger = createLogger(def.name, { level: config.logLevel });
   const { key: internalKey } = await loadKey(config.keysDir, KEY_FILES.internalPublic);

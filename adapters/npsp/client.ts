@@ -2,7 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { withinDeadline } from '../../platform/deadline';
 import { appError, ErrorCode } from '../../platform/errors';
 import type { NationalPortalAccounts, NationalPortalDossiers, NationalProcedureCatalogue } from './port';
-import { dossierFromWire, dossierToWire, procedureFromWire, procedureSummaryFromWire, WireFormatError } from './wire';
+import { dossierFromWire, dossierToWire, procedureFromWire, procedureListFromWire, WireFormatError } from './wire';
 
 export interface NpspClientOptions {
   baseUrl: string;
@@ -123,11 +123,7 @@ export function npspClient(opts: NpspClientOptions): NpspClient {
 
     async listProcedures({ agencyCode, page, pageSize }) {
       const r = await call('LayDanhSachTTHC', { MaDonVi: agencyCode, Trang: page, SoBanGhi: pageSize });
-      return read('LayDanhSachTTHC', () => {
-        if (!Array.isArray(r.DanhSach)) throw new WireFormatError('DanhSach: must be a list');
-        if (typeof r.TongSo !== 'number' || !Number.isInteger(r.TongSo) || r.TongSo < 0) throw new WireFormatError('TongSo: must be an integer >= 0');
-        return { items: r.DanhSach.map((w, i) => procedureSummaryFromWire(w, `DanhSach[${i}]`)), total: r.TongSo };
-      });
+      return read('LayDanhSachTTHC', () => procedureListFromWire(r));
     },
 
     async getProcedure(code) {
