@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { withRequestId, type Logger } from './logger';
-import { appError, ErrorCode, HTTP_STATUS } from './errors';
+import { appError, ErrorCode, HTTP_STATUS, type ErrorMapper } from './errors';
 import { REQUEST_ID_HEADER } from './internal-token';
 import { withDeadline } from './deadline';
 import { createShedder, type SheddingLimits } from './shedding';
@@ -45,6 +45,8 @@ export interface HttpAppOptions<C extends BaseContext> {
   shedding?: SheddingLimits;
   /** The largest GraphQL response body sent; a larger one is replaced by RESPONSE_TOO_LARGE. */
   maxResponseBytes?: number;
+  /** Turns an error a route threw that is not ours (an adapter's) into a GraphQL error with one of our codes. */
+  mapError?: ErrorMapper;
   /** Runs first on every request (CORS); returns true when it answered the request itself. */
   preflight?(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 }
@@ -263,7 +265,8 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
       }
     };
 
-    handle().then(done, (err: unknown) => {
+    handle().then(done, (thrown: unknown) => {
+      const err = opts.mapError?.(thrown) ?? thrown;
       // Everything a GraphQL error would carry (code, field, inputErrors) except transport hints.
       const extensions = { ...(err as { extensions?: Record<string, unknown> }).extensions };
       delete extensions.http;

@@ -16,7 +16,7 @@ import { collectProcessMetrics, graphqlMetricsPlugin } from './metrics';
 import { workerStates } from './background';
 import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalClaims } from './internal-token';
 import { KEY_FILES, loadKey } from './keys';
-import { ErrorCode, unauthenticated } from './errors';
+import { ErrorCode, unauthenticated, type ErrorMapper } from './errors';
 import type { RequestBase, SubgraphDeps } from './context';
 import { runUpgrades, type Upgrade } from './upgrades';
 import { DEADLINE_HEADER, deadlineApolloPlugin, deadlineFromHeader } from './deadline';
@@ -39,6 +39,11 @@ export interface SubgraphDefinition<C extends RequestBase> {
   startWorkers?(deps: SubgraphDeps): (() => Promise<void>)[];
   /** Registers the subgraph's own gauges (backlogs, lag), read from its stores when scraped (platform/metrics.ts). */
   metrics?(deps: SubgraphDeps): void;
+  /**
+   * Turns an error of a layer below (an adapter's) into the GraphQL error clients get, for
+   * GraphQL answers and routes alike; undefined leaves it to the usual handling.
+   */
+  mapError?: ErrorMapper;
 }
 
 export function loadTypeDefs(name: SubgraphName): DocumentNode {
@@ -46,8 +51,10 @@ export function loadTypeDefs(name: SubgraphName): DocumentNode {
 }
 
 /** Logs unexpected errors in full and hands clients only a stable code and a safe message. */
-export function formatErrorWith(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function formatErrorWith(logger: Logger, mapError?: ErrorMapper) {
+  return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const mapped = mapError?.(unwrapResolverError(error));
+    const formatted = mapped ? { ...raw, message: mapped.message, extensions: mapped.extensions } : raw;
     const code = formatted.extensions?.code;
     if (code === ErrorCode.UPSTREAM_UNAVAILABLE) {
       logger.warn('upstream unavailable', { err: unwrapResolverError(error), serviceName: formatted.extensions?.serviceName });
@@ -68,7 +75,7 @@ export function buildSubgraphServer<C extends RequestBase>(
     schema: buildSubgraphSchema({ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }),
     introspection: !deps.config.production,
     includeStacktraceInErrorResponses: false,
-    formatError: formatErrorWith(deps.logger),
+    formatError: formatErrorWith(deps.logger, def.mapError),
     // main() below stops the process on SIGTERM/SIGINT, in order. Apollo's own handler would race
     // it: a second stop() while one runs waits on a barrier Apollo Server 5 never resolves.
     stopOnTerminationSignals: false,
@@ -121,6 +128,7 @@ export async function runSubgraph<C extends RequestBase>(
     ...probes,
     metricsOnLoopback: config.metricsPort === null,
     routes: def.routes?.(deps),
+    mapError: def.mapError,
     shedding: config.shedding,
     admit: async (req) => ({ deadlineMs: deadlineFromHeader(req.headers[DEADLINE_HEADER]) }),
     context: async (req, requestId) => {

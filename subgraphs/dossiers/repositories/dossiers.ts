@@ -1,7 +1,7 @@
 import { readOptions } from '../../../platform/deadline';
 import { currentTraceparent } from '../../../platform/tracing';
 import { insertBuilt, isDuplicateKey, setBuilt } from '../../../platform/mongo';
-import { KeyedQueue } from '../../../platform/keyed-queue';
+import { KeyedQueue } from '../../../platform/concurrency';
 import { highestNumber } from '../../../platform/sequence';
 import type { DossierModel, DossierRecord } from '../models/dossier';
 import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';

@@ -1,6 +1,7 @@
 import { appError, ErrorCode, forbidden, invalidInput, notFound, type InputError } from '../../../platform/errors';
 import { personalIdProblem, unitCodeProblem } from '../../../platform/identifiers';
 import { isDuplicateKey } from '../../../platform/mongo';
+import { failureLimit } from '../../../platform/rate-limit';
 import type { Principal } from '../../../platform/principal';
 import type { AccountRecord } from '../models/account';
 import type { Context } from '../context';
@@ -111,48 +112,32 @@ export async function changeContact(
   return { ...current, ...next };
 }
 
-/**
- * Takes one sign-in attempt for `username` before the password is even looked at, in one Redis
- * script: refused while locked; the attempt that goes past the limit sets the lock. So however
- * many requests arrive at once, at most MAX_FAILED_SIGN_INS passwords are checked per window.
- * Returns the attempt's number, or -<seconds locked>.
- */
-const TAKE_ATTEMPT = `
-local locked = redis.call('TTL', KEYS[1])
-if locked > 0 then return -locked end
-local n = redis.call('INCR', KEYS[2])
-redis.call('EXPIRE', KEYS[2], ARGV[2])
-if n > tonumber(ARGV[1]) then
-  redis.call('SET', KEYS[1], '1', 'EX', ARGV[2])
-  redis.call('DEL', KEYS[2])
-  return -tonumber(ARGV[2])
-end
-return n`;
-
 // Compared against when the account does not exist, so an unknown name costs the same time.
 const NO_ACCOUNT_HASH = hashPassword('no such account');
 
 /**
- * Checks a password. Attempts are taken atomically in Redis; after MAX_FAILED_SIGN_INS failures
- * in a row the account is locked for 15 minutes, during which even the right password is refused.
+ * Checks a password. Each attempt is taken in Redis before the password is even looked at
+ * (platform/rate-limit.ts), so however many requests arrive at once, at most MAX_FAILED_SIGN_INS
+ * passwords are checked; after that many failures within 15 minutes the account is locked for 15
+ * minutes, during which even the right password is refused. A success forgets the failures.
  */
 export async function signIn(ctx: Pick<AccountContext, 'models' | 'redis'>, { username, password }: { username: string; password: string }) {
-  const lockKey = `account:locked:${username}`;
-  const failKey = `account:failures:${username}`;
+  // Stored as account:locked:<username>: the failure count, and while locked, the lock.
+  const guesses = failureLimit(ctx.redis, 'account:locked', MAX_FAILED_SIGN_INS, LOCK_SECONDS);
   const locked = (seconds: number) => ({
     ok: false, lockedUntil: new Date(Date.now() + seconds * 1000), message: `locked after ${MAX_FAILED_SIGN_INS} failed sign-ins; try again later`,
   });
-  const attempt = (await ctx.redis.eval(TAKE_ATTEMPT, 2, lockKey, failKey, MAX_FAILED_SIGN_INS, LOCK_SECONDS)) as number;
-  if (attempt < 0) return locked(-attempt);
+  const taken = await guesses.take(username);
+  if ('lockedSeconds' in taken) return locked(taken.lockedSeconds);
   const account = await ctx.models.Account.findOne({ username }).lean().exec();
   const matches = await passwordMatches(password, account?.passwordHash ?? (await NO_ACCOUNT_HASH));
   if (account && matches) {
-    await ctx.redis.del(failKey);
+    await guesses.clear(username);
     return { ok: true, lockedUntil: null, message: 'signed in' };
   }
-  if (attempt >= MAX_FAILED_SIGN_INS) {
-    await ctx.redis.multi().set(lockKey, '1', 'EX', LOCK_SECONDS).del(failKey).exec();
+  if (taken.attempt >= MAX_FAILED_SIGN_INS) {
+    await guesses.lock(username);
     return locked(LOCK_SECONDS);
   }
-  return { ok: false, lockedUntil: null, message: `wrong user name or password (${MAX_FAILED_SIGN_INS - attempt} tries left)` };
+  return { ok: false, lockedUntil: null, message: `wrong user name or password (${MAX_FAILED_SIGN_INS - taken.attempt} tries left)` };
 }
