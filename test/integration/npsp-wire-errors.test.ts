@@ -4,6 +4,7 @@ import { npspClient } from '../../adapters/npsp/client';
 import { startNpspSimulator, type NpspSimulator } from '../../adapters/npsp/simulator';
 import { dossierToWire } from '../../adapters/npsp/wire';
 import type { DossierSyncRecord } from '../../adapters/npsp/port';
+import { adapterErrorToGraphQL, UpstreamError } from '../../adapters/lib/errors';
 
 /**
  * Issue 17, R-INT-2, R-PRO-3: the NPSP wire's field-level errors as each side sees them over real
@@ -46,8 +47,10 @@ test('the client reading a procedure page with a bad line and a bad total answer
   await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
   try {
     const client = npspClient({ baseUrl: `http://127.0.0.1:${(portal.address() as AddressInfo).port}`, ...USER, timeoutMs: 2000 });
-    await expect(client.listProcedures({ agencyCode: 'BHXH', page: 1, pageSize: 50 })).rejects.toMatchObject({
-      extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+    const failure = await client.listProcedures({ agencyCode: 'BHXH', page: 1, pageSize: 50 }).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(UpstreamError);
+    expect(adapterErrorToGraphQL(failure)).toMatchObject({
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'npsp' },
       message: expect.stringMatching(/LayDanhSachTTHC answered what we cannot read: DanhSach\[1\]\.NgayCapNhat: must be a date yyyyMMddHHmmss \(got ""\); TongSo: must be an integer >= 0 \(got -2\)/),
     });
   } finally {
