@@ -21,7 +21,7 @@ import { SubgraphDataSource } from './data-source';
 import { forwardRoute } from './routes';
 import { SCAN_SIGNATURE_HEADER } from '../platform/documents-protocol';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../adapters/sms/port';
-import { supergraphForGateway } from './supergraph';
+import { readCommittedSupergraph } from './supergraph';
 import { connectRedis } from '../platform/redis';
 import { eventLoopBusy } from '../platform/shedding';
 import { ANONYMOUS, WS_SECURITY_SCOPE, type Principal } from '../platform/principal';
@@ -61,7 +61,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   });
   exportSharingCounters(sharing);
 
-  const supergraphSdl = supergraphForGateway();
+  const supergraphSdl = readCommittedSupergraph();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {

@@ -8,7 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { SubgraphName } from '../../../platform/config';
 import { INTERNAL_TOKEN_HEADER } from '../../../platform/internal-token';
-import { supergraphForGateway } from '../../../gateway/supergraph';
+import { readCommittedSupergraph } from '../../../gateway/supergraph';
 import { peerConfig } from './peer-config';
 
 interface Context {
@@ -25,8 +25,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<Context> {
 async function main() {
   const config = peerConfig();
   const gateway = new ApolloGateway({
-    // Stock @apollo/gateway refuses the authorization directives it cannot enforce (gateway/supergraph.ts).
-    supergraphSdl: supergraphForGateway(),
+    supergraphSdl: readCommittedSupergraph(),
     buildService: ({ name, url }) => new ForwardingDataSource({ url: config.subgraphUrls[name as SubgraphName] ?? url }),
   });
   const server = new ApolloServer<Context>({ gateway });
