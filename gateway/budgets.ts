@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ConfigError } from '../platform/config';
 import { CLIENT_TYPES, type ClientType } from '../platform/principal';
 
 /**
@@ -35,29 +34,27 @@ export const DEFAULT_BUDGETS: Record<ClientType, Budget> = {
 };
 
 const positive = z.number().int().positive();
+const FIGURES = Object.keys(DEFAULT_BUDGETS.ivan);
+const notA = (what: string, known: readonly string[]) => (issue: z.core.$ZodRawIssue) =>
+  issue.code === 'unrecognized_keys' ? `"${issue.keys.join('", "')}" is not a ${what} (${known.join(', ')})` : undefined;
 const Override = z.strictObject({
   maxDepth: positive, maxAliases: positive, maxRootFields: positive, maxDirectives: positive,
   maxCost: positive, deadlineMs: positive.max(300_000), requestsPerMinute: positive, maxConcurrent: positive,
-}).partial();
-const Overrides = z.partialRecord(z.enum(CLIENT_TYPES), Override);
+}, { error: notA('budget figure', FIGURES) }).partial();
+const Overrides = z.partialRecord(z.enum(CLIENT_TYPES), Override, { error: notA('client type', CLIENT_TYPES) });
 
-/** The defaults with CLIENT_BUDGETS applied; a bad value stops the gateway at start with one line. */
-export function loadBudgets(json: string | undefined): Record<ClientType, Budget> {
-  if (!json) return DEFAULT_BUDGETS;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw new ConfigError('CLIENT_BUDGETS is not JSON: give an object such as {"ivan":{"maxCost":8000}}');
-  }
-  const result = Overrides.safeParse(parsed);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = ['CLIENT_BUDGETS', ...issue.path].join('.');
-    if (issue.code === 'unrecognized_keys') {
-      throw new ConfigError(`${where}: "${issue.keys.join('", "')}" is not a ${issue.path.length ? 'budget figure' : 'client type'} (${issue.path.length ? Object.keys(DEFAULT_BUDGETS.ivan).join(', ') : CLIENT_TYPES.join(', ')})`);
+/** CLIENT_BUDGETS as a gateway setting (gateway/config.ts): the defaults with its overrides applied. */
+export const CLIENT_BUDGETS = z
+  .string()
+  .optional()
+  .transform((json, ctx): unknown => {
+    if (json === undefined) return {};
+    try {
+      return JSON.parse(json);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not JSON: give an object such as {"ivan":{"maxCost":8000}}' });
+      return z.NEVER;
     }
-    throw new ConfigError(`${where}: ${issue.message}`);
-  }
-  return Object.fromEntries(CLIENT_TYPES.map((c) => [c, { ...DEFAULT_BUDGETS[c], ...result.data[c] }])) as Record<ClientType, Budget>;
-}
+  })
+  .pipe(Overrides)
+  .transform((overrides) => Object.fromEntries(CLIENT_TYPES.map((c) => [c, { ...DEFAULT_BUDGETS[c], ...overrides[c] }])) as Record<ClientType, Budget>);

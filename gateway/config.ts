@@ -1,20 +1,16 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { ConfigError, DEFAULT_PORTS, envReader, metricsPortOf, PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../platform/config';
+import {
+  commonConfigOf, commonSettings, DEFAULT_PORTS, isProduction, PROJECT_ROOT, readEnv, requiredWith, setting, SUBGRAPHS, subgraphUrlVariable,
+  type CommonConfig, type EnvRule, type SubgraphName, type SubgraphUrlVariable,
+} from '../platform/config';
 import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../platform/keys';
-import type { LogLevel } from '../platform/logger';
 import { CLIENT_TYPES, type ClientType } from '../platform/principal';
-import { sheddingFromEnv, type SheddingLimits } from '../platform/shedding';
-import { documentMaxBytes } from '../platform/documents-protocol';
-import { loadBudgets, type Budget } from './budgets';
+import { DOCUMENT_MAX_BYTES } from '../platform/documents-protocol';
+import { CLIENT_BUDGETS, type Budget } from './budgets';
 import { auditDatabaseName } from '../platform/audit';
 
-export interface GatewayConfig {
-  host: string;
-  port: number;
-  production: boolean;
-  logLevel: LogLevel;
-  keysDir: string;
+export interface GatewayConfig extends CommonConfig {
   /** Where client tokens' signing keys come from: a JWKS file or URL. */
   jwks: { kind: 'file'; path: string } | { kind: 'url'; url: string };
   usesDevJwks: boolean;
@@ -39,9 +35,6 @@ export interface GatewayConfig {
   ivanSoapMaxBytes: number;
   /** The URL partners reach the gateway at, e.g. https://graph.baohiemxahoi.gov.vn (the SOAP WSDL's address); unset: the Host header. */
   publicUrl?: string;
-  shedding: SheddingLimits;
-  /** An admin port for /metrics, /healthz and /readyz (served by the primary under node:cluster); null: none. */
-  metricsPort: number | null;
   /** Requests the gateway runs at once; the rest wait their client key's turn (gateway/fair-queue.ts). */
   maxActive: number;
   /** Identical in-flight subgraph queries of one principal share one fetch (answer-sharing.ts). */
@@ -63,85 +56,88 @@ export interface AuditConfig {
   checkpointMs: number;
 }
 
-function auditConfigOf(e: ReturnType<typeof envReader>, production: boolean): AuditConfig | null {
+const ON_OFF = ['on', 'off'] as const;
+const optionalUrl = () => setting.url().optional();
+
+const GATEWAY_SETTINGS = {
+  ...commonSettings(DEFAULT_PORTS.gateway),
+  REDIS_URL: setting.required('npm start sets it for the embedded redis-server').pipe(setting.url()),
+  MONGODB_URI: setting.text().optional(),
+  AUDIT_LOG: setting.oneOf(ON_OFF, 'on'),
+  AUDIT_CHECKPOINT_EVERY: setting.int(1000, 1),
+  AUDIT_CHECKPOINT_MS: setting.int(60_000, 100),
+  JWKS_URL: optionalUrl(),
+  JWKS_PATH: setting.text().optional(),
+  JWT_ISSUER: setting.text().optional(),
+  JWT_AUDIENCE: setting.text().optional(),
+  ...(Object.fromEntries(SUBGRAPHS.map((name) => [subgraphUrlVariable(name), optionalUrl()])) as Record<SubgraphUrlVariable, ReturnType<typeof optionalUrl>>),
+  CLIENT_BUDGETS,
+  TRUSTED_PROXIES: setting.list(),
+  TRUSTED_DOCUMENTS: setting.text().optional(),
+  TRUSTED_DOCUMENTS_FOR: setting.listOf(CLIENT_TYPES, 'a client type'),
+  CORS_ORIGINS: setting.list(/^https?:\/\/[^/]+$/, 'an origin such as https://dashboard.example.vn'),
+  MAX_TOKENS: setting.int(3000, 100),
+  DOCUMENT_MAX_BYTES,
+  IVAN_SOAP_MAX_BYTES: setting.int(256 * 1024, 1024),
+  PUBLIC_URL: optionalUrl(),
+  GATEWAY_MAX_ACTIVE: setting.int(4 * availableParallelism(), 1),
+  GATEWAY_DEDUP: setting.oneOf(ON_OFF, 'on'),
+  GATEWAY_CACHE: setting.oneOf(ON_OFF, 'on'),
+  GATEWAY_WORKERS: setting.int(availableParallelism(), 1),
+};
+
+const GATEWAY_RULES: EnvRule[] = [
+  (g) => (g.JWKS_URL && g.JWKS_PATH ? 'set JWKS_URL or JWKS_PATH, not both' : undefined),
+  (g) =>
+    isProduction(g) && !g.JWKS_URL && !g.JWKS_PATH
+      ? 'NODE_ENV=production needs JWKS_URL or JWKS_PATH: the development JWKS is never trusted in production'
+      : undefined,
+  requiredWith('JWT_ISSUER', 'JWKS_URL', 'JWKS_PATH'),
+  requiredWith('JWT_AUDIENCE', 'JWKS_URL', 'JWKS_PATH'),
   // Off only for measuring what it costs (bench:gateway before/after); production always records.
-  if (e.oneOf('AUDIT_LOG', ['on', 'off'] as const, 'on') === 'off') {
-    if (production) throw new ConfigError('AUDIT_LOG=off is refused in production: every exchange is audited (R-Q-2)');
-    return null;
-  }
-  const mongoUri = e.optional('MONGODB_URI');
-  if (!mongoUri) {
-    if (production) throw new ConfigError('MONGODB_URI is required in production: the gateway writes the audit trail (R-Q-2)');
-    return null;
-  }
-  return {
-    mongoUri,
-    database: auditDatabaseName(e.string('MONGODB_DB_PREFIX', 'vss_')),
-    checkpointEvery: e.int('AUDIT_CHECKPOINT_EVERY', 1000, 1),
-    checkpointMs: e.int('AUDIT_CHECKPOINT_MS', 60_000, 100),
-  };
-}
-
-function redisUrlOf(e: ReturnType<typeof envReader>): string {
-  if (!e.optional('REDIS_URL')) throw new ConfigError('REDIS_URL is required (npm start sets it for the embedded redis-server)');
-  return e.url('REDIS_URL');
-}
-
-const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  (g) => (isProduction(g) && g.AUDIT_LOG === 'off' ? 'AUDIT_LOG=off is refused in production: every exchange is audited (R-Q-2)' : undefined),
+  (g) =>
+    isProduction(g) && g.AUDIT_LOG !== 'off' && !g.MONGODB_URI
+      ? 'MONGODB_URI is required in production: the gateway writes the audit trail (R-Q-2)'
+      : undefined,
+];
 
 /** Reads and validates the gateway's configuration once, at start. */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
-  const e = envReader(env);
-  const production = e.optional('NODE_ENV') === 'production';
-  const keysDir = path.resolve(PROJECT_ROOT, e.string('KEYS_DIR', '.data/keys'));
-  const jwksUrl = e.optional('JWKS_URL');
-  const jwksPath = e.optional('JWKS_PATH');
-  if (jwksUrl && jwksPath) throw new ConfigError('set JWKS_URL or JWKS_PATH, not both');
-  const usesDevJwks = !jwksUrl && !jwksPath;
-  if (usesDevJwks && production) {
-    throw new ConfigError('NODE_ENV=production needs JWKS_URL or JWKS_PATH: the development JWKS is never trusted in production');
-  }
-  const jwks: GatewayConfig['jwks'] = jwksUrl
-    ? { kind: 'url', url: e.url('JWKS_URL') }
-    : { kind: 'file', path: path.resolve(PROJECT_ROOT, jwksPath ?? path.join(keysDir, KEY_FILES.devJwks)) };
+  const v = readEnv(GATEWAY_SETTINGS, env, GATEWAY_RULES);
+  const common = commonConfigOf(v);
+  const usesDevJwks = !v.JWKS_URL && !v.JWKS_PATH;
   const subgraphUrls: GatewayConfig['subgraphUrls'] = {};
   for (const name of SUBGRAPHS) {
-    const key = `SUBGRAPH_${name.toUpperCase()}_URL`;
-    if (e.optional(key)) subgraphUrls[name] = e.url(key);
+    const url = v[subgraphUrlVariable(name)];
+    if (url) subgraphUrls[name] = url;
   }
   return {
-    host: e.string('HOST', '127.0.0.1'),
-    port: e.port('PORT', DEFAULT_PORTS.gateway),
-    production,
-    logLevel: e.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
-    keysDir,
-    jwks,
+    ...common,
+    jwks: v.JWKS_URL
+      ? { kind: 'url', url: v.JWKS_URL }
+      : { kind: 'file', path: path.resolve(PROJECT_ROOT, v.JWKS_PATH ?? path.join(common.keysDir, KEY_FILES.devJwks)) },
     usesDevJwks,
-    issuer: usesDevJwks ? DEV_ISSUER : e.string('JWT_ISSUER'),
-    audience: usesDevJwks ? DEV_AUDIENCE : e.string('JWT_AUDIENCE'),
+    issuer: v.JWT_ISSUER ?? DEV_ISSUER,
+    audience: v.JWT_AUDIENCE ?? DEV_AUDIENCE,
     subgraphUrls,
-    redisUrl: redisUrlOf(e),
-    budgets: loadBudgets(e.optional('CLIENT_BUDGETS')),
-    trustedProxies: list(e.optional('TRUSTED_PROXIES')),
-    trustedDocuments: e.optional('TRUSTED_DOCUMENTS') && path.resolve(PROJECT_ROOT, e.string('TRUSTED_DOCUMENTS')),
-    trustedDocumentsFor: list(e.optional('TRUSTED_DOCUMENTS_FOR')).map((c) => {
-      if (!(CLIENT_TYPES as readonly string[]).includes(c)) throw new ConfigError(`TRUSTED_DOCUMENTS_FOR: "${c}" is not a client type (${CLIENT_TYPES.join(', ')})`);
-      return c as ClientType;
-    }),
-    corsOrigins: list(e.optional('CORS_ORIGINS')).map((o) => {
-      if (!/^https?:\/\/[^/]+$/.test(o)) throw new ConfigError(`CORS_ORIGINS: "${o}" is not an origin such as https://dashboard.example.vn`);
-      return o;
-    }),
-    maxTokens: e.int('MAX_TOKENS', 3000, 100),
-    maxUploadBytes: documentMaxBytes(e),
-    ivanSoapMaxBytes: e.int('IVAN_SOAP_MAX_BYTES', 256 * 1024, 1024),
-    publicUrl: e.optional('PUBLIC_URL') && e.url('PUBLIC_URL'),
-    shedding: sheddingFromEnv(e),
-    metricsPort: metricsPortOf(e),
-    maxActive: e.int('GATEWAY_MAX_ACTIVE', 4 * availableParallelism(), 1),
-    dedup: e.oneOf('GATEWAY_DEDUP', ['on', 'off'] as const, 'on') === 'on',
-    cache: e.oneOf('GATEWAY_CACHE', ['on', 'off'] as const, 'on') === 'on',
-    workers: e.int('GATEWAY_WORKERS', availableParallelism(), 1),
-    audit: auditConfigOf(e, production),
+    redisUrl: v.REDIS_URL,
+    budgets: v.CLIENT_BUDGETS,
+    trustedProxies: v.TRUSTED_PROXIES,
+    trustedDocuments: v.TRUSTED_DOCUMENTS && path.resolve(PROJECT_ROOT, v.TRUSTED_DOCUMENTS),
+    trustedDocumentsFor: v.TRUSTED_DOCUMENTS_FOR,
+    corsOrigins: v.CORS_ORIGINS,
+    maxTokens: v.MAX_TOKENS,
+    maxUploadBytes: v.DOCUMENT_MAX_BYTES,
+    ivanSoapMaxBytes: v.IVAN_SOAP_MAX_BYTES,
+    publicUrl: v.PUBLIC_URL,
+    maxActive: v.GATEWAY_MAX_ACTIVE,
+    dedup: v.GATEWAY_DEDUP === 'on',
+    cache: v.GATEWAY_CACHE === 'on',
+    workers: v.GATEWAY_WORKERS,
+    audit:
+      v.AUDIT_LOG === 'off' || !v.MONGODB_URI
+        ? null
+        : { mongoUri: v.MONGODB_URI, database: auditDatabaseName(v.MONGODB_DB_PREFIX), checkpointEvery: v.AUDIT_CHECKPOINT_EVERY, checkpointMs: v.AUDIT_CHECKPOINT_MS },
   };
 }

@@ -15,6 +15,9 @@ export interface RequestBase {
   internalToken?: string;
 }
 
+/** Who a service acts for: every service is called as `(ctx, input)`, with ctx holding at least this. */
+export type Caller = Pick<RequestBase, 'principal' | 'requestId' | 'internalToken'>;
+
 /** A subgraph's long-lived dependencies, created once per process. */
 export interface SubgraphDeps {
   db: Connection;

@@ -1,4 +1,4 @@
-import type { envReader } from './config';
+import { setting } from './config';
 
 /**
  * The HTTP side of the documents subgraph, as clients and the gateway see it: in the platform so
@@ -13,4 +13,4 @@ export const uploadPath = (ticket: string) => `/uploads/${ticket}`;
 export const downloadPath = (documentId: string) => `/documents/${documentId}/content`;
 
 /** DOCUMENT_MAX_BYTES: the documents subgraph's largest file, and the gateway's upload cap. */
-export const documentMaxBytes = (e: ReturnType<typeof envReader>) => e.int('DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024);
+export const DOCUMENT_MAX_BYTES = setting.int(20 * 1024 * 1024, 1024);

@@ -44,6 +44,12 @@ export function appError(code: ErrorCode, message: string, details: Record<strin
   });
 }
 
+/**
+ * Turns an error of a layer the platform does not know (an adapter's) into the GraphQL error clients
+ * get; undefined when the error is not its to map. Subgraphs hand one to the platform.
+ */
+export type ErrorMapper = (err: unknown) => GraphQLError | undefined;
+
 export const badInput = (message: string, details?: Record<string, unknown>) =>
   appError(ErrorCode.BAD_USER_INPUT, message, details);
 /** One field's problem, as `extensions.inputErrors` lists them. */

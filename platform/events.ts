@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from './logger';
 import { workerStarted } from './background';
 import { inConsumerSpan } from './tracing';
+import { untilSuccess } from './resilience';
 
 /**
  * Event streams on Redis Streams with consumer groups. The durable record of each event lives
@@ -103,6 +104,8 @@ export interface ConsumerOptions<T> {
 
 type StreamReply = [string, [string, string[]][]][] | null;
 const CLAIM_EVERY_MS = 10_000;
+/** Waits between failed rounds: from up to 100 ms, doubling, to at most 10 s (platform/resilience.ts). */
+const ROUND_BACKOFF = { baseMs: 100, maxMs: 10_000 };
 
 /**
  * Reads a stream as one member of a consumer group. A message is acknowledged only after its
@@ -116,8 +119,8 @@ export function startConsumer<T>(redis: Redis, opts: ConsumerOptions<T>): { stop
   const { stream, group, consumer, logger } = opts;
   const maxDeliveries = opts.maxDeliveries ?? 5;
   let running = true;
+  const stopped = new AbortController();
   let retryPending = true; // on start, first re-deliver what this consumer left unacknowledged
-  let backoffMs = 100;
   let lastClaim = 0;
   let grouped = false;
   const status = workerStarted(`consumer:${stream}:${group}`);
@@ -156,37 +159,41 @@ export function startConsumer<T>(redis: Redis, opts: ConsumerOptions<T>): { stop
     await conn.xack(stream, group, id);
   };
 
-  const loop = async () => {
-    while (running) {
-      try {
-        // Inside the retry loop: Redis down at start delays the consumer, it does not end it.
-        if (!grouped) {
-          await ensureGroup();
-          grouped = true;
-        }
-        if (Date.now() - lastClaim > CLAIM_EVERY_MS) await claimAbandoned();
-        const reply = (await conn.xreadgroup(
-          'GROUP', group, consumer, 'COUNT', 100, 'BLOCK', opts.blockMs ?? 1000,
-          'STREAMS', stream, retryPending ? '0' : '>',
-        )) as StreamReply;
-        const messages = reply?.[0]?.[1] ?? [];
-        if (retryPending && messages.length === 0) retryPending = false;
-        for (const [id, fields] of messages) await process(id, fields);
-        backoffMs = 100;
-      } catch (err) {
-        if (!running) break;
+  /** One read of the group and the handling of what it brought. */
+  const round = async () => {
+    try {
+      // Inside the retried round: Redis down at start delays the consumer, it does not end it.
+      if (!grouped) {
+        await ensureGroup();
+        grouped = true;
+      }
+      if (Date.now() - lastClaim > CLAIM_EVERY_MS) await claimAbandoned();
+      const reply = (await conn.xreadgroup(
+        'GROUP', group, consumer, 'COUNT', 100, 'BLOCK', opts.blockMs ?? 1000,
+        'STREAMS', stream, retryPending ? '0' : '>',
+      )) as StreamReply;
+      const messages = reply?.[0]?.[1] ?? [];
+      if (retryPending && messages.length === 0) retryPending = false;
+      for (const [id, fields] of messages) await process(id, fields);
+    } catch (err) {
+      if (running) {
+        retryPending = true;
         if (String(err).includes('NOGROUP')) {
           logger.warn('consumer group missing (Redis restarted?); creating it again', { stream, group });
           await ensureGroup().catch(() => undefined);
-        } else {
-          status.failed();
-          logger.warn('event handler failed; will retry', { stream, err, backoffMs });
-        }
-        retryPending = true;
-        await new Promise((r) => setTimeout(r, backoffMs));
-        backoffMs = Math.min(backoffMs * 2, 10_000);
+        } else status.failed();
       }
+      throw err;
     }
+  };
+  // A failed round is tried again after a growing wait, which starts afresh once a round succeeds.
+  const untilRoundSucceeds = untilSuccess(ROUND_BACKOFF, (err, backoffMs) => {
+    if (running && !String(err).includes('NOGROUP')) logger.warn('event handler failed; will retry', { stream, err, backoffMs });
+  });
+  const loop = async () => {
+    while (running) await untilRoundSucceeds(round, stopped.signal).catch((err: unknown) => {
+      if (running) throw err;
+    });
   };
   const done = loop()
     .catch((err: unknown) => logger.error('consumer stopped', { stream, err }))
@@ -195,6 +202,7 @@ export function startConsumer<T>(redis: Redis, opts: ConsumerOptions<T>): { stop
   return {
     async stop() {
       running = false;
+      stopped.abort();
       conn.disconnect();
       await done;
     },

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { withRequestId, type Logger } from './logger';
-import { appError, ErrorCode, HTTP_STATUS } from './errors';
+import { appError, ErrorCode, HTTP_STATUS, type ErrorMapper } from './errors';
 import { REQUEST_ID_HEADER } from './internal-token';
 import { withDeadline } from './deadline';
 import { createShedder, type SheddingLimits } from './shedding';
@@ -45,6 +45,8 @@ export interface HttpAppOptions<C extends BaseContext> {
   shedding?: SheddingLimits;
   /** The largest GraphQL response body sent; a larger one is replaced by RESPONSE_TOO_LARGE. */
   maxResponseBytes?: number;
+  /** Turns an error a route threw that is not ours (an adapter's) into a GraphQL error with one of our codes. */
+  mapError?: ErrorMapper;
   /** Runs first on every request (CORS); returns true when it answered the request itself. */
   preflight?(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 }
@@ -61,6 +63,13 @@ const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
 
+/**
+ * A refusal of a whole HTTP request (a route, the door) with its status, headers and, when a
+ * client should branch on it, its code. Ours, not `http-errors`': that package would replace only
+ * this class, while the mapping below (our codes to statuses, the GraphQL-shaped body, Retry-After,
+ * the bare 500) stays ours either way; and its `expose` rule hides every 5xx message, where
+ * partners must read ours (which upstream is down, when to retry an overloaded service).
+ */
 export class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}, readonly code?: string) {
     super(message);
@@ -256,7 +265,8 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
       }
     };
 
-    handle().then(done, (err: unknown) => {
+    handle().then(done, (thrown: unknown) => {
+      const err = opts.mapError?.(thrown) ?? thrown;
       // Everything a GraphQL error would carry (code, field, inputErrors) except transport hints.
       const extensions = { ...(err as { extensions?: Record<string, unknown> }).extensions };
       delete extensions.http;

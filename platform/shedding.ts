@@ -1,6 +1,5 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
-import type { envReader } from './config';
 
 /**
  * Load shedding for one process (issue 13): a request is turned away with 503 and Retry-After,
@@ -15,21 +14,13 @@ export interface SheddingLimits {
   maxHeapBytes: number;
 }
 
+/** Used unless SHED_MAX_IN_FLIGHT, SHED_MAX_LAG_MS or SHED_MAX_HEAP_MB say otherwise (platform/config.ts). */
 export const DEFAULT_SHEDDING: SheddingLimits = {
   maxInFlight: 512,
   maxEventLoopDelayMs: 1000,
   // Three quarters of what V8 may grow to: room for the requests already running to finish.
   maxHeapBytes: Math.floor(getHeapStatistics().heap_size_limit * 0.75),
 };
-
-/** SHED_MAX_IN_FLIGHT, SHED_MAX_LAG_MS and SHED_MAX_HEAP_MB, for the gateway and every subgraph. */
-export function sheddingFromEnv(e: ReturnType<typeof envReader>): SheddingLimits {
-  return {
-    maxInFlight: e.int('SHED_MAX_IN_FLIGHT', DEFAULT_SHEDDING.maxInFlight, 1),
-    maxEventLoopDelayMs: e.int('SHED_MAX_LAG_MS', DEFAULT_SHEDDING.maxEventLoopDelayMs, 1),
-    maxHeapBytes: e.int('SHED_MAX_HEAP_MB', Math.floor(DEFAULT_SHEDDING.maxHeapBytes / 2 ** 20), 16) * 2 ** 20,
-  };
-}
 
 const SAMPLE_MS = 500;
 

@@ -7,7 +7,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { loadServiceConfig, PROJECT_ROOT, type SubgraphName } from './config';
+import { loadServiceConfig, loadTogether, PROJECT_ROOT, type SubgraphName } from './config';
 import { createLogger, type Logger } from './logger';
 import { connectDatabase, pingDatabase } from './mongo';
 import { connectRedis, pingRedis } from './redis';
@@ -16,7 +16,7 @@ import { collectProcessMetrics, graphqlMetricsPlugin } from './metrics';
 import { workerStates } from './background';
 import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalClaims } from './internal-token';
 import { KEY_FILES, loadKey } from './keys';
-import { ErrorCode, unauthenticated } from './errors';
+import { ErrorCode, unauthenticated, type ErrorMapper } from './errors';
 import type { RequestBase, SubgraphDeps } from './context';
 import { runUpgrades, type Upgrade } from './upgrades';
 import { DEADLINE_HEADER, deadlineApolloPlugin, deadlineFromHeader } from './deadline';
@@ -40,6 +40,11 @@ export interface SubgraphDefinition<C extends RequestBase> {
   startWorkers?(deps: SubgraphDeps): (() => Promise<void>)[];
   /** Registers the subgraph's own gauges (backlogs, lag), read from its stores when scraped (platform/metrics.ts). */
   metrics?(deps: SubgraphDeps): void;
+  /**
+   * Turns an error of a layer below (an adapter's) into the GraphQL error clients get, for
+   * GraphQL answers and routes alike; undefined leaves it to the usual handling.
+   */
+  mapError?: ErrorMapper;
 }
 
 export function loadTypeDefs(name: SubgraphName): DocumentNode {
@@ -47,8 +52,10 @@ export function loadTypeDefs(name: SubgraphName): DocumentNode {
 }
 
 /** Logs unexpected errors in full and hands clients only a stable code and a safe message. */
-export function formatErrorWith(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function formatErrorWith(logger: Logger, mapError?: ErrorMapper) {
+  return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const mapped = mapError?.(unwrapResolverError(error));
+    const formatted = mapped ? { ...raw, message: mapped.message, extensions: mapped.extensions } : raw;
     const code = formatted.extensions?.code;
     if (code === ErrorCode.UPSTREAM_UNAVAILABLE) {
       logger.warn('upstream unavailable', { err: unwrapResolverError(error), serviceName: formatted.extensions?.serviceName });
@@ -70,7 +77,7 @@ export function buildSubgraphServer<C extends RequestBase>(
     schema: enforcePolicies(buildSubgraphSchema({ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> })),
     introspection: !deps.config.production,
     includeStacktraceInErrorResponses: false,
-    formatError: formatErrorWith(deps.logger),
+    formatError: formatErrorWith(deps.logger, def.mapError),
     // main() below stops the process on SIGTERM/SIGINT, in order. Apollo's own handler would race
     // it: a second stop() while one runs waits on a barrier Apollo Server 5 never resolves.
     stopOnTerminationSignals: false,
@@ -97,8 +104,7 @@ export async function runSubgraph<C extends RequestBase>(
   def: SubgraphDefinition<C>,
   env: Record<string, string | undefined> = process.env,
 ): Promise<{ port: number; stop(): Promise<void> }> {
-  const config = loadServiceConfig(def.name, env);
-  def.checkConfig?.(env);
+  const config = loadTogether(() => loadServiceConfig(def.name, env), () => def.checkConfig?.(env));
   collectProcessMetrics(def.name);
   const logger = createLogger(def.name, { level: config.logLevel });
   const { key: internalKey } = await loadKey(config.keysDir, KEY_FILES.internalPublic);
@@ -124,6 +130,7 @@ export async function runSubgraph<C extends RequestBase>(
     ...probes,
     metricsOnLoopback: config.metricsPort === null,
     routes: def.routes?.(deps).map(guardRoute),
+    mapError: def.mapError,
     shedding: config.shedding,
     admit: async (req) => ({ deadlineMs: deadlineFromHeader(req.headers[DEADLINE_HEADER]) }),
     context: async (req, requestId) => {

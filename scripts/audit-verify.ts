@@ -1,8 +1,7 @@
 // Checks the audit trail (R-Q-2): `npm run audit:verify` (MONGODB_URI of the running system;
 // MONGODB_DB_PREFIX and KEYS_DIR as the services use them). Exits 1 when the chain or a checkpoint is broken.
-import path from 'node:path';
 import type { JWK } from 'jose';
-import { envReader, PROJECT_ROOT } from '../platform/config';
+import { readEnv, setting } from '../platform/config';
 import { auditDatabaseName, auditModel, verifyAuditChain } from '../platform/audit';
 import { auditCheckpointModel, verifyCheckpoints } from '../platform/audit-checkpoints';
 import { KEY_FILES, readJwk } from '../platform/keys';
@@ -38,9 +37,8 @@ export async function verifyAudit(mongoUri: string, database: string, publicJwk:
 }
 
 async function main() {
-  const env = envReader();
-  const keysDir = path.resolve(PROJECT_ROOT, env.string('KEYS_DIR', '.data/keys'));
-  const verdict = await verifyAudit(env.string('MONGODB_URI'), auditDatabaseName(env.string('MONGODB_DB_PREFIX', 'vss_')), readJwk(keysDir, KEY_FILES.internalPublic));
+  const env = readEnv({ MONGODB_URI: setting.text(), MONGODB_DB_PREFIX: setting.text('vss_'), KEYS_DIR: setting.path('.data/keys') });
+  const verdict = await verifyAudit(env.MONGODB_URI, auditDatabaseName(env.MONGODB_DB_PREFIX), readJwk(env.KEYS_DIR, KEY_FILES.internalPublic));
   for (const line of verdict.lines) console.log(line);
   process.exit(verdict.ok ? 0 : 1);
 }

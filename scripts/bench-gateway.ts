@@ -20,7 +20,7 @@
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PORTS, envReader, PROJECT_ROOT, SUBGRAPHS } from '../platform/config';
+import { PROJECT_ROOT, readEnv, setting, SUBGRAPHS } from '../platform/config';
 import { ensureKeys } from '../platform/keys';
 import { freePort } from '../tools/lib/process';
 import { startInfrastructure, type Infrastructure } from './lib/infrastructure';
@@ -31,6 +31,7 @@ import { formatGroups, formatTop, readProfiles, summariseProfiles } from './lib/
 import { PATH_LABELS, PATH_NAMES, startPaths, type BenchPath, type PathName } from './lib/bench-gateway/paths';
 import { finalJson, formatTable, summarise, type Results } from './lib/bench-gateway/report';
 import { runAutocannon, type RunResult } from './lib/bench-gateway/run';
+import { peerConfig } from './lib/bench-gateway/peer-config';
 import { seedForBench } from './lib/bench-gateway/seed';
 import { startTokens, type Tokens } from './lib/bench-gateway/tokens';
 import { buildWorkloads, WORKLOAD_NAMES, type Workload, type WorkloadName } from './lib/bench-gateway/workloads';
@@ -75,7 +76,7 @@ const UNLIMITED_SHARES = JSON.stringify(
 const BENCH_ENV = { LOG_LEVEL: 'warn', CLIENT_BUDGETS: UNLIMITED_SHARES };
 
 const say = (msg: string) => console.log(`[bench] ${msg}`);
-const env = envReader();
+const env = readEnv({ MONGODB_URI: setting.text().optional(), REDIS_URL: setting.text().optional(), KEYS_DIR: setting.path('.data/keys') });
 
 /** What is measured: our gateway and subgraphs, started here or already running. */
 interface World {
@@ -127,15 +128,15 @@ async function runningWorld(given: string): Promise<World> {
   const gatewayUrl = base.endsWith('/graphql') ? base : `${base}/graphql`;
   const health = await fetch(new URL('/readyz', gatewayUrl), { signal: AbortSignal.timeout(5000) }).catch((err: unknown) => err as Error);
   if (health instanceof Error || !health.ok) throw new Error(`${gatewayUrl}: /readyz does not answer OK (${health instanceof Error ? health.message : `HTTP ${health.status}`}); is npm start running?`);
-  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((n) => [n, env.url(`SUBGRAPH_${n.toUpperCase()}_URL`, `http://127.0.0.1:${DEFAULT_PORTS[n]}/graphql`)]));
-  const keysDir = path.resolve(PROJECT_ROOT, env.string('KEYS_DIR', '.data/keys'));
-  const redisUrl = env.optional('REDIS_URL');
+  const { subgraphUrls } = peerConfig();
+  const keysDir = env.KEYS_DIR;
+  const redisUrl = env.REDIS_URL;
   const logDir = mkdtempSync(path.join(tmpdir(), 'vss-bench-gateway-logs-'));
   const overrides = Object.fromEntries(SUBGRAPHS.map((n) => [`SUBGRAPH_${n.toUpperCase()}_URL`, subgraphUrls[n]!]));
   say(`measuring the running gateway ${gatewayUrl}: its fair shares are its own; start it with CLIENT_BUDGETS='${UNLIMITED_SHARES}' or expect 429s`);
   return {
     gatewayUrl, subgraphUrls, keysDir, logDir,
-    mongoUri: env.optional('MONGODB_URI'),
+    mongoUri: env.MONGODB_URI,
     gatewayEnv: redisUrl ? { ...BENCH_ENV, ...overrides, REDIS_URL: redisUrl, KEYS_DIR: keysDir, NODE_ENV: 'development' } : undefined,
     stop: async (keepLogs) => {
       if (keepLogs) console.error(`bench:gateway: the peer gateways' logs are in ${logDir}`);
@@ -155,7 +156,7 @@ const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 async function main() {
   const started = performance.now();
-  const database = env.optional('MONGODB_URI') ? 'MONGODB_URI' : 'embedded';
+  const database = env.MONGODB_URI ? 'MONGODB_URI' : 'embedded';
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(PROFILE
     ? `bench:gateway --profile: W1 against our gateway under --cpu-prof, one run of ${SECONDS} s after ${WARMUP} s of warm-up, ${CONNECTIONS} connections`

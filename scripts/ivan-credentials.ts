@@ -1,8 +1,7 @@
 // Issues (or rotates, or revokes) an I-VAN provider's SOAP credential through the running gateway,
 // and prints one JSON object on stdout, nothing else: {"username": …, "password": …}.
 import { parseArgs } from 'node:util';
-import path from 'node:path';
-import { envReader, PROJECT_ROOT } from '../platform/config';
+import { readEnv, setting } from '../platform/config';
 import { mintDevToken } from './lib/dev-token';
 
 const HELP = `Usage: npm run ivan:credentials -- --provider <id> [--rotate]
@@ -28,9 +27,8 @@ async function run() {
   const { values } = parseArgs({ options: { provider: { type: 'string' }, rotate: { type: 'boolean' }, revoke: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) return console.log(HELP);
   if (!values.provider === !values.revoke) throw new Error('give --provider <id> or --revoke <username> (see --help)');
-  const env = envReader();
-  const url = env.url('GATEWAY_URL', 'http://127.0.0.1:4000/graphql');
-  const token = await mintDevToken(path.resolve(PROJECT_ROOT, env.string('KEYS_DIR', '.data/keys')), { client: 'officer', scopes: ['ivan:manage'], subject: 'ivan-credentials-cli' });
+  const { GATEWAY_URL: url, KEYS_DIR } = readEnv({ GATEWAY_URL: setting.url('http://127.0.0.1:4000/graphql'), KEYS_DIR: setting.path('.data/keys') });
+  const token = await mintDevToken(KEYS_DIR, { client: 'officer', scopes: ['ivan:manage'], subject: 'ivan-credentials-cli' });
   const answer = values.revoke
     ? { revoked: (await graphql<{ revokeIvanCredential: boolean }>(url, token, 'mutation($u: ID!) { revokeIvanCredential(username: $u) }', { u: values.revoke })).revokeIvanCredential }
     : (await graphql<{ issueIvanCredential: { username: string; password: string } }>(url, token,

@@ -1,14 +1,13 @@
 // Seeds the demo data. npm start does this once; `npm run seed` does it against a running stack
 // (MONGODB_URI for the catalogue, GATEWAY_URL for the dossiers).
 import type { Connection } from 'mongoose';
-import path from 'node:path';
-import { envReader, PROJECT_ROOT } from '../platform/config';
+import { readEnv, setting } from '../platform/config';
 import { connectDatabase } from '../platform/mongo';
 import { agencyModel } from '../subgraphs/identity/models/agency';
 import { organizationModel } from '../subgraphs/identity/models/organization';
 import { procedureModel } from '../subgraphs/procedures/models/procedure';
 import { procedureChangeModel } from '../subgraphs/procedures/models/procedure-change';
-import { ChangeLog, type ProcedureModels } from '../subgraphs/procedures/services/change-log';
+import { ProcedureRepository, type ProcedureModels } from '../subgraphs/procedures/repositories/procedures';
 import { createProcedure, publishProcedure } from '../subgraphs/procedures/services/publication';
 import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
 import { samplePdf, ScanningWorkstation } from './lib/scanner';
@@ -29,12 +28,12 @@ async function withDatabase<T>(mongoUri: string, dbName: string, work: (db: Conn
  * procedures are left alone.
  */
 export async function seedProcedures(models: ProcedureModels): Promise<void> {
-  const log = new ChangeLog(models);
+  const procedures = new ProcedureRepository(models);
   const seeder = { client: 'officer', subject: 'seed' };
   for (const { code, status, ...content } of PROCEDURES) {
     if (await models.Procedure.exists({ code })) continue;
-    await createProcedure(models, code, content);
-    if (status === 'PUBLISHED') await publishProcedure(models, log, code, seeder);
+    await createProcedure({ procedures }, { code, input: content });
+    if (status === 'PUBLISHED') await publishProcedure({ procedures }, { code, by: seeder });
   }
 }
 
@@ -133,11 +132,14 @@ async function scanDemoDocuments(
 }
 
 if (require.main === module) {
-  const env = envReader();
-  const mongoUri = env.string('MONGODB_URI');
-  const prefix = env.string('MONGODB_DB_PREFIX', 'vss_');
-  seedCatalogue(mongoUri, prefix)
-    .then(() => seedDossiers(env.url('GATEWAY_URL', 'http://127.0.0.1:4000/graphql'), path.resolve(PROJECT_ROOT, env.string('KEYS_DIR', '.data/keys'))))
+  const env = readEnv({
+    MONGODB_URI: setting.text(),
+    MONGODB_DB_PREFIX: setting.text('vss_'),
+    GATEWAY_URL: setting.url('http://127.0.0.1:4000/graphql'),
+    KEYS_DIR: setting.path('.data/keys'),
+  });
+  seedCatalogue(env.MONGODB_URI, env.MONGODB_DB_PREFIX)
+    .then(() => seedDossiers(env.GATEWAY_URL, env.KEYS_DIR))
     .then((r) => console.log(r.created ? `seeded ${r.codes.length} dossiers` : 'demo dossiers already present'))
     .catch((err: unknown) => {
       console.error(`seed: ${(err as Error).message}`);

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
-import { DEFAULT_PORTS, envReader, loadServiceConfig, PROJECT_ROOT, SUBGRAPHS, type Env, type SubgraphName } from '../platform/config';
+import { ConfigError, DEFAULT_PORTS, loadServiceConfig, loadTogether, readEnv, setting, SUBGRAPHS, type Env, type SubgraphName } from '../platform/config';
 import { KEY_FILES } from '../platform/keys';
 import { loadGatewayConfig } from '../gateway/config';
 import { loadIdentityConfig } from '../subgraphs/identity/config';
@@ -32,10 +32,10 @@ JWT_ISSUER and JWT_AUDIENCE, OTP_SECRET and IVAN_CREDENTIAL_SECRET.
 /** Each service's own settings check: the one it runs at start, run here first to refuse in one line. */
 const CHECKS: Record<ServiceName, (env: Env) => unknown> = {
   gateway: loadGatewayConfig,
-  identity: (env) => [loadServiceConfig('identity', env), loadIdentityConfig(env)],
-  procedures: (env) => [loadServiceConfig('procedures', env), loadProceduresConfig(env)],
-  dossiers: (env) => [loadServiceConfig('dossiers', env), loadDossiersConfig(env)],
-  documents: (env) => [loadServiceConfig('documents', env), loadDocumentsConfig(env)],
+  identity: (env) => loadTogether(() => loadServiceConfig('identity', env), () => loadIdentityConfig(env)),
+  procedures: (env) => loadTogether(() => loadServiceConfig('procedures', env), () => loadProceduresConfig(env)),
+  dossiers: (env) => loadTogether(() => loadServiceConfig('dossiers', env), () => loadDossiersConfig(env)),
+  documents: (env) => loadTogether(() => loadServiceConfig('documents', env), () => loadDocumentsConfig(env)),
   statistics: (env) => loadServiceConfig('statistics', env),
 };
 
@@ -51,6 +51,8 @@ const KEYS: Record<ServiceName, string[]> = {
 
 class Refusal extends Error {}
 
+const SERVE_SETTINGS = { MONGODB_URI: setting.text().optional(), REDIS_URL: setting.text().optional(), KEYS_DIR: setting.path('.data/keys') };
+
 function parse() {
   const { values } = parseArgs({ options: { service: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.service !== undefined && !(SERVICES as readonly string[]).includes(values.service)) {
@@ -63,18 +65,17 @@ function parse() {
 
 /** Refuses, in one line, what production would refuse anyway, before any process starts. */
 function check(services: readonly ServiceName[], env: Env): string {
-  const e = envReader(env);
+  const { MONGODB_URI, REDIS_URL, KEYS_DIR: keysDir } = readEnv(SERVE_SETTINGS, env);
   const needsMongo = services.some((s) => s !== 'gateway');
-  if ((needsMongo && !e.optional('MONGODB_URI')) || !e.optional('REDIS_URL')) {
+  if ((needsMongo && !MONGODB_URI) || !REDIS_URL) {
     throw new Refusal('production needs MONGODB_URI (a MongoDB replica set, or FerretDB on PostgreSQL) and REDIS_URL: serve starts no database');
   }
-  const keysDir = path.resolve(PROJECT_ROOT, e.string('KEYS_DIR', '.data/keys'));
-  // Every service's first problem at once, so that one attempt shows all that is missing.
+  // Every service's problems at once, so that one attempt shows all that is missing.
   const problems = services.flatMap((service) => {
     try {
       CHECKS[service](env);
     } catch (err) {
-      return [`${service}: ${(err as Error).message}`];
+      return (err instanceof ConfigError ? err.problems : [(err as Error).message]).map((problem) => `${service}: ${problem}`);
     }
     const missing = KEYS[service].filter((file) => !existsSync(path.join(keysDir, file)));
     return missing.length ? [`${service}: KEYS_DIR ${keysDir} lacks ${missing.join(', ')} (production keys are provisioned, never generated)`] : [];
@@ -113,7 +114,7 @@ async function main() {
 
   if (args.service) {
     // One service, as one deployment runs it: no waiting on /readyz (the gateway's asks subgraphs that may come later).
-    const port = args.port ?? envReader(env).port('PORT', DEFAULT_PORTS[args.service]);
+    const port = args.port ?? readEnv({ PORT: setting.port(DEFAULT_PORTS[args.service]) }, env).PORT;
     const child = spawnService(args.service, { ...env, PORT: String(port) }, undefined);
     stopAll = () => stopChild(child);
     watch(args.service, child);

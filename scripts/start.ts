@@ -1,7 +1,7 @@
 // `npm start`: the whole graph on embedded defaults — FerretDB, Redis, five subgraphs, the gateway.
 import net from 'node:net';
 import path from 'node:path';
-import { DEFAULT_PORTS, envReader, PROJECT_ROOT } from '../platform/config';
+import { DEFAULT_PORTS, PROJECT_ROOT, readEnv, setting } from '../platform/config';
 import { ensureKeys } from '../platform/keys';
 import { startInfrastructure, type Infrastructure } from './lib/infrastructure';
 import { mintDevToken } from './lib/dev-token';
@@ -66,8 +66,7 @@ async function registerDemoCallback(gatewayUrl: string, keysDir: string, ivan: A
 }
 
 async function main() {
-  const env = envReader();
-  const keysDir = path.resolve(PROJECT_ROOT, env.string('KEYS_DIR', '.data/keys'));
+  const { KEYS_DIR: keysDir } = readEnv({ KEYS_DIR: setting.path('.data/keys') });
   for (const port of Object.values(DEFAULT_PORTS)) await assertPortFree(port);
   await ensureKeys(keysDir);
 

@@ -1,6 +1,6 @@
 // Rebuilds the statistics rollups from the dossier event log: `npm run stats:rebuild`
 // (MONGODB_URI and REDIS_URL of the running system; MONGODB_DB_PREFIX as the services use it).
-import { envReader } from '../platform/config';
+import { readEnv, setting } from '../platform/config';
 import type { DossierEvent } from '../platform/events';
 import { connectDatabase } from '../platform/mongo';
 import { connectRedis } from '../platform/redis';
@@ -19,10 +19,10 @@ export async function* eventLog(mongoUri: string, dbName: string): AsyncGenerato
 }
 
 async function main() {
-  const env = envReader();
-  const redis = await connectRedis(env.string('REDIS_URL'));
+  const env = readEnv({ REDIS_URL: setting.text(), MONGODB_URI: setting.text(), MONGODB_DB_PREFIX: setting.text('vss_') });
+  const redis = await connectRedis(env.REDIS_URL);
   const started = Date.now();
-  const { events, generation } = await rebuildRollups(new RollupStore(redis), eventLog(env.string('MONGODB_URI'), `${env.string('MONGODB_DB_PREFIX', 'vss_')}dossiers`));
+  const { events, generation } = await rebuildRollups(new RollupStore(redis), eventLog(env.MONGODB_URI, `${env.MONGODB_DB_PREFIX}dossiers`));
   console.log(`rebuilt the statistics from ${events} dossier events in ${Date.now() - started} ms (generation ${generation})`);
   redis.disconnect();
 }

@@ -1,7 +1,6 @@
 // Prints a development token for the local gateway, and nothing else, on stdout.
 import { parseArgs } from 'node:util';
-import path from 'node:path';
-import { envReader, PROJECT_ROOT } from '../platform/config';
+import { readEnv, setting } from '../platform/config';
 import { ensureKeys } from '../platform/keys';
 import { CLIENT_TYPES, DEFAULT_SCOPES } from '../platform/principal';
 import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
@@ -52,7 +51,7 @@ async function run() {
   if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 1)) throw new Error('--ttl must be a positive number of seconds');
   if (values['personal-id'] && !/^\d{12}$/.test(values['personal-id'])) throw new Error('--personal-id must be 12 digits');
   const c = client as DevTokenOptions['client'];
-  const keysDir = path.resolve(PROJECT_ROOT, envReader().string('KEYS_DIR', '.data/keys'));
+  const { KEYS_DIR: keysDir } = readEnv({ KEYS_DIR: setting.path('.data/keys') });
   await ensureKeys(keysDir);
   const token = await mintDevToken(keysDir, {
     client: c,

@@ -1,4 +1,5 @@
 import { CALLBACK_NAMESPACE, CALLBACK_OPERATION, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, type CallbackTarget, type DeliveryResult, type IvanReceiverPort, type IvanStatusChange } from './port';
+import { CallTimedOut, resilient } from '../../platform/resilience';
 import { signDelivery } from './signature';
 
 export interface IvanClientOptions {
@@ -19,9 +20,6 @@ export function callbackEnvelope(c: IvanStatusChange): string {
   return `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:cb="${CALLBACK_NAMESPACE}"><soap:Body><cb:${CALLBACK_OPERATION}>${body}</cb:${CALLBACK_OPERATION}></soap:Body></soap:Envelope>`;
 }
 
-// fetch rejects with a DOMException named TimeoutError, not always an Error of this realm (jest).
-const timedOut = (e: unknown) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'TimeoutError';
-
 /** A SOAP fault whose code names the caller (soap:Client, or SOAP 1.2's Sender): the change was refused. */
 const isClientFault = (xml: string) => /<(?:\w+:)?faultcode>\s*(?:\w+:)?Client\b/.test(xml) || /<(?:\w+:)?Value>\s*(?:\w+:)?Sender\b/.test(xml);
 
@@ -32,6 +30,8 @@ const isClientFault = (xml: string) => /<(?:\w+:)?faultcode>\s*(?:\w+:)?Client\b
  */
 export function ivanReceiverClient(opts: IvanClientOptions = {}): IvanReceiverPort {
   const timeoutMs = opts.timeoutMs ?? 5000;
+  // A timeout only (platform/resilience.ts): the outbox retries on its own schedule, per partner.
+  const calls = resilient({ name: 'ivan', timeoutMs });
   return {
     async deliver(target: CallbackTarget, change: IvanStatusChange): Promise<DeliveryResult> {
       const soap = target.kind === 'SOAP';
@@ -47,11 +47,13 @@ export function ivanReceiverClient(opts: IvanClientOptions = {}): IvanReceiverPo
       let res: Response;
       let text: string;
       try {
-        // Redirects are not followed: a POST would turn into a GET, and the signature names one URL.
-        res = await fetch(target.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-        text = await res.text();
+        [res, text] = await calls.run(async (signal) => {
+          // Redirects are not followed: a POST would turn into a GET, and the signature names one URL.
+          const answer = await fetch(target.url, { method: 'POST', headers, body, redirect: 'manual', signal });
+          return [answer, await answer.text()] as const;
+        });
       } catch (e) {
-        const why = timedOut(e) ? `no answer within ${timeoutMs} ms` : `unreachable (${(e as Error).message})`;
+        const why = e instanceof CallTimedOut ? `no answer within ${e.ms} ms` : `unreachable (${(e as Error).message})`;
         return { outcome: 'OUTAGE', httpStatus: null, message: `I-VAN callback ${target.url}: ${why}` };
       }
       if (res.status >= 200 && res.status < 300) return { outcome: 'DELIVERED', httpStatus: res.status };

@@ -1,8 +1,7 @@
-import type { GraphQLError } from 'graphql';
-import { withinDeadline } from '../../platform/deadline';
-import { appError, ErrorCode } from '../../platform/errors';
+import { CallTimedOut, resilient } from '../../platform/resilience';
+import { UpstreamError } from '../lib/errors';
 import type { NationalPortalAccounts, NationalPortalDossiers, NationalProcedureCatalogue } from './port';
-import { dossierFromWire, dossierToWire, procedureFromWire, procedureSummaryFromWire, WireFormatError } from './wire';
+import { dossierFromWire, dossierToWire, procedureFromWire, procedureListFromWire, WireFormatError } from './wire';
 
 export interface NpspClientOptions {
   baseUrl: string;
@@ -16,10 +15,6 @@ export type NpspClient = NationalPortalAccounts & NationalProcedureCatalogue & N
 
 type PortalAnswer = Record<string, unknown>;
 
-// fetch rejects with a DOMException named TimeoutError; it is not always an `instanceof Error`
-// of the caller's realm (jest's sandbox, for one), so the name is what to look at.
-const timedOut = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'TimeoutError';
-
 const PORTAL_CODES: Record<string, string> = {
   '01': 'login refused',
   '02': 'session expired',
@@ -28,14 +23,13 @@ const PORTAL_CODES: Record<string, string> = {
   '99': 'system error',
 };
 
-/** Every failure leaves here as UPSTREAM_UNAVAILABLE for npsp; `portalErrorCode` tells a refusal ("03") from an outage. */
-const unavailable = (message: string, portalErrorCode?: string): GraphQLError =>
-  appError(ErrorCode.UPSTREAM_UNAVAILABLE, message, { serviceName: 'npsp', ...(portalErrorCode ? { portalErrorCode } : {}) });
+/** Every failure leaves here as an UpstreamError of npsp; a refusal carries the portal's code ("03"), an outage none. */
+const unavailable = (message: string, cause?: unknown): UpstreamError => new UpstreamError('npsp', 'unavailable', message, {}, { cause });
 
-const refusal = (service: string, r: PortalAnswer): GraphQLError => {
+const refusal = (service: string, r: PortalAnswer): UpstreamError => {
   const code = typeof r.error_code === 'string' ? r.error_code : String(r.error_code);
   const message = typeof r.error_message === 'string' && r.error_message ? ` "${r.error_message}"` : '';
-  return unavailable(`national public service portal ${service} failed: ${code} ${PORTAL_CODES[code] ?? 'unknown error code'}${message}`, code);
+  return new UpstreamError('npsp', 'refused', `national public service portal ${service} failed: ${code} ${PORTAL_CODES[code] ?? 'unknown error code'}${message}`, { portalErrorCode: code });
 };
 
 /**
@@ -46,34 +40,37 @@ const refusal = (service: string, r: PortalAnswer): GraphQLError => {
  */
 export function npspClient(opts: NpspClientOptions): NpspClient {
   const base = opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`;
-  const timeoutMs = opts.timeoutMs ?? 5000;
+  // One attempt per request, bounded by the timeout: the outbox and the import retry on their own schedule.
+  const calls = resilient({ name: 'npsp', timeoutMs: opts.timeoutMs ?? 5000 });
 
   const post = async (what: string, path: string, body: object): Promise<PortalAnswer> => {
-    let res: Response;
+    let answered = false;
     try {
-      res = await fetch(new URL(path, base), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: withinDeadline(AbortSignal.timeout(timeoutMs)),
+      return await calls.run(async (signal) => {
+        let res: Response;
+        try {
+          res = await fetch(new URL(path, base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+        } catch (e) {
+          throw unavailable(`national public service portal ${what}: no answer; try again later`, e);
+        }
+        answered = true;
+        if (!res.ok) {
+          await res.body?.cancel().catch(() => undefined);
+          throw unavailable(`national public service portal ${what}: HTTP ${res.status}; try again later`);
+        }
+        let answer: unknown;
+        try {
+          answer = await res.json();
+        } catch (e) {
+          throw unavailable(`national public service portal ${what}: the answer is not JSON`, e);
+        }
+        if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) throw unavailable(`national public service portal ${what}: the answer is not a JSON object`);
+        return answer as PortalAnswer;
       });
     } catch (e) {
-      const why = timedOut(e) ? `no answer within ${timeoutMs} ms` : 'no answer';
-      throw unavailable(`national public service portal ${what}: ${why}; try again later`);
+      if (!(e instanceof CallTimedOut)) throw e;
+      throw unavailable(`national public service portal ${what}: ${answered ? `no complete answer within ${e.ms} ms` : `no answer within ${e.ms} ms; try again later`}`, e);
     }
-    if (!res.ok) {
-      await res.body?.cancel().catch(() => undefined);
-      throw unavailable(`national public service portal ${what}: HTTP ${res.status}; try again later`);
-    }
-    let answer: unknown;
-    try {
-      answer = await res.json();
-    } catch (e) {
-      const why = timedOut(e) ? `no complete answer within ${timeoutMs} ms` : 'the answer is not JSON';
-      throw unavailable(`national public service portal ${what}: ${why}`);
-    }
-    if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) throw unavailable(`national public service portal ${what}: the answer is not a JSON object`);
-    return answer as PortalAnswer;
   };
 
   // The session is held as a promise so that calls arriving while a login is under way wait for
@@ -123,11 +120,7 @@ export function npspClient(opts: NpspClientOptions): NpspClient {
 
     async listProcedures({ agencyCode, page, pageSize }) {
       const r = await call('LayDanhSachTTHC', { MaDonVi: agencyCode, Trang: page, SoBanGhi: pageSize });
-      return read('LayDanhSachTTHC', () => {
-        if (!Array.isArray(r.DanhSach)) throw new WireFormatError('DanhSach: must be a list');
-        if (typeof r.TongSo !== 'number' || !Number.isInteger(r.TongSo) || r.TongSo < 0) throw new WireFormatError('TongSo: must be an integer >= 0');
-        return { items: r.DanhSach.map((w, i) => procedureSummaryFromWire(w, `DanhSach[${i}]`)), total: r.TongSo };
-      });
+      return read('LayDanhSachTTHC', () => procedureListFromWire(r));
     },
 
     async getProcedure(code) {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { fromVietnamClock, toVietnamClock } from '../../platform/vietnam-time';
 import type {
   AgencyLevel, DossierSyncRecord, NationalProcedure, NationalProcedureSummary, ServiceLevel, SubmissionMethod, SupplementRecord,
@@ -15,11 +16,28 @@ import type {
  *   TrangThai    withdrawn false → CONG_BO (công bố), true → BAI_BO (bãi bỏ)
  * KenhNop carries our channel code unchanged (the port types it as a plain string), and
  * TrangThaiHoSo is already the portal's own 1–10.
+ *
+ * Reading is strict: one zod schema per message, and a WireFormatError listing every field it
+ * refuses (path, why, what came), so one failed exchange shows all that the portal got wrong.
  */
 
-/** A wire value we cannot read; the message names every offending field. */
+/** One field the portal sent that we cannot read: where (e.g. `HoSo.NgayHenTra`) and why. */
+export interface WireFieldError {
+  path: string;
+  message: string;
+  /** The value as JSON, or "nothing" when the field is absent. */
+  got: string;
+}
+
+/** A wire value we cannot read; `fields` lists every offending field, and the message names them all. */
 export class WireFormatError extends Error {
   override readonly name = 'WireFormatError';
+  readonly fields: readonly WireFieldError[];
+  constructor(problem: string | readonly WireFieldError[]) {
+    const fields = typeof problem === 'string' ? [] : problem;
+    super(typeof problem === 'string' ? problem : fields.map((f) => `${f.path}: ${f.message} (got ${f.got})`).join('; '));
+    this.fields = fields;
+  }
 }
 
 const PORTAL_DATE = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
@@ -162,150 +180,139 @@ export function dossierToWire(d: DossierSyncRecord): WireDossier {
   };
 }
 
-// ---- wire → domain, strictly ----
+// ---- wire → domain, strictly: zod schemas of the portal's messages ----
 
-interface Reader {
-  str(k: string, opts?: { empty?: boolean }): string;
-  int(k: string, min: number, max?: number): number;
-  date(k: string): Date;
-  /** "" is the portal's "none". */
-  optionalDate(k: string): Date | null;
-  code<T>(k: string, table: Record<string, T>): T;
-  codes<T>(k: string, table: Record<string, T>): T[];
-  strs(k: string): string[];
-  list<T>(k: string, each: (item: Reader) => T): T[];
+const nonEmpty = 'must be a non-empty string';
+/** Text the portal must fill in. */
+const text = z.string({ error: nonEmpty }).refine((v) => v.trim() !== '', { error: nonEmpty });
+/** Text where "" is the portal's "none". */
+const optionalText = z.string({ error: 'must be a string' }).transform((v) => (v === '' ? null : v));
+const anyText = z.string({ error: 'must be a string' });
+
+function integer(min: number, max?: number) {
+  const error = max === undefined ? `must be an integer >= ${min}` : `must be an integer ${min}-${max}`;
+  return z.number({ error }).int({ error, abort: true }).min(min, { error, abort: true }).max(max ?? Number.MAX_SAFE_INTEGER, { error });
 }
 
-/**
- * Reads one wire object field by field, noting every problem (with its path) instead of
- * stopping at the first, so that a refusal names all that is wrong at once. Values returned for
- * a bad field are placeholders; `decode` throws before any of them escapes.
- */
-function reader(problems: string[], value: unknown, at: string): Reader {
-  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject) problems.push(`${at}: must be an object`);
-  const o: Record<string, unknown> = isObject ? (value as Record<string, unknown>) : {};
-  const bad = (k: string, what: string) => {
-    problems.push(`${at}.${k}: ${what} (got ${JSON.stringify(o[k]) ?? 'nothing'})`);
-  };
-  const r: Reader = {
-    str(k, opts = {}) {
-      const v = o[k];
-      if (typeof v !== 'string' || (!opts.empty && v.trim() === '')) bad(k, opts.empty ? 'must be a string' : 'must be a non-empty string');
-      return typeof v === 'string' ? v : '';
-    },
-    int(k, min, max = Number.MAX_SAFE_INTEGER) {
-      const v = o[k];
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) bad(k, max === Number.MAX_SAFE_INTEGER ? `must be an integer >= ${min}` : `must be an integer ${min}-${max}`);
-      return typeof v === 'number' ? v : 0;
-    },
-    date(k) {
-      try {
-        return fromPortalDate(o[k] as string);
-      } catch {
-        bad(k, 'must be a date yyyyMMddHHmmss');
-        return new Date(0);
-      }
-    },
-    optionalDate(k) {
-      return o[k] === '' ? null : r.date(k);
-    },
-    code(k, table) {
-      const v = o[k];
-      if (typeof v !== 'string' || !Object.hasOwn(table, v)) bad(k, `must be one of ${Object.keys(table).join(', ')}`);
-      return table[v as string]!;
-    },
-    codes(k, table) {
-      const v = o[k];
-      if (!Array.isArray(v) || v.length === 0 || v.some((c) => typeof c !== 'string' || !Object.hasOwn(table, c))) {
-        bad(k, `must be a non-empty list of ${Object.keys(table).join(', ')}`);
-        return [];
-      }
-      return v.map((c: string) => table[c]!);
-    },
-    strs(k) {
-      const v = o[k];
-      if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) {
-        bad(k, 'must be a list of strings');
-        return [];
-      }
-      return v as string[];
-    },
-    list(k, each) {
-      const v = o[k];
-      if (!Array.isArray(v)) {
-        bad(k, 'must be a list');
-        return [];
-      }
-      return v.map((item, i) => each(reader(problems, item, `${at}.${k}[${i}]`)));
-    },
-  };
-  return r;
-}
+const DATE = 'must be a date yyyyMMddHHmmss';
+const readDate = (v: string, ctx: z.RefinementCtx): Date => {
+  try {
+    return fromPortalDate(v);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: DATE, input: v });
+    return z.NEVER;
+  }
+};
+const date = z.string({ error: DATE }).transform(readDate);
+/** A date, or "" for none. */
+const optionalDate = z.string({ error: DATE }).transform((v, ctx) => (v === '' ? null : readDate(v, ctx)));
 
-function decode<T>(value: unknown, at: string, read: (r: Reader) => T): T {
-  const problems: string[] = [];
-  const result = read(reader(problems, value, at));
-  if (problems.length) throw new WireFormatError(problems.join('; '));
-  return result;
+/** One of the portal's codes (a key of `table`), as ours. */
+function code<T>(table: Record<string, T>) {
+  const keys = Object.keys(table) as [string, ...string[]];
+  return z.enum(keys, { error: `must be one of ${keys.join(', ')}` }).transform((c) => table[c]!);
 }
+const codes = <T>(table: Record<string, T>) => z.array(code(table), { error: 'must be a list' }).min(1, { error: 'must not be empty' });
+const list = <S extends z.ZodType>(item: S) => z.array(item, { error: 'must be a list' });
+const message = <S extends z.ZodRawShape>(shape: S) => z.object(shape, { error: 'must be an object' });
 
-const readSummary = (r: Reader): NationalProcedureSummary => ({
-  code: r.str('MaTTHC'),
-  name: r.str('TenTTHC'),
-  withdrawn: r.code('TrangThai', WITHDRAWN),
-  updatedAt: r.date('NgayCapNhat'),
+const SUMMARY = { MaTTHC: text, TenTTHC: text, TrangThai: code(WITHDRAWN), NgayCapNhat: date };
+const summaryOf = (w: z.output<z.ZodObject<typeof SUMMARY>>): NationalProcedureSummary => ({
+  code: w.MaTTHC,
+  name: w.TenTTHC,
+  withdrawn: w.TrangThai,
+  updatedAt: w.NgayCapNhat,
 });
 
-/** A procedure list line from the portal; throws WireFormatError naming every bad field. */
-export function procedureSummaryFromWire(w: unknown, at = 'TTHC'): NationalProcedureSummary {
-  return decode(w, at, readSummary);
+const ProcedureSummary = message(SUMMARY).transform(summaryOf);
+
+/** LayDanhSachTTHC's answer: one page of the procedure list and the total. */
+const ProcedureList = message({ DanhSach: list(ProcedureSummary), TongSo: integer(0) }).transform((w) => ({ items: w.DanhSach, total: w.TongSo }));
+
+const Procedure = message({
+  ...SUMMARY,
+  TenTTHCTiengAnh: optionalText,
+  LinhVuc: text,
+  CapThucHien: codes(AGENCY_LEVELS),
+  MucDoDVC: code(SERVICE_LEVELS),
+  CachThucNop: codes(SUBMISSION_METHODS),
+  ThoiHanGiaiQuyet: integer(0),
+  PhiLePhi: list(message({ MoTa: text, SoTien: integer(0) })),
+  ThanhPhanHoSo: list(message({ MaGiayTo: text, TenGiayTo: text, SoBanChinh: integer(0), SoBanSao: integer(0), MauDon: optionalText })),
+  KetQua: list(anyText),
+  CanCuPhapLy: list(anyText),
+  TrinhTuThucHien: anyText,
+}).transform((w): NationalProcedure => ({
+  ...summaryOf(w),
+  nameEn: w.TenTTHCTiengAnh,
+  field: w.LinhVuc,
+  agencyLevels: w.CapThucHien,
+  serviceLevel: w.MucDoDVC,
+  submissionMethods: w.CachThucNop,
+  processingDays: w.ThoiHanGiaiQuyet,
+  fees: w.PhiLePhi.map((f) => ({ description: f.MoTa, amountVnd: f.SoTien })),
+  components: w.ThanhPhanHoSo.map((c) => ({ documentTypeCode: c.MaGiayTo, name: c.TenGiayTo, originals: c.SoBanChinh, copies: c.SoBanSao, formTemplate: c.MauDon })),
+  resultDocuments: w.KetQua,
+  legalBasis: w.CanCuPhapLy,
+  guide: w.TrinhTuThucHien,
+}));
+
+const Supplement = message({ NgayYeuCau: date, LyDo: text, NgayHenTraCu: date, NgayBoSung: optionalDate, NgayHenTraMoi: optionalDate }).transform(
+  (s): SupplementRecord => ({ requestedAt: s.NgayYeuCau, reason: s.LyDo, previousAppointmentAt: s.NgayHenTraCu, receivedAt: s.NgayBoSung, newAppointmentAt: s.NgayHenTraMoi }),
+);
+
+const Dossier = message({
+  MaHoSo: text,
+  SoThuTuDongBo: integer(1),
+  MaTTHC: text,
+  TenTTHC: text,
+  MaDonVi: text,
+  KenhNop: text,
+  TrangThaiHoSo: integer(1, 10),
+  NgayTiepNhan: date,
+  NgayHenTra: date,
+  NgayTra: optionalDate,
+  NgayCapNhat: date,
+  DanhSachHoSoBoSung: list(Supplement),
+}).transform((w): DossierSyncRecord => ({
+  dossierCode: w.MaHoSo,
+  syncSeq: w.SoThuTuDongBo,
+  procedureCode: w.MaTTHC,
+  procedureName: w.TenTTHC,
+  agencyCode: w.MaDonVi,
+  channel: w.KenhNop,
+  statusCode: w.TrangThaiHoSo,
+  receivedAt: w.NgayTiepNhan,
+  appointmentAt: w.NgayHenTra,
+  returnedAt: w.NgayTra,
+  updatedAt: w.NgayCapNhat,
+  supplements: w.DanhSachHoSoBoSung,
+}));
+
+/** `HoSo.DanhSachHoSoBoSung[0].NgayYeuCau`: where in the message, from `at` (the message's own name). */
+const pathOf = (at: string, path: readonly PropertyKey[]) =>
+  path.reduce<string>((where, k) => (typeof k === 'number' ? `${where}[${k}]` : where ? `${where}.${String(k)}` : String(k)), at);
+
+/** Checks a message against its schema; throws WireFormatError listing every bad field with its path. */
+function decode<T>(schema: z.ZodType<T>, value: unknown, at: string): T {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  throw new WireFormatError(
+    result.error.issues.map((issue) => ({ path: pathOf(at, issue.path), message: issue.message, got: JSON.stringify(issue.input) ?? 'nothing' })),
+  );
+}
+
+/** A page of LayDanhSachTTHC: its procedure list lines and the total; throws WireFormatError naming every bad field. */
+export function procedureListFromWire(w: unknown): { items: NationalProcedureSummary[]; total: number } {
+  return decode(ProcedureList, w, '');
 }
 
 /** A full procedure from the portal; throws WireFormatError naming every bad field. */
 export function procedureFromWire(w: unknown, at = 'ThuTuc'): NationalProcedure {
-  return decode(w, at, (r) => {
-    const nameEn = r.str('TenTTHCTiengAnh', { empty: true });
-    return {
-      ...readSummary(r),
-      nameEn: nameEn === '' ? null : nameEn,
-      field: r.str('LinhVuc'),
-      agencyLevels: r.codes('CapThucHien', AGENCY_LEVELS),
-      serviceLevel: r.code('MucDoDVC', SERVICE_LEVELS),
-      submissionMethods: r.codes('CachThucNop', SUBMISSION_METHODS),
-      processingDays: r.int('ThoiHanGiaiQuyet', 0),
-      fees: r.list('PhiLePhi', (f) => ({ description: f.str('MoTa'), amountVnd: f.int('SoTien', 0) })),
-      components: r.list('ThanhPhanHoSo', (c) => {
-        const form = c.str('MauDon', { empty: true });
-        return { documentTypeCode: c.str('MaGiayTo'), name: c.str('TenGiayTo'), originals: c.int('SoBanChinh', 0), copies: c.int('SoBanSao', 0), formTemplate: form === '' ? null : form };
-      }),
-      resultDocuments: r.strs('KetQua'),
-      legalBasis: r.strs('CanCuPhapLy'),
-      guide: r.str('TrinhTuThucHien', { empty: true }),
-    };
-  });
+  return decode(Procedure, w, at);
 }
 
 /** A dossier record on the wire, checked strictly (required fields, TrangThaiHoSo 1–10, real dates). */
 export function dossierFromWire(w: unknown, at = 'HoSo'): DossierSyncRecord {
-  return decode(w, at, (r) => ({
-    dossierCode: r.str('MaHoSo'),
-    syncSeq: r.int('SoThuTuDongBo', 1),
-    procedureCode: r.str('MaTTHC'),
-    procedureName: r.str('TenTTHC'),
-    agencyCode: r.str('MaDonVi'),
-    channel: r.str('KenhNop'),
-    statusCode: r.int('TrangThaiHoSo', 1, 10),
-    receivedAt: r.date('NgayTiepNhan'),
-    appointmentAt: r.date('NgayHenTra'),
-    returnedAt: r.optionalDate('NgayTra'),
-    updatedAt: r.date('NgayCapNhat'),
-    supplements: r.list('DanhSachHoSoBoSung', (s): SupplementRecord => ({
-      requestedAt: s.date('NgayYeuCau'),
-      reason: s.str('LyDo'),
-      previousAppointmentAt: s.date('NgayHenTraCu'),
-      receivedAt: s.optionalDate('NgayBoSung'),
-      newAppointmentAt: s.optionalDate('NgayHenTraMoi'),
-    })),
-  }));
+  return decode(Dossier, w, at);
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as soap from 'soap';
 import type { Redis } from 'ioredis';
-import { remainingMs } from '../../platform/deadline';
-import { appError, ErrorCode } from '../../platform/errors';
-import { CircuitBreaker } from '../lib/circuit-breaker';
+import { CircuitOpen, resilient } from '../../platform/resilience';
+import { UpstreamError } from '../lib/errors';
 import type { PopulationDatabase, VerificationOutcome } from './port';
 import { WSDL_PATH } from './wsdl';
 
@@ -11,7 +10,7 @@ export interface PopulationClientOptions {
   /** The service's SOAP endpoint (the WSDL ships with us; only the address differs). */
   endpoint: string;
   timeoutMs?: number;
-  /** Further attempts after a failed one, with doubling backoff from `backoffMs`. */
+  /** Further attempts after a failed one, waiting up to `backoffMs`, then doubling (full jitter). */
   retries?: number;
   backoffMs?: number;
   breaker?: { failureThreshold: number; resetMs: number };
@@ -21,8 +20,10 @@ export interface PopulationClientOptions {
 
 type SoapReply = { KetQua?: string; TruongKhongKhop?: string };
 interface XacThucClient {
-  XacThucCongDanAsync(args: object, options: { timeout: number }): Promise<[SoapReply]>;
+  XacThucCongDanAsync(args: object, options: { signal: AbortSignal }): Promise<[SoapReply]>;
 }
+
+const SYSTEM = 'population';
 
 function toOutcome(reply: SoapReply): VerificationOutcome {
   switch (reply.KetQua) {
@@ -39,37 +40,27 @@ function toOutcome(reply: SoapReply): VerificationOutcome {
 
 /**
  * The population database over SOAP (R-ID-2, R-INT-3): a timeout per call, bounded retries with
- * backoff, a circuit breaker, and answers cached in Redis. Every failure becomes
- * UPSTREAM_UNAVAILABLE; nothing here crashes its caller.
+ * backoff, a circuit breaker (platform/resilience.ts), and answers cached in Redis. Every failure
+ * becomes an UpstreamError of `population`; nothing here crashes its caller.
  */
 export async function createPopulationClient(opts: PopulationClientOptions): Promise<PopulationDatabase> {
   const client = (await soap.createClientAsync(WSDL_PATH, { endpoint: opts.endpoint })) as unknown as XacThucClient;
-  const breaker = new CircuitBreaker('population', opts.breaker?.failureThreshold ?? 5, opts.breaker?.resetMs ?? 10_000);
-  const timeout = opts.timeoutMs ?? 2000;
   const retries = opts.retries ?? 2;
-
-  const callOnce = async (args: object): Promise<VerificationOutcome> => {
-    // No longer than the caller's request has left (platform/deadline.ts).
-    const [reply] = await client.XacThucCongDanAsync(args, { timeout: Math.min(timeout, remainingMs() ?? timeout) });
-    return toOutcome(reply);
-  };
+  const baseMs = opts.backoffMs ?? 100;
+  const calls = resilient({
+    name: SYSTEM,
+    timeoutMs: opts.timeoutMs ?? 2000,
+    retry: { retries, backoff: { baseMs, maxMs: baseMs * 2 ** retries } },
+    breaker: { failures: opts.breaker?.failureThreshold ?? 5, halfOpenAfterMs: opts.breaker?.resetMs ?? 10_000 },
+  });
 
   const callWithRetries = async (args: object): Promise<VerificationOutcome> => {
-    let delay = opts.backoffMs ?? 100;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await breaker.run(() => callOnce(args));
-      } catch (err) {
-        const circuitOpen = (err as { extensions?: { code?: string } }).extensions?.code === ErrorCode.UPSTREAM_UNAVAILABLE;
-        if (circuitOpen) throw err;
-        if (attempt >= retries) {
-          throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'the national population database did not answer; try again later', {
-            serviceName: 'population',
-          });
-        }
-        await new Promise((r) => setTimeout(r, delay));
-        delay *= 2;
-      }
+    try {
+      // soap hands the signal to its HTTP client, so a timed-out call is cancelled, not left running.
+      return await calls.run(async (signal) => toOutcome((await client.XacThucCongDanAsync(args, { signal }))[0]));
+    } catch (err) {
+      if (err instanceof CircuitOpen) throw UpstreamError.circuitOpen(err);
+      throw new UpstreamError(SYSTEM, 'unavailable', 'the national population database did not answer; try again later', {}, { cause: err });
     }
   };
 

@@ -5,7 +5,7 @@ export type VerificationOutcome =
   | { result: 'NOT_FOUND' };
 
 export interface PopulationDatabase {
-  /** Never crashes: answers an outcome, or throws UPSTREAM_UNAVAILABLE. */
+  /** Never crashes: answers an outcome, or throws an UpstreamError (adapters/lib/errors.ts). */
   verifyCitizen(personalId: string, fullName: string, dateOfBirth: string): Promise<VerificationOutcome>;
 }
 

@@ -1,4 +1,4 @@
-import type { DossierModels } from '../../subgraphs/dossiers/services/events';
+import type { DossierModels } from '../../subgraphs/dossiers/repositories/dossiers';
 import type { DossierRecord } from '../../subgraphs/dossiers/models/dossier';
 import type { DossierEventRecord } from '../../subgraphs/dossiers/models/dossier-event';
 import type { EventLogModel, EventLogRecord } from '../../subgraphs/dossiers/models/event-log';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { envReader } from '../../platform/config';
+import { readEnv, setting } from '../../platform/config';
 import { startFerretdb } from '../../tools/ferretdb';
 import { migrateSqliteOnce } from '../../tools/ferretdb/migrate';
 import { startPostgres } from '../../tools/postgres';
@@ -35,7 +35,7 @@ export interface InfrastructureOptions {
  * SQLite backend used before is copied over once; without it they use temporary directories.
  */
 export async function startInfrastructure(opts: InfrastructureOptions = {}): Promise<Infrastructure> {
-  const env = envReader();
+  const env = readEnv({ MONGODB_URI: setting.text().optional(), REDIS_URL: setting.text().optional() });
   const log = opts.log ?? (() => {});
   // Stopped in reverse order: FerretDB before the PostgreSQL under it; each once, however often
   // stop is called (a second Ctrl-C, a failed start's cleanup).
@@ -44,7 +44,7 @@ export async function startInfrastructure(opts: InfrastructureOptions = {}): Pro
     for (const stop of stops.splice(0).reverse()) await stop();
   };
   try {
-    let mongoUri = env.optional('MONGODB_URI');
+    let mongoUri = env.MONGODB_URI;
     let postgresUrl: string | undefined;
     if (!mongoUri) {
       const dir = opts.dataDir ? path.join(opts.dataDir, 'postgres') : mkdtempSync(path.join(tmpdir(), 'vss-postgres-'));
@@ -61,7 +61,7 @@ export async function startInfrastructure(opts: InfrastructureOptions = {}): Pro
       mongoUri = db.uri;
       if (opts.dataDir) await migrateSqliteOnce(path.join(opts.dataDir, 'ferretdb'), mongoUri, log);
     }
-    let redisUrl = env.optional('REDIS_URL');
+    let redisUrl = env.REDIS_URL;
     if (!redisUrl) {
       const redis = await startRedis(opts.log, opts.dataDir && path.join(opts.dataDir, 'redis'));
       stops.push(redis.stop);

@@ -1,5 +1,5 @@
-import { envReader, type Env } from '../../platform/config';
-import { documentMaxBytes } from '../../platform/documents-protocol';
+import { readEnv, setting, type Env } from '../../platform/config';
+import { DOCUMENT_MAX_BYTES } from '../../platform/documents-protocol';
 
 /** Settings of the documents subgraph beyond the common ones, read once at start. */
 export interface DocumentsConfig {
@@ -9,10 +9,9 @@ export interface DocumentsConfig {
   uploadTicketSeconds: number;
 }
 
+const DOCUMENTS_SETTINGS = { DOCUMENT_MAX_BYTES, UPLOAD_TICKET_SECONDS: setting.int(600, 10) };
+
 export function loadDocumentsConfig(env: Env): DocumentsConfig {
-  const e = envReader(env);
-  return {
-    maxBytes: documentMaxBytes(e),
-    uploadTicketSeconds: e.int('UPLOAD_TICKET_SECONDS', 600, 10),
-  };
+  const v = readEnv(DOCUMENTS_SETTINGS, env);
+  return { maxBytes: v.DOCUMENT_MAX_BYTES, uploadTicketSeconds: v.UPLOAD_TICKET_SECONDS };
 }

@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import type DataLoader from 'dataloader';
 import { auditDatabase, auditDossierModel, auditModel, AuditLog } from '../../platform/audit';
 import { perProcess, type RequestBase, type SubgraphDeps } from '../../platform/context';
@@ -12,6 +11,7 @@ import { uploadTicketModel, type UploadTicketModel } from './models/upload-ticke
 import { digitisationCodeModel, type DigitisationCodeModel } from './models/digitisation-code';
 import { FileStore } from './services/file-store';
 import { AgencySigner } from './services/signatures';
+import { DocumentRepository, objectIdOf } from './repositories/documents';
 
 export interface DocumentModels {
   Document: DocumentModel;
@@ -22,9 +22,11 @@ export interface DocumentModels {
   DigitisationCode: DigitisationCodeModel;
 }
 
-/** What lives as long as the process: models, the file store, the audit log, the agency key. */
+/** What lives as long as the process: models, the documents' store, the file store, the audit log, the agency key. */
 export interface DocumentsDomain {
   models: DocumentModels;
+  /** The document aggregate's persistence: documents, digitisation codes, reuse links. */
+  documents: DocumentRepository;
   files: FileStore;
   audit: AuditLog;
   agency: () => Promise<AgencySigner>;
@@ -42,8 +44,10 @@ export const documentModels = (db: SubgraphDeps['db']): DocumentModels => ({
 
 export const domainOf = perProcess((deps): DocumentsDomain => {
   let agency: Promise<AgencySigner> | undefined;
+  const models = documentModels(deps.db);
   return {
-    models: documentModels(deps.db),
+    models,
+    documents: new DocumentRepository(models),
     files: new FileStore(deps.db),
     // The one audit log of the system, in its own database (platform/audit.ts), not this subgraph's.
     audit: new AuditLog(auditModel(auditDatabase(deps.db, deps.config.auditDatabaseName)), auditDossierModel(auditDatabase(deps.db, deps.config.auditDatabaseName))),
@@ -80,8 +84,7 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
   // Every look-up below is one equality on _id or on a field that leads an index (models/*.ts):
   // FerretDB pushes nothing else into SQL (README, Design; test/integration/documents-indexes.test.ts).
   const document = oneByKey(async (id) => {
-    const _id = objectIdOf(id);
-    const doc = _id && (await Document.findById(_id).lean().exec());
+    const doc = await domain.documents.byId(id);
     return doc ? toView(doc) : null;
   });
   /** The documents reuse links point to, each through the document loader (one look-up by id each). */
@@ -113,6 +116,3 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
     },
   };
 }
-
-/** A document id from a client: 24 hex digits, or null (mongoose also takes any 12-character string). */
-export const objectIdOf = (id: string): Types.ObjectId | null => (/^[0-9a-f]{24}$/i.test(id) ? new Types.ObjectId(id) : null);

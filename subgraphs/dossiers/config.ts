@@ -1,5 +1,5 @@
-import { envReader, type Env } from '../../platform/config';
-import { npspSettings, type NpspSettings } from '../../adapters/npsp/settings';
+import { readEnv, requiredWith, setting, type Env } from '../../platform/config';
+import { NPSP_RULES, NPSP_SETTINGS, npspSettingsOf, type NpspSettings } from '../../adapters/npsp/settings';
 
 /** Settings of the dossiers subgraph beyond the common ones, read once at start. */
 export interface DossiersConfig {
@@ -27,29 +27,38 @@ export interface DossiersConfig {
   ivanDeliveryTimeoutMs: number;
 }
 
+const DOSSIERS_SETTINGS = {
+  PROCEDURES_URL: setting.url('http://127.0.0.1:4002/graphql'),
+  PUBLIC_LOOKUPS_PER_MINUTE: setting.int(30, 1),
+  OUTBOX_INTERVAL_MS: setting.int(250, 10),
+  SMS_GATEWAY_URL: setting.url().optional(),
+  SMS_API_KEY: setting.text().optional(),
+  SMS_WEBHOOK_SECRET: setting.text().optional(),
+  SMS_LOOKUPS_PER_HOUR: setting.int(10, 1),
+  ...NPSP_SETTINGS,
+  PORTAL_SYNC_INTERVAL_MS: setting.int(1000, 10),
+  PORTAL_SYNC_RETRY_BASE_MS: setting.int(1000, 1),
+  PORTAL_SYNC_RETRY_MAX_MS: setting.int(300_000, 1),
+  IVAN_DELIVERY_INTERVAL_MS: setting.int(1000, 10),
+  IVAN_DELIVERY_RETRY_BASE_MS: setting.int(1000, 1),
+  IVAN_DELIVERY_RETRY_MAX_MS: setting.int(300_000, 1),
+  IVAN_DELIVERY_TIMEOUT_MS: setting.int(5000, 100),
+};
+const DOSSIERS_RULES = [requiredWith('SMS_API_KEY', 'SMS_GATEWAY_URL'), requiredWith('SMS_WEBHOOK_SECRET', 'SMS_GATEWAY_URL'), ...NPSP_RULES];
+
 export function loadDossiersConfig(env: Env): DossiersConfig {
-  const e = envReader(env);
-  const perMinute = Number(e.string('PUBLIC_LOOKUPS_PER_MINUTE', '30'));
-  if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error('PUBLIC_LOOKUPS_PER_MINUTE must be a positive integer');
-  const outboxIntervalMs = Number(e.string('OUTBOX_INTERVAL_MS', '250'));
-  if (!Number.isInteger(outboxIntervalMs) || outboxIntervalMs < 10) throw new Error('OUTBOX_INTERVAL_MS must be an integer ≥ 10');
-  const smsUrl = e.optional('SMS_GATEWAY_URL');
-  const sms = smsUrl
-    ? { gatewayUrl: e.url('SMS_GATEWAY_URL'), apiKey: e.string('SMS_API_KEY'), webhookSecret: e.string('SMS_WEBHOOK_SECRET') }
-    : null;
-  const smsLookupsPerHour = Number(e.string('SMS_LOOKUPS_PER_HOUR', '10'));
-  if (!Number.isInteger(smsLookupsPerHour) || smsLookupsPerHour < 1) throw new Error('SMS_LOOKUPS_PER_HOUR must be a positive integer');
+  const v = readEnv(DOSSIERS_SETTINGS, env, DOSSIERS_RULES);
   return {
-    proceduresUrl: e.url('PROCEDURES_URL', 'http://127.0.0.1:4002/graphql'),
-    publicLookupsPerMinute: perMinute,
-    outboxIntervalMs,
-    sms,
-    smsLookupsPerHour,
-    npsp: npspSettings(env),
-    portalSyncIntervalMs: e.int('PORTAL_SYNC_INTERVAL_MS', 1000, 10),
-    portalSyncRetry: { baseMs: e.int('PORTAL_SYNC_RETRY_BASE_MS', 1000, 1), maxMs: e.int('PORTAL_SYNC_RETRY_MAX_MS', 300_000, 1) },
-    ivanDeliveryIntervalMs: e.int('IVAN_DELIVERY_INTERVAL_MS', 1000, 10),
-    ivanDeliveryRetry: { baseMs: e.int('IVAN_DELIVERY_RETRY_BASE_MS', 1000, 1), maxMs: e.int('IVAN_DELIVERY_RETRY_MAX_MS', 300_000, 1) },
-    ivanDeliveryTimeoutMs: e.int('IVAN_DELIVERY_TIMEOUT_MS', 5000, 100),
+    proceduresUrl: v.PROCEDURES_URL,
+    publicLookupsPerMinute: v.PUBLIC_LOOKUPS_PER_MINUTE,
+    outboxIntervalMs: v.OUTBOX_INTERVAL_MS,
+    sms: v.SMS_GATEWAY_URL ? { gatewayUrl: v.SMS_GATEWAY_URL, apiKey: v.SMS_API_KEY ?? '', webhookSecret: v.SMS_WEBHOOK_SECRET ?? '' } : null,
+    smsLookupsPerHour: v.SMS_LOOKUPS_PER_HOUR,
+    npsp: npspSettingsOf(v),
+    portalSyncIntervalMs: v.PORTAL_SYNC_INTERVAL_MS,
+    portalSyncRetry: { baseMs: v.PORTAL_SYNC_RETRY_BASE_MS, maxMs: v.PORTAL_SYNC_RETRY_MAX_MS },
+    ivanDeliveryIntervalMs: v.IVAN_DELIVERY_INTERVAL_MS,
+    ivanDeliveryRetry: { baseMs: v.IVAN_DELIVERY_RETRY_BASE_MS, maxMs: v.IVAN_DELIVERY_RETRY_MAX_MS },
+    ivanDeliveryTimeoutMs: v.IVAN_DELIVERY_TIMEOUT_MS,
   };
 }

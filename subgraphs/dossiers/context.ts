@@ -9,7 +9,7 @@ import { dossierModel, type DossierRecord } from './models/dossier';
 import { dossierEventModel, type DossierEventRecord } from './models/dossier-event';
 import { eventLogModel } from './models/event-log';
 import { canSee, visibilityFilter } from './services/access';
-import { findDossier } from './services/events';
+import { DossierRepository } from './repositories/dossiers';
 import { allOf } from '../../platform/filters';
 import type { RelayModels } from './services/outbox';
 import { httpProcedureCatalogue, replicatedProcedureCatalogue, type ProcedureCatalogue } from './services/procedure-catalogue';
@@ -31,6 +31,8 @@ import type { SmsGateway } from '../../adapters/sms/port';
 /** What lives as long as the process: models, the calendar, the procedure catalogue client. */
 export interface DossiersDomain {
   models: RelayModels & PortalSyncModels & IvanFeedModels & IvanDeliveryModels & { ProcedureRevision: ProcedureRevisionModel };
+  /** The dossier aggregate's persistence: events, projection, number claims. */
+  dossiers: DossierRepository;
   calendar: WorkingCalendar;
   catalogue: ProcedureCatalogue;
   sms: SmsGateway | null;
@@ -77,6 +79,7 @@ export const domainOf = perProcess((deps): DossiersDomain => {
   const models = dossierModels(deps.db);
   return {
     models,
+    dossiers: new DossierRepository(models),
     calendar: WorkingCalendar.load(),
     catalogue: replicatedProcedureCatalogue(models.ProcedureRevision, httpProcedureCatalogue(config.proceduresUrl)),
     sms: config.sms ? httpSmsGateway(config.sms.gatewayUrl, config.sms.apiKey) : null,
@@ -107,7 +110,7 @@ export function createContext(base: RequestBase, deps: SubgraphDeps): Context {
       : [];
     return new Map(rows.map((r) => [r._id, r.n]));
   };
-  const dossierLoader = oneByKey((code) => findDossier(domain.models, code));
+  const dossierLoader = oneByKey((code) => domain.dossiers.find(code));
   return {
     ...base,
     ...domain,

@@ -11,6 +11,7 @@ import { startIvanFeed } from './services/ivan-changes';
 import { upgrades } from './upgrades';
 import { Lease } from '../../platform/lease';
 import { registerDossierMetrics } from './metrics';
+import { adapterErrorToGraphQL } from '../../adapters/lib/errors';
 
 /** Dossiers: intake, the workflow of R-DOS-1…11, row-level access, and the dossier event stream. */
 export const dossiersSubgraph: SubgraphDefinition<Context> = {
@@ -32,4 +33,6 @@ export const dossiersSubgraph: SubgraphDefinition<Context> = {
     ];
   },
   metrics: registerDossierMetrics,
+  // National systems' failures reach clients as UPSTREAM_UNAVAILABLE naming the system.
+  mapError: adapterErrorToGraphQL,
 };

@@ -1,5 +1,5 @@
-import { envReader, type Env } from '../../platform/config';
-import { npspSettings, type NpspSettings } from '../../adapters/npsp/settings';
+import { readEnv, requiredInProduction, setting, type Env } from '../../platform/config';
+import { NPSP_RULES, NPSP_SETTINGS, npspSettingsOf, type NpspSettings } from '../../adapters/npsp/settings';
 
 /** Settings of the identity subgraph beyond the common ones, read once at start. */
 export interface IdentityConfig {
@@ -17,20 +17,28 @@ export interface IdentityConfig {
   ivanCredentialSecret: string;
 }
 
+// Development values, so that `npm start` needs no secrets; production refuses them.
+const DEV_OTP_SECRET = 'dev-only-otp-secret';
+const DEV_IVAN_CREDENTIAL_SECRET = 'dev-only-ivan-credential-secret';
+
+const IDENTITY_SETTINGS = {
+  POPULATION_URL: setting.url().optional(),
+  POPULATION_CACHE_SECONDS: setting.int(86_400),
+  NOTIFY_URL: setting.url().optional(),
+  OTP_SECRET: setting.text(DEV_OTP_SECRET),
+  IVAN_CREDENTIAL_SECRET: setting.text(DEV_IVAN_CREDENTIAL_SECRET),
+  ...NPSP_SETTINGS,
+};
+const IDENTITY_RULES = [requiredInProduction('OTP_SECRET', DEV_OTP_SECRET), requiredInProduction('IVAN_CREDENTIAL_SECRET', DEV_IVAN_CREDENTIAL_SECRET), ...NPSP_RULES];
+
 export function loadIdentityConfig(env: Env): IdentityConfig {
-  const e = envReader(env);
-  const seconds = Number(e.string('POPULATION_CACHE_SECONDS', '86400'));
-  if (!Number.isInteger(seconds) || seconds < 0) throw new Error('POPULATION_CACHE_SECONDS must be a whole number of seconds');
-  const otpSecret = e.string('OTP_SECRET', 'dev-only-otp-secret');
-  if (e.optional('NODE_ENV') === 'production' && otpSecret === 'dev-only-otp-secret') throw new Error('OTP_SECRET is required in production');
-  const ivanCredentialSecret = e.string('IVAN_CREDENTIAL_SECRET', 'dev-only-ivan-credential-secret');
-  if (e.optional('NODE_ENV') === 'production' && ivanCredentialSecret === 'dev-only-ivan-credential-secret') throw new Error('IVAN_CREDENTIAL_SECRET is required in production');
+  const v = readEnv(IDENTITY_SETTINGS, env, IDENTITY_RULES);
   return {
-    populationUrl: e.optional('POPULATION_URL') ? e.url('POPULATION_URL') : null,
-    populationCacheSeconds: seconds,
-    npsp: npspSettings(env),
-    notifyUrl: e.optional('NOTIFY_URL') ? e.url('NOTIFY_URL') : null,
-    otpSecret,
-    ivanCredentialSecret,
+    populationUrl: v.POPULATION_URL ?? null,
+    populationCacheSeconds: v.POPULATION_CACHE_SECONDS,
+    npsp: npspSettingsOf(v),
+    notifyUrl: v.NOTIFY_URL ?? null,
+    otpSecret: v.OTP_SECRET,
+    ivanCredentialSecret: v.IVAN_CREDENTIAL_SECRET,
   };
 }

@@ -1,5 +1,5 @@
-import { envReader, type Env } from '../../platform/config';
-import { npspSettings, type NpspSettings } from '../../adapters/npsp/settings';
+import { readEnv, setting, type Env } from '../../platform/config';
+import { NPSP_RULES, NPSP_SETTINGS, npspSettingsOf, type NpspSettings } from '../../adapters/npsp/settings';
 
 /** Settings of the procedures subgraph beyond the common ones, read once at start. */
 export interface ProceduresConfig {
@@ -13,12 +13,19 @@ export interface ProceduresConfig {
   relayIntervalMs: number;
 }
 
+const PROCEDURES_SETTINGS = {
+  ...NPSP_SETTINGS,
+  NPSP_AGENCY_CODE: setting.text('BHXH'),
+  PROCEDURE_IMPORT_INTERVAL_MS: setting.int(3_600_000),
+  OUTBOX_INTERVAL_MS: setting.int(250, 10),
+};
+
 export function loadProceduresConfig(env: Env): ProceduresConfig {
-  const e = envReader(env);
+  const v = readEnv(PROCEDURES_SETTINGS, env, NPSP_RULES);
   return {
-    npsp: npspSettings(env),
-    npspAgencyCode: e.string('NPSP_AGENCY_CODE', 'BHXH'),
-    importIntervalMs: e.int('PROCEDURE_IMPORT_INTERVAL_MS', 3_600_000),
-    relayIntervalMs: e.int('OUTBOX_INTERVAL_MS', 250, 10),
+    npsp: npspSettingsOf(v),
+    npspAgencyCode: v.NPSP_AGENCY_CODE,
+    importIntervalMs: v.PROCEDURE_IMPORT_INTERVAL_MS,
+    relayIntervalMs: v.OUTBOX_INTERVAL_MS,
   };
 }

@@ -5,12 +5,12 @@ import type { NationalProcedureCatalogue } from '../../adapters/npsp/port';
 import { loadProceduresConfig, type ProceduresConfig } from './config';
 import { procedureModel, type ProcedureRecord } from './models/procedure';
 import { procedureChangeModel, type ProcedureChangeRecord } from './models/procedure-change';
-import { ChangeLog, type ProcedureModels } from './services/change-log';
+import { ProcedureRepository, type ProcedureModels } from './repositories/procedures';
 
-/** What lives as long as the process: models, the change log's sequencer, the portal client. */
+/** What lives as long as the process: models, the catalogue's store (with its change log's sequencer), the portal client. */
 export interface ProceduresDomain {
   models: ProcedureModels;
-  changeLog: ChangeLog;
+  procedures: ProcedureRepository;
   /** The national procedure database; null when NPSP_URL is not set. */
   portal: NationalProcedureCatalogue | null;
   config: ProceduresConfig;
@@ -28,7 +28,7 @@ export const domainOf = perProcess((deps): ProceduresDomain => {
   const models = { Procedure: procedureModel(deps.db), ProcedureChange: procedureChangeModel(deps.db) };
   return {
     models,
-    changeLog: new ChangeLog(models),
+    procedures: new ProcedureRepository(models),
     portal: config.npsp ? npspClient(config.npsp) : null,
     config,
   };

@@ -9,6 +9,7 @@ import { blockOf } from '../../platform/sequence';
 import { procedureChangeModel } from './models/procedure-change';
 import { exportOutbox, exportStreamLag } from '../../platform/backlog-metrics';
 import { STREAMS } from '../../platform/events';
+import { adapterErrorToGraphQL } from '../../adapters/lib/errors';
 
 /**
  * Procedures: the catalogue (R-PRO-1), publication with versions and a change feed (R-PRO-2,
@@ -37,4 +38,6 @@ export const proceduresSubgraph: SubgraphDefinition<Context> = {
     exportOutbox('procedure-changes', () => ProcedureChange.find({ published: false }).select({ at: 1 }).lean().exec());
     exportStreamLag(deps.redis, STREAMS.procedureChanges);
   },
+  // National systems' failures reach clients as UPSTREAM_UNAVAILABLE naming the system.
+  mapError: adapterErrorToGraphQL,
 };

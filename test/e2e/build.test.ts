@@ -44,8 +44,13 @@ function serve(args: string[], env: Record<string, string>, logFile?: string): C
   return child;
 }
 
+/** The exit code once the child has exited and its output streams are read to the end ('close', not 'exit'). */
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  new Promise<number | null>((resolve) => {
+    const ended = child.exitCode !== null && (!child.stdout || child.stdout.readableEnded) && (!child.stderr || child.stderr.readableEnded);
+    if (ended) resolve(child.exitCode);
+    else child.once('close', (code) => resolve(code));
+  });
 
 /** Six consecutive free loopback ports for the gateway and the five subgraphs (serve --port). */
 async function freePortRun(): Promise<number> {

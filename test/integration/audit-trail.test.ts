@@ -174,10 +174,10 @@ describe('issue 16, R-Q-2: auditTrail reads by index', () => {
     await log.recordAll(Array.from({ length: 3000 }, (_, i) => record(i, { touched: [`dossier:000.00.01.H26-261203-${String(i % 1000).padStart(4, '0')}`] })));
     const Rows = auditDossierModel(db);
     const code = '000.00.01.H26-261203-0007';
-    const page = await indexedIn(db, () => auditTrailPage(Rows, code, { first: 2 }));
+    const page = await indexedIn(db, () => auditTrailPage({ auditRows: Rows }, { dossierCode: code, first: 2 }));
     expect(page.edges.map((e) => e.node.entry)).toEqual([2008, 1008]);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const next = await auditTrailPage(Rows, code, { first: 2, after: page.pageInfo.endCursor });
+    const next = await auditTrailPage({ auditRows: Rows }, { dossierCode: code, first: 2, after: page.pageInfo.endCursor });
     expect(next.edges.map((e) => e.node.entry)).toEqual([8]);
     await indexedIn(db, () => new AuditLog(Audit, Rows).record(record(9999)));
   });

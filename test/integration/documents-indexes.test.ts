@@ -94,7 +94,7 @@ const metadata = (owner: MetadataInput['owner'], numberSymbol: string, name = 'S
 
 /** Step 3: the Art. 9.2 metadata and the digitisation code. */
 async function digitise(id: Types.ObjectId, input: MetadataInput) {
-  return digitiseDocument(await h.context(principals.officer), id.toString(), input);
+  return digitiseDocument(await h.context(principals.officer), { id: id.toString(), metadata: input });
 }
 
 /** A scanned image over several GridFS chunks (255 KiB each): PNG signature, pixels, IEND. */

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { relayOutbox, Sequencer } from '../../subgraphs/dossiers/services/outbox';
-import { appendEvent } from '../../subgraphs/dossiers/services/events';
+import { DossierRepository } from '../../subgraphs/dossiers/repositories/dossiers';
 import { STREAMS, type DossierEvent } from '../../platform/events';
 import { codesOf, principals } from '../support/harness';
 import { dossiersWorld, HN } from '../support/dossiers';
@@ -36,7 +36,7 @@ describe('dossier events', () => {
   test('a change whose writer crashed after appending its event is projected and published by the relay', async () => {
     const d = await w.receive();
     // The crash: the writer appended its event and died before projecting it.
-    await appendEvent(w.models, {
+    await new DossierRepository(w.models).append({
       dossierCode: d.code, seq: 2, action: 'START_PROCESSING', previousState: 'RECEIVED', state: 'PROCESSING', previousStatus: 'RECEIVED', status: 'PROCESSING',
       actor: { client: 'officer', subject: 'officer-hn', agencyCode: HN }, agencyCode: HN, departmentCode: null, procedureCode: d.procedureCode,
       channel: d.channel, reason: null, at: new Date(), changes: { state: 'PROCESSING', status: 'PROCESSING' },

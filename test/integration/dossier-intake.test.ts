@@ -1,6 +1,7 @@
 import { vietnamDateStamp } from '../../subgraphs/dossiers/services/code';
 import { dossierModels } from '../../subgraphs/dossiers/context';
 import { receiveDossier } from '../../subgraphs/dossiers/services/intake';
+import { DossierRepository } from '../../subgraphs/dossiers/repositories/dossiers';
 import { connectDatabase } from '../../platform/mongo';
 import { principals } from '../support/harness';
 import { dossiersWorld, HCM, HN, orgInput } from '../support/dossiers';
@@ -18,11 +19,11 @@ describe('intake: codes (R-DOS-1)', () => {
   test('concurrent intake on two connections issues unique, gap-free <agency>-<YYMMDD>-<NNNN> codes', async () => {
     const other = await connectDatabase(w.h.deps.config.mongoUri, w.h.deps.config.databaseName);
     try {
-      const otherDomain = { ...w.domain, models: dossierModels(other) };
+      const otherDomain = { ...w.domain, dossiers: new DossierRepository(dossierModels(other)) };
       const at = vn('2026-03-02T10:00:00');
       const call = { internalToken: (await w.h.context(principals.officerHcm)).internalToken, requestId: 'r' };
       const received = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => receiveDossier(i % 2 ? w.domain : otherDomain, principals.officerHcm, orgInput(), call, at)),
+        Array.from({ length: 40 }, (_, i) => receiveDossier({ ...(i % 2 ? w.domain : otherDomain), principal: principals.officerHcm, ...call }, orgInput(), at)),
       );
       expect(received.map((d) => d.code).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `${HCM}-260302-${String(i + 1).padStart(4, '0')}`));
       expect(await w.models.DossierEvent.countDocuments({ agencyCode: HCM, seq: 1 })).toBe(40);

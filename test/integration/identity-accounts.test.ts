@@ -37,9 +37,9 @@ describe('national portal account check, client against its simulator', () => {
     await expect(client.hasAccount(HAS_NATIONAL_ACCOUNT)).resolves.toBe(true);
     npsp.knobs.expireSessions = true;
     await expect(client.hasAccount(LAN)).resolves.toBe(false);
-    await expect(npspClient({ baseUrl: npsp.url, username: 'vss', password: 'wrong' }).hasAccount(LAN)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+    await expect(npspClient({ baseUrl: npsp.url, username: 'vss', password: 'wrong' }).hasAccount(LAN)).rejects.toMatchObject({ system: 'npsp', kind: 'refused' });
     npsp.knobs.down = true;
-    await expect(client.hasAccount(LAN)).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'npsp' } });
+    await expect(client.hasAccount(LAN)).rejects.toMatchObject({ system: 'npsp', kind: 'unavailable' });
     npsp.knobs.down = false;
   });
 });

@@ -65,17 +65,17 @@ describe('organisation signatures (R-ID-4)', () => {
 
   test('a signature under a certificate that has since expired is rejected as such', async () => {
     const old = makeCertificate(new Date('2020-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z'));
-    await registerCertificate({ Certificate: certificateModel(h.deps.db), Organization: organizationModel(h.deps.db) }, principals.officer, 'YN0456B', old.pem, new Date('2020-06-01T00:00:00Z'));
+    await registerCertificate({ principal: principals.officer, models: { Certificate: certificateModel(h.deps.db), Organization: organizationModel(h.deps.db) } }, { unitCode: 'YN0456B', pem: old.pem }, new Date('2020-06-01T00:00:00Z'));
     const signature = await signDetached(submission, old.privateKey);
-    const result = await checkSignature(certificateModel(h.deps.db), 'YN0456B', JSON.stringify(submission), signature);
+    const result = await checkSignature({ models: { Certificate: certificateModel(h.deps.db) } }, { unitCode: 'YN0456B', payload: JSON.stringify(submission), signature });
     expect(result).toMatchObject({ valid: false, reason: 'CERTIFICATE_EXPIRED', message: expect.stringContaining('2021-01-01') });
   });
 
   test('no certificate, a malformed signature, an expired or foreign PEM are each refused clearly', async () => {
     const signature = await signDetached(submission, valid.privateKey);
-    const none = await checkSignature(certificateModel(h.deps.db), 'ZZ0000Z', JSON.stringify(submission), signature);
+    const none = await checkSignature({ models: { Certificate: certificateModel(h.deps.db) } }, { unitCode: 'ZZ0000Z', payload: JSON.stringify(submission), signature });
     expect(none).toMatchObject({ valid: false, reason: 'NO_CERTIFICATE' });
-    const compact = await checkSignature(certificateModel(h.deps.db), 'TA0123A', JSON.stringify(submission), signature.replace('..', '.eyJ9.'));
+    const compact = await checkSignature({ models: { Certificate: certificateModel(h.deps.db) } }, { unitCode: 'TA0123A', payload: JSON.stringify(submission), signature: signature.replace('..', '.eyJ9.') });
     expect(compact).toMatchObject({ valid: false, reason: 'MALFORMED' });
     const register = `mutation($u: ID!, $pem: String!) { registerOrganizationCertificate(unitCode: $u, pem: $pem) { fingerprint } }`;
     const expired = makeCertificate(new Date('2020-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z'));

@@ -4,7 +4,7 @@ import { npspClient, type NpspClientOptions } from '../../adapters/npsp/client';
 import { generateNationalProcedures, startNpspSimulator, type NpspSimulator } from '../../adapters/npsp/simulator';
 import type { DossierSyncRecord, NationalProcedure } from '../../adapters/npsp/port';
 import { dossierToWire } from '../../adapters/npsp/wire';
-import type { GraphQLError } from 'graphql';
+import type { UpstreamError } from '../../adapters/lib/errors';
 
 /**
  * Contract tests of the National Public Service Portal client against its simulator, over real
@@ -27,8 +27,9 @@ beforeEach(() => {
 });
 
 const client = (o: Partial<NpspClientOptions> = {}) => npspClient({ baseUrl: sim.url, ...USER, timeoutMs: 2000, ...o });
+// The adapter's error (issue 17); subgraphs answer it as UPSTREAM_UNAVAILABLE, serviceName npsp, with the portalErrorCode.
 const unavailable = (portalErrorCode?: string) => ({
-  extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'npsp', ...(portalErrorCode ? { portalErrorCode } : {}) },
+  system: 'npsp', kind: portalErrorCode ? 'refused' : 'unavailable', details: portalErrorCode ? { portalErrorCode } : {},
 });
 
 /** Speaks to the simulator without our client, to see the wire itself. */
@@ -268,9 +269,9 @@ describe('sessions and faults (R-INT-2, R-ID-3)', () => {
     const c = client();
     await c.hasAccount('079085001234');
     sim.knobs.down = true;
-    const outage = await c.syncDossier(record(newDossierCode(), 1)).then(() => null, (e: GraphQLError) => e);
+    const outage = await c.syncDossier(record(newDossierCode(), 1)).then(() => null, (e: UpstreamError) => e);
     expect(outage).toMatchObject({ ...unavailable(), message: expect.stringContaining('503') });
-    expect(outage!.extensions.portalErrorCode).toBeUndefined(); // an outage, not a refusal
+    expect(outage!.details.portalErrorCode).toBeUndefined(); // an outage, not a refusal
     sim.knobs.down = false;
     const gone = await startNpspSimulator(USER);
     await gone.stop();

@@ -24,7 +24,8 @@ beforeEach(() => {
 });
 
 const client = (o: Partial<PopulationClientOptions> = {}) => createPopulationClient({ endpoint: sim.endpoint, timeoutMs: 500, backoffMs: 20, ...o });
-const unavailable = { extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'population' } };
+// The adapter's error (issue 17); the identity subgraph answers it as UPSTREAM_UNAVAILABLE, serviceName population.
+const unavailable = { system: 'population', kind: 'unavailable' };
 
 describe('the generated population', () => {
   test('has thousands of citizens, all with valid personal ids that agree with their dates of birth', () => {

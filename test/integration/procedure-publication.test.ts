@@ -1,6 +1,6 @@
 import { proceduresSubgraph } from '../../subgraphs/procedures/subgraph';
 import { domainOf } from '../../subgraphs/procedures/context';
-import { ChangeLog } from '../../subgraphs/procedures/services/change-log';
+import { ProcedureRepository } from '../../subgraphs/procedures/repositories/procedures';
 import { publishProcedure, updateProcedure } from '../../subgraphs/procedures/services/publication';
 import { relayChanges } from '../../subgraphs/procedures/services/change-relay';
 import { STREAMS, type ProcedureChangeEvent } from '../../platform/events';
@@ -136,16 +136,16 @@ describe('procedure change feed (R-PRO-3)', () => {
     const codes = Array.from({ length: 12 }, (_, i) => `1.004${String(i).padStart(3, '0')}`);
     for (const code of codes) await h.exec(CREATE, { code, i: content() });
     // Two change logs stand for two procedures processes, each with its own cached sequence.
-    const logs = [new ChangeLog(domain.models), new ChangeLog(domain.models)];
+    const logs = [new ProcedureRepository(domain.models), new ProcedureRepository(domain.models)];
     const officer = { client: 'officer', subject: 'officer-hn' };
     let writing = true;
     const writers = codes.map(async (code, i) => {
       for (let round = 0; round < 4; round++) {
-        if (round > 0) await updateProcedure(domain.models, code, content({ processingDays: 6 + round }));
+        if (round > 0) await updateProcedure(domain, { code, input: content({ processingDays: 6 + round }) });
         // A concurrent change of the same procedure is refused as CONFLICT; retry as an officer would.
         for (;;) {
           try {
-            await publishProcedure(domain.models, logs[(i + round) % 2]!, code, officer);
+            await publishProcedure({ procedures: logs[(i + round) % 2]! }, { code, by: officer });
             break;
           } catch (err) {
             if ((err as { extensions?: { code?: string } }).extensions?.code !== 'CONFLICT') throw err;
@@ -184,7 +184,7 @@ describe('procedure change feed (R-PRO-3)', () => {
   });
 
   test('a change appended by a writer that crashed before applying it is applied by the next writer and by the relay, and published in order', async () => {
-    const log = new ChangeLog(domain.models);
+    const log = new ProcedureRepository(domain.models);
     const p = (await domain.models.Procedure.findOne({ code: '1.003002' }).lean().exec())!;
     // The crash: the change is in the log, the procedure was never updated.
     await log.append({ code: p.code, revision: p.revision + 1, kind: 'CHANGED', version: p.version + 1, status: 'PUBLISHED', content: content({ processingDays: 3 }), source: 'LOCAL', reason: null, at: new Date(), by: { client: 'officer', subject: 'officer-hn' } });

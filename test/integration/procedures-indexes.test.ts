@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { proceduresSubgraph } from '../../subgraphs/procedures/subgraph';
 import { domainOf } from '../../subgraphs/procedures/context';
-import { catchUp, ChangeLog } from '../../subgraphs/procedures/services/change-log';
+import { ProcedureRepository } from '../../subgraphs/procedures/repositories/procedures';
 import { relayChanges } from '../../subgraphs/procedures/services/change-relay';
 import { createProcedure, publishProcedure, updateProcedure, withdrawProcedure } from '../../subgraphs/procedures/services/publication';
 import { searchTextOf, type ProcedureRecord } from '../../subgraphs/procedures/models/procedure';
@@ -40,16 +40,16 @@ const TEMPLATES = ['1.090001', '1.090002', '1.090003', '1.090004'];
 
 async function fill() {
   const { models } = domain;
-  const changeLog = new ChangeLog(models);
+  const ctx = { procedures: new ProcedureRepository(models) };
   // The fourth template stays a draft: version 0, no change.
   const [changed, withdrawn, published] = TEMPLATES as [string, string, string];
-  for (const code of TEMPLATES) await createProcedure(models, code, content());
-  await publishProcedure(models, changeLog, changed, OFFICER);
-  await updateProcedure(models, changed, content({ processingDays: 5 }));
-  await publishProcedure(models, changeLog, changed, OFFICER);
-  await publishProcedure(models, changeLog, withdrawn, OFFICER);
-  await withdrawProcedure(models, changeLog, withdrawn, 'Bãi bỏ theo Quyết định 1234/QĐ-BHXH', OFFICER);
-  await publishProcedure(models, changeLog, published, OFFICER);
+  for (const code of TEMPLATES) await createProcedure(ctx, { code, input: content() });
+  await publishProcedure(ctx, { code: changed, by: OFFICER });
+  await updateProcedure(ctx, { code: changed, input: content({ processingDays: 5 }) });
+  await publishProcedure(ctx, { code: changed, by: OFFICER });
+  await publishProcedure(ctx, { code: withdrawn, by: OFFICER });
+  await withdrawProcedure(ctx, { code: withdrawn, reason: 'Bãi bỏ theo Quyết định 1234/QĐ-BHXH', by: OFFICER });
+  await publishProcedure(ctx, { code: published, by: OFFICER });
 
   const procedures = (await models.Procedure.find().lean().exec()) as ProcedureRecord[];
   const changes = (await models.ProcedureChange.find().sort({ _id: 1 }).lean().exec()) as ProcedureChangeRecord[];
@@ -148,7 +148,7 @@ describe('procedures hot paths are index lookups at national volume (R-Q-1, issu
     const code = copyCode(3, 42); // a draft
     const n = log.length + 1;
     await expectIndexed(async () => {
-      const p = await publishProcedure(domain.models, new ChangeLog(domain.models), code, OFFICER);
+      const p = await publishProcedure({ procedures: new ProcedureRepository(domain.models) }, { code, by: OFFICER });
       expect(p).toMatchObject({ code, status: 'PUBLISHED', version: 1, revision: 1 });
     });
     expect(await domain.models.ProcedureChange.findOne({ _id: n }).lean().exec()).toMatchObject({ code, revision: 1, block: blockOf(n), published: false });
@@ -159,10 +159,10 @@ describe('procedures hot paths are index lookups at national volume (R-Q-1, issu
     const code = copyCode(2, 900);
     const n = log.length + 1;
     // The crash: the change is in the log, the procedure was never updated.
-    const stored = await new ChangeLog(domain.models).append({ code, revision: 2, kind: 'CHANGED', version: 2, status: 'PUBLISHED', content: content({ processingDays: 3 }), source: 'LOCAL', reason: null, at: new Date(), by: OFFICER });
+    const stored = await new ProcedureRepository(domain.models).append({ code, revision: 2, kind: 'CHANGED', version: 2, status: 'PUBLISHED', content: content({ processingDays: 3 }), source: 'LOCAL', reason: null, at: new Date(), by: OFFICER });
     expect(stored).toMatchObject({ _id: n, block: blockOf(n) });
     log.push({ code, kind: 'CHANGED', version: 2 });
-    await expectIndexed(async () => expect(await catchUp(domain.models, code)).toMatchObject({ code, version: 2, revision: 2, processingDays: 3 }));
+    await expectIndexed(async () => expect(await new ProcedureRepository(domain.models).current(code)).toMatchObject({ code, version: 2, revision: 2, processingDays: 3 }));
   });
 
   test('the relay finds what is pending by the indexed `published: false`, and publishes it in order once', async () => {

@@ -24,7 +24,7 @@ describe('SMS gateway client against its simulator', () => {
     await httpSmsGateway(sim.url, 'k').send('0912345678', 'lan hai');
     expect(sim.sent.at(-1)?.text).toBe('lan hai');
     sim.knobs.failNext = 2;
-    await expect(httpSmsGateway(sim.url, 'k').send('0912345678', 'x')).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+    await expect(httpSmsGateway(sim.url, 'k').send('0912345678', 'x')).rejects.toMatchObject({ system: 'sms', kind: 'unavailable' });
   });
 
   test('a slow gateway times out as UPSTREAM_UNAVAILABLE; a wrong key is refused', async () => {

@@ -7,7 +7,7 @@ import { dossiersSubgraph } from '../../subgraphs/dossiers/subgraph';
 import { domainOf } from '../../subgraphs/dossiers/context';
 import { receiveDossier, type ReceiveInput } from '../../subgraphs/dossiers/services/intake';
 import { followProcedureChanges } from '../../subgraphs/dossiers/services/procedure-catalogue';
-import { ChangeLog } from '../../subgraphs/procedures/services/change-log';
+import { ProcedureRepository } from '../../subgraphs/procedures/repositories/procedures';
 import { publishProcedure, updateProcedure, withdrawProcedure } from '../../subgraphs/procedures/services/publication';
 import { contentOf, type ProcedureContentRecord } from '../../subgraphs/procedures/models/procedure';
 import { actOnDossier, type ActionInput } from '../../subgraphs/dossiers/services/transitions';
@@ -40,7 +40,7 @@ export async function dossiersWorld(opts: { redisDb: number; env?: Record<string
   const h = await subgraphHarness(dossiersSubgraph, { redisDb: opts.redisDb, env: { PROCEDURES_URL: procedures.url, ...opts.env } });
   const domain = domainOf(h.deps);
   const stopFollowing = followProcedureChanges(domain.models.ProcedureRevision, h.deps.redis, h.deps.logger);
-  const log = new ChangeLog(pmodels);
+  const catalogue = { procedures: new ProcedureRepository(pmodels) };
   const publisher = { client: 'officer', subject: 'officer-vss' };
   /** Resolves once the dossiers subgraph's copy has heard of the procedure's latest change. */
   const heard = async (code: string) => {
@@ -60,17 +60,17 @@ export async function dossiersWorld(opts: { redisDb: number; env?: Record<string
     catalogue: {
       async publish(code: string, change: Partial<ProcedureContentRecord> = {}) {
         const p = (await pmodels.Procedure.findOne({ code }).lean().exec())!;
-        if (p.status === 'PUBLISHED') await updateProcedure(pmodels, code, { ...contentOf(p), ...change });
-        await publishProcedure(pmodels, log, code, publisher);
+        if (p.status === 'PUBLISHED') await updateProcedure(catalogue, { code, input: { ...contentOf(p), ...change } });
+        await publishProcedure(catalogue, { code, by: publisher });
         await heard(code);
       },
       async withdraw(code: string) {
-        await withdrawProcedure(pmodels, log, code, 'Bãi bỏ (test)', publisher);
+        await withdrawProcedure(catalogue, { code, reason: 'Bãi bỏ (test)', by: publisher });
         await heard(code);
       },
     },
-    receive: async (input: ReceiveInput = orgInput(), p: Principal = principals.officer, now?: Date) => receiveDossier(domain, p, input, await call(p), now),
-    act: (input: ActionInput, p: Principal = principals.officer, now?: Date) => actOnDossier(domain, p, input, now),
+    receive: async (input: ReceiveInput = orgInput(), p: Principal = principals.officer, now?: Date) => receiveDossier({ ...domain, principal: p, ...(await call(p)) }, input, now),
+    act: (input: ActionInput, p: Principal = principals.officer, now?: Date) => actOnDossier({ ...domain, principal: p, requestId: 'test' }, input, now),
     async close() {
       await stopFollowing();
       await h.close();

@@ -1,4 +1,4 @@
-import { DEFAULT_PORTS, envReader, SUBGRAPHS, type SubgraphName } from '../../../platform/config';
+import { DEFAULT_PORTS, readEnv, setting, SUBGRAPHS, subgraphUrlVariable, type SubgraphName, type SubgraphUrlVariable } from '../../../platform/config';
 
 /**
  * What the peer gateways of bench:gateway (stock Apollo, Hive) read at start: their port, and the
@@ -6,14 +6,16 @@ import { DEFAULT_PORTS, envReader, SUBGRAPHS, type SubgraphName } from '../../..
  * all of them call the same subgraphs.
  */
 export function peerConfig() {
-  const e = envReader();
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((n) => [n, e.url(`SUBGRAPH_${n.toUpperCase()}_URL`, `http://127.0.0.1:${DEFAULT_PORTS[n]}/graphql`)]),
-  ) as Record<SubgraphName, string>;
+  const urlOf = (n: SubgraphName) => setting.url(`http://127.0.0.1:${DEFAULT_PORTS[n]}/graphql`);
+  const e = readEnv({
+    ...(Object.fromEntries(SUBGRAPHS.map((n) => [subgraphUrlVariable(n), urlOf(n)])) as Record<SubgraphUrlVariable, ReturnType<typeof urlOf>>),
+    PORT: setting.port(0),
+    GATEWAY_DEDUP: setting.oneOf(['on', 'off'], 'on'),
+  });
   return {
-    port: e.port('PORT', 0),
-    subgraphUrls,
+    port: e.PORT,
+    subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, e[subgraphUrlVariable(n)]])) as Record<SubgraphName, string>,
     /** Hive only: the HTTP transport's deduplication of identical in-flight subgraph queries (its default: on). */
-    dedup: e.oneOf('GATEWAY_DEDUP', ['on', 'off'] as const, 'on') === 'on',
+    dedup: e.GATEWAY_DEDUP === 'on',
   };
 }

@@ -9,5 +9,5 @@ export const Mutation: MutationResolvers = {
     return { keyId: key._id, name: key.name, agencyCode: key.agencyCode, registeredAt: key.registeredAt };
   },
   startDocumentUpload: (_, { input }, ctx) => startUpload(ctx, input),
-  digitiseDocument: (_, { id, metadata }, ctx) => digitiseDocument(ctx, id, metadata),
+  digitiseDocument: (_, { id, metadata }, ctx) => digitiseDocument(ctx, { id, metadata }),
 };

@@ -6,8 +6,8 @@ import { store } from './owners';
 export const Query: QueryResolvers = {
   document: async (_, { id }, ctx) => describable(ctx, await ctx.loaders.document.load(id)),
   documentByCode: async (_, { code }, ctx) => {
-    const issued = await ctx.models.DigitisationCode.findById(code).lean().exec();
-    return describable(ctx, issued && (await ctx.loaders.document.load(issued.documentId.toString())));
+    const id = await ctx.documents.idOfCode(code);
+    return describable(ctx, id === null ? null : await ctx.loaders.document.load(id));
   },
   myDocuments: (_, __, ctx) => {
     const { client, personalId } = ctx.principal;

@@ -1,28 +1,22 @@
 import type { Types } from 'mongoose';
 import { appError, ErrorCode, forbidden, invalidInput, notFound } from '../../../platform/errors';
-import { isDuplicateKey } from '../../../platform/mongo';
-import { objectIdOf, type Context, type DocumentModels } from '../context';
+import type { Context } from '../context';
+import type { DocumentRepository } from '../repositories/documents';
 import { ownerKeyOf, toView, type DocumentView } from '../models/document';
 import { buildMetadata, digitisationCodeOf, metadataErrors, type MetadataInput } from './metadata';
 import { requireDigitiser } from './scanner-keys';
 
 /**
- * Claims a digitisation code for a document under the code's unique _id (R-DOC-2). Claiming it
- * again for the same document (a retry after a crash) is fine; a code held by another document,
- * or a document that already got another code (a concurrent digitisation), is a CONFLICT.
+ * Claims a digitisation code for a document (R-DOC-2). A code held by another document, or a
+ * document that already got another code (a concurrent digitisation), is a CONFLICT.
  */
-export async function claimCode(models: Pick<DocumentModels, 'DigitisationCode'>, code: string, documentId: Types.ObjectId, now: Date): Promise<void> {
-  try {
-    await models.DigitisationCode.create({ _id: code, documentId, issuedAt: now });
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    const holder = await models.DigitisationCode.findById(code).lean().exec();
-    if (holder?.documentId.equals(documentId)) return;
-    if (holder) {
-      throw appError(ErrorCode.CONFLICT, `digitisation code ${code} already belongs to document ${holder.documentId.toString()}: the same paper was digitised before`, { documentId: holder.documentId.toString() });
-    }
-    throw appError(ErrorCode.CONFLICT, `document ${documentId.toString()} was given another digitisation code a moment ago; reload it`);
+export async function claimCode(documents: DocumentRepository, code: string, documentId: Types.ObjectId, now: Date): Promise<void> {
+  const claim = await documents.claimCode(code, documentId, now);
+  if (claim.claimed) return;
+  if (claim.heldBy) {
+    throw appError(ErrorCode.CONFLICT, `digitisation code ${code} already belongs to document ${claim.heldBy.toString()}: the same paper was digitised before`, { documentId: claim.heldBy.toString() });
   }
+  throw appError(ErrorCode.CONFLICT, `document ${documentId.toString()} was given another digitisation code a moment ago; reload it`);
 }
 
 /**
@@ -30,10 +24,9 @@ export async function claimCode(models: Pick<DocumentModels, 'DigitisationCode'>
  * The code is claimed first and released if the document cannot be updated, so a failure
  * leaves neither a code without metadata nor metadata without a code.
  */
-export async function digitiseDocument(ctx: Context, id: string, input: MetadataInput, now = new Date()): Promise<DocumentView> {
+export async function digitiseDocument(ctx: Context, { id, metadata: input }: { id: string; metadata: MetadataInput }, now = new Date()): Promise<DocumentView> {
   const officer = requireDigitiser(ctx);
-  const _id = objectIdOf(id);
-  const doc = _id && (await ctx.models.Document.findById(_id).lean().exec());
+  const doc = await ctx.documents.byId(id);
   if (!doc) throw notFound(`no document ${id}`);
   if (doc.agencyCode !== officer.agencyCode) throw forbidden(`document ${id} is held by ${doc.agencyCode}, not your agency`);
   if (doc.digitisationCode) throw appError(ErrorCode.CONFLICT, `document ${id} was digitised already as ${doc.digitisationCode}; its metadata is not changed once the code is issued`);
@@ -43,11 +36,11 @@ export async function digitiseDocument(ctx: Context, id: string, input: Metadata
 
   const metadata = buildMetadata(input, doc.documentTypeCode, { client: ctx.principal.client, subject: ctx.principal.subject }, now);
   const code = digitisationCodeOf('COMPONENT', metadata, doc.procedureCode);
-  await claimCode(ctx.models, code, doc._id, now);
+  await claimCode(ctx.documents, code, doc._id, now);
   try {
-    await ctx.models.Document.updateOne({ _id: doc._id }, { $set: { metadata, digitisationCode: code, ownerKey: ownerKeyOf(metadata.owner) } }).exec();
+    await ctx.documents.update(doc._id, { metadata, digitisationCode: code, ownerKey: ownerKeyOf(metadata.owner) });
   } catch (err) {
-    await ctx.models.DigitisationCode.deleteOne({ _id: code }).exec();
+    await ctx.documents.releaseCode(code);
     throw err;
   }
   await ctx.audit.record({ principal: ctx.principal, requestId: ctx.requestId, action: 'DOCUMENT_DIGITISE', target: `document:${id}`, outcome: 'ALLOWED', detail: code });

@@ -1,6 +1,6 @@
 import type { DossierEvent } from '../../../platform/events';
 import type { Logger } from '../../../platform/logger';
-import { insertIgnoringDuplicates, isDuplicateKey } from '../../../platform/mongo';
+import { isDuplicateKey } from '../../../platform/mongo';
 import type { DocumentsDomain } from '../context';
 import { ownerKeyOf, resultIdOf, type DocumentRecord, type MetadataRecord } from '../models/document';
 import type { DossierRefRecord } from '../models/dossier-ref';
@@ -45,7 +45,7 @@ export async function applyDossierEvent(domain: DocumentsDomain, e: DossierEvent
 export async function linkHeldDocuments(domain: DocumentsDomain, ref: DossierRefRecord, now: Date): Promise<number> {
   const ownerKey = ownerKeyOf(ref.applicant);
   if (!ownerKey) return 0;
-  const held = await domain.models.Document.find({ ownerKey }).lean().exec();
+  const held = await domain.documents.ownedBy(ownerKey);
   const latest = new Map<string, DocumentRecord>();
   for (const d of held) {
     const inForce = d.digitisationCode && d.dossierCode !== ref._id && (!d.metadata?.validUntil || d.metadata.validUntil > now);
@@ -54,7 +54,7 @@ export async function linkHeldDocuments(domain: DocumentsDomain, ref: DossierRef
     if (!seen || seen.metadata!.extractedAt < d.metadata!.extractedAt) latest.set(d.documentTypeCode, d);
   }
   const links = [...latest.values()].map((d) => ({ _id: `${ref._id}:${d._id.toString()}`, dossierCode: ref._id, documentId: d._id, linkedAt: now }));
-  if (links.length) await insertIgnoringDuplicates(domain.models.DocumentLink, links);
+  if (links.length) await domain.documents.link(links);
   return links.length;
 }
 
@@ -71,9 +71,8 @@ export const resultTypeCodeOf = (procedureCode: string) => `KQ${procedureCode.re
  * (or a retry after a crash part-way) ends with exactly one result.
  */
 export async function issueResult(domain: DocumentsDomain, ref: DossierRefRecord, completedAt: Date, now: Date): Promise<void> {
-  const { Document } = domain.models;
   const _id = resultIdOf(ref._id);
-  if (await Document.exists({ _id })) return;
+  if (await domain.documents.exists(_id)) return;
   const a = ref.applicant;
   const metadata: MetadataRecord = {
     documentTypeCode: resultTypeCodeOf(ref.procedureCode),
@@ -100,7 +99,7 @@ export async function issueResult(domain: DocumentsDomain, ref: DossierRefRecord
   const jws = await agency.sign({
     documentId: _id.toString(), sha256, metadataSha256: metadataHash(metadata), digitisationCode: code, agencyCode: ref.handlingAgencyCode, signedAt: signedAt.toISOString(),
   });
-  await claimCode(domain.models, code, _id, now);
+  await claimCode(domain.documents, code, _id, now);
   const fileName = `ket-qua-${ref._id}.pdf`;
   await domain.files.remove(_id); // what a crash part-way may have left
   await domain.files.put(_id, fileName, bytes, 'application/pdf');
@@ -111,7 +110,5 @@ export async function issueResult(domain: DocumentsDomain, ref: DossierRefRecord
     uploadedBy: { client: 'system', subject: 'documents' }, scan: null, metadata, digitisationCode: code, ownerKey: ownerKeyOf(metadata.owner),
     agencySignature: { jws, keyId: agency.keyId, agencyCode: ref.handlingAgencyCode, signedAt }, createdAt: now, updatedAt: now,
   };
-  await Document.create(record).catch((err: unknown) => {
-    if (!isDuplicateKey(err)) throw err;
-  });
+  await domain.documents.insertOnce(record);
 }

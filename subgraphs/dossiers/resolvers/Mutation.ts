@@ -5,15 +5,15 @@ import { registerCallback, removeCallback } from '../services/ivan-delivery-regi
 
 export const Mutation: MutationResolvers = {
   receiveDossier: (_, { input }, ctx) => {
-    return receiveDossier(ctx, ctx.principal, input, { internalToken: ctx.internalToken, requestId: ctx.requestId });
+    return receiveDossier(ctx, input);
   },
   actOnDossier: (_, { input }, ctx) => {
-    return actOnDossier(ctx, ctx.principal, input);
+    return actOnDossier(ctx, input);
   },
   registerIvanCallback: (_, { input }, ctx) => {
-    return registerCallback(ctx.models, ctx.principal, input);
+    return registerCallback(ctx, input);
   },
   removeIvanCallback: (_, { providerId }, ctx) => {
-    return removeCallback(ctx.models, ctx.principal, providerId);
+    return removeCallback(ctx, { providerId });
   },
 };

@@ -6,7 +6,7 @@ import { syncStatus } from '../services/portal-sync';
 import { deliveryStatus } from '../services/ivan-delivery';
 import { watchedProvider } from '../services/ivan-delivery-registration';
 import { readAfter } from '../../../platform/sequence';
-import { feedOwner, readFeed } from '../services/ivan-changes';
+import { readFeed } from '../services/ivan-changes';
 import { auditTrailPage } from '../services/audit-trail';
 
 export const Query: QueryResolvers = {
@@ -14,8 +14,7 @@ export const Query: QueryResolvers = {
     return ctx.visibleDossier(code);
   },
   dossiers: (_, { filter, first, after }, ctx) => {
-    if (!ctx.visible) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-    return listDossiers(ctx.models.Dossier, ctx.visible, filterQuery(filter), { first, after });
+    return listDossiers(ctx, { filter: filterQuery(filter), first, after });
   },
   dossierEvents: (_, { after, first }, ctx) => {
     const limit = first ?? 100;
@@ -23,10 +22,10 @@ export const Query: QueryResolvers = {
     if (after < 0) throw badInput('`after` is a sequence number, 0 or more', { argument: 'after' });
     return readAfter(ctx.models.EventLog, after, limit);
   },
-  ivanChanges: (_, { after, first, providerId }, ctx) => readFeed(ctx.models, feedOwner(ctx.principal, providerId), after, first ?? 100),
+  ivanChanges: (_, { after, first, providerId }, ctx) => readFeed(ctx, { providerId, after, first: first ?? 100 }),
   ivanDeliveries: (_, { providerId }, ctx) => deliveryStatus(ctx.models, watchedProvider(ctx.principal, providerId)),
   auditTrail: (_, { dossierCode, first, after }, ctx) => {
-    return auditTrailPage(ctx.auditRows, dossierCode, { first, after });
+    return auditTrailPage(ctx, { dossierCode, first, after });
   },
   portalSync: async (_, __, ctx) => {
     return { enabled: ctx.portal !== null, ...(await syncStatus(ctx.models)) };

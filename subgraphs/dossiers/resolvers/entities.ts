@@ -3,12 +3,10 @@ import { countKey } from '../context';
 import { filterQuery, listDossiers, pageOf } from '../services/queries';
 import { applicantKeyOf } from '../models/dossier';
 
-const EMPTY = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-
 export const Agency: AgencyResolvers = {
   __resolveReference: ({ code }) => ({ code }),
   dossiers: ({ code }, { status, first, after }, ctx) =>
-    ctx.visible ? listDossiers(ctx.models.Dossier, ctx.visible, { agencyCodes: code, ...filterQuery({ status }) }, { first, after }) : EMPTY,
+    listDossiers(ctx, { filter: { agencyCodes: code, ...filterQuery({ status }) }, first, after }),
   dossierCount: ({ code }, { status }, ctx) => ctx.loaders.count.load(countKey('agency', code, status)),
 };
 

@@ -1,14 +1,12 @@
 import { appError, ErrorCode, forbidden, invalidInput, type InputError } from '../../../platform/errors';
+import type { Caller } from '../../../platform/context';
 import { personalIdProblem, unitCodeProblem } from '../../../platform/identifiers';
 import type { Principal } from '../../../platform/principal';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { applicantKeyOf, CHANNELS, queueKeyOf, type DossierRecord } from '../models/dossier';
-import type { DossierEventRecord } from '../models/dossier-event';
 import { publicStatusOf } from '../workflow/states';
 import { AGENCY_CODE, dossierCode, dossierCodePrefix, MAX_DAILY_SEQUENCE } from './code';
-import { KeyedQueue } from '../../../platform/keyed-queue';
-import { highestNumber } from '../../../platform/sequence';
-import { appendEvent, eventId, project, type DossierModels, type NewDossierEvent } from './events';
+import type { DossierRepository } from '../repositories/dossiers';
 import type { ProcedureCatalogue } from './procedure-catalogue';
 
 export type Channel = (typeof CHANNELS)[number];
@@ -21,8 +19,9 @@ export interface ReceiveInput {
   components: { documentTypeCode: string; name: string; originals?: number | null; copies?: number | null }[];
 }
 
-export interface IntakeDeps {
-  models: DossierModels;
+/** What an intake needs: who files, and the dossiers subgraph's catalogue, calendar and store. */
+export interface IntakeContext extends Caller {
+  dossiers: DossierRepository;
   catalogue: ProcedureCatalogue;
   calendar: WorkingCalendar;
 }
@@ -79,25 +78,20 @@ function validate(p: Principal, input: ReceiveInput, errors: InputError[], now: 
  * Receives a dossier (R-DOS-1, 5, 6, 10): validates everything first, checks that the procedure
  * is published now, then issues the code and appointment date in one append.
  */
-export async function receiveDossier(
-  deps: IntakeDeps,
-  p: Principal,
-  input: ReceiveInput,
-  call: { internalToken?: string; requestId: string },
-  now = new Date(),
-): Promise<DossierRecord> {
+export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, now = new Date()): Promise<DossierRecord> {
+  const p = ctx.principal;
   const errors: InputError[] = [];
   const { channel, agencyCode } = channelAndAgency(p, input, errors);
   validate(p, input, errors, now);
   if (errors.length) throw invalidInput(errors);
 
-  const procedure = await deps.catalogue.get(input.procedureCode, call);
+  const procedure = await ctx.catalogue.get(input.procedureCode, ctx);
   if (!procedure) throw invalidInput([{ field: 'procedureCode', message: `no procedure has code ${input.procedureCode}` }]);
   if (procedure.status !== 'PUBLISHED') {
     throw invalidInput([{ field: 'procedureCode', message: `procedure ${procedure.code} is ${procedure.status}; only published procedures accept dossiers (R-DOS-5)` }]);
   }
 
-  const appointmentAt = deps.calendar.appointment(now, procedure.processingDays);
+  const appointmentAt = ctx.calendar.appointment(now, procedure.processingDays);
   const applicant = {
     kind: input.applicant.personalId ? 'CITIZEN' : 'ORGANIZATION',
     personalId: input.applicant.personalId ?? null,
@@ -133,44 +127,13 @@ export async function receiveDossier(
   };
 
   const prefix = dossierCodePrefix(agencyCode, now);
-  const event = await codeClaims.run(prefix, () =>
-    claimCode(deps.models, prefix, (dossierCode) => ({
-      dossierCode, seq: 1, action: 'RECEIVE', previousState: null, state: 'RECEIVED', previousStatus: null, status: 'RECEIVED',
-      actor: { client: p.client, subject: p.subject, agencyCode: p.agencyCode ?? null },
-      agencyCode, departmentCode: null, procedureCode: procedure.code, channel, ivanProviderId: changes.ivanProviderId ?? null, reason: null, at: now, changes,
-    })),
-  );
-  // Outside the queue: the claim alone must be one at a time.
-  await project(deps.models, event);
+  const event = await ctx.dossiers.claimNumber(prefix, MAX_DAILY_SEQUENCE, (n) => dossierCode(prefix, n), (dossierCode) => ({
+    dossierCode, seq: 1, action: 'RECEIVE', previousState: null, state: 'RECEIVED', previousStatus: null, status: 'RECEIVED',
+    actor: { client: p.client, subject: p.subject, agencyCode: p.agencyCode ?? null },
+    agencyCode, departmentCode: null, procedureCode: procedure.code, channel, ivanProviderId: changes.ivanProviderId ?? null, reason: null, at: now, changes,
+  }));
+  if (!event) throw appError(ErrorCode.CONFLICT, `all ${MAX_DAILY_SEQUENCE} dossier numbers of ${prefix.slice(0, -1)} are used`);
+  // After the claim: only the claim itself must be one at a time.
+  await ctx.dossiers.project(event);
   return { ...(changes as DossierRecord), code: event.dossierCode, seq: 1 };
-}
-
-// Claims for one agency and day run one at a time in this process, so its own intakes do not
-// race each other, and the last number it claimed saves asking the database each time; across
-// processes the unique index alone keeps codes right.
-const codeClaims = new KeyedQueue();
-const lastClaimed = new Map<string, number>();
-
-/**
- * The last number claimed for a prefix, found by looking codes up (numbers have no gaps, so
- * about 2·log₂ n lookups): a range over the codes would read every event on FerretDB.
- */
-const lastNumberOf = (models: DossierModels, prefix: string) =>
-  highestNumber(async (n) => n <= MAX_DAILY_SEQUENCE && (await models.DossierEvent.exists({ _id: eventId(dossierCode(prefix, n), 1) })) !== null);
-
-/**
- * R-DOS-1: the number is claimed by inserting the dossier's first event under the unique index,
- * so codes are unique across processes and gap-free (a failed intake claims nothing). Losing a
- * race means the number exists, so the next one is tried.
- */
-async function claimCode(models: DossierModels, prefix: string, firstEvent: (code: string) => NewDossierEvent): Promise<DossierEventRecord> {
-  const key = `${models.DossierEvent.db.name}/${prefix}`;
-  const last = lastClaimed.get(key) ?? (await lastNumberOf(models, prefix));
-  for (let n = last + 1; n <= MAX_DAILY_SEQUENCE; n++) {
-    const event = await appendEvent(models, firstEvent(dossierCode(prefix, n)));
-    if (!event) continue;
-    lastClaimed.set(key, n);
-    return event;
-  }
-  throw appError(ErrorCode.CONFLICT, `all ${MAX_DAILY_SEQUENCE} dossier numbers of ${prefix.slice(0, -1)} are used`);
 }

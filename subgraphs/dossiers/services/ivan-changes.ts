@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { Caller } from '../../../platform/context';
 import { badInput, forbidden, invalidInput } from '../../../platform/errors';
 import { Lease } from '../../../platform/lease';
 import type { Logger } from '../../../platform/logger';
@@ -96,13 +97,17 @@ export function feedOwner(p: Principal, providerId: string | null | undefined): 
   return providerId;
 }
 
-/** One page of a provider's feed after `after`; `hasMore` when a full page was read. */
-export async function readFeed(models: Pick<IvanFeedModels, 'IvanChange'>, providerId: string, after: number, first: number) {
+/** One page of the feed of the provider the caller may read (`feedOwner`) after `after`; `hasMore` when a full page was read. */
+export async function readFeed(
+  ctx: Pick<Caller, 'principal'> & { models: Pick<IvanFeedModels, 'IvanChange'> },
+  { providerId: asked, after, first }: { providerId?: string | null; after: number; first: number },
+) {
+  const providerId = feedOwner(ctx.principal, asked);
   const errors = [
     ...(Number.isInteger(after) && after >= 0 ? [] : [{ field: 'after', message: 'must be a change number, 0 or more' }]),
     ...(Number.isInteger(first) && first >= 1 && first <= MAX_PAGE ? [] : [{ field: 'first', message: `must be between 1 and ${MAX_PAGE}` }]),
   ];
   if (errors.length) throw invalidInput(errors);
-  const changes = await readAfter(models.IvanChange, after, first + 1, { where: { providerId }, number: 'n' });
+  const changes = await readAfter(ctx.models.IvanChange, after, first + 1, { where: { providerId }, number: 'n' });
   return { changes: changes.slice(0, first), last: changes.slice(0, first).at(-1)?.n ?? after, hasMore: changes.length > first };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CALLBACK_KINDS, type CallbackKind } from '../../../adapters/ivan/port';
+import type { Caller } from '../../../platform/context';
 import { forbidden, invalidInput, type InputError } from '../../../platform/errors';
 import type { Principal } from '../../../platform/principal';
 import { highestId } from '../../../platform/sequence';
@@ -51,7 +52,8 @@ function urlProblem(url: string): string | null {
 }
 
 /** Registers (or replaces) a provider's callback with a fresh signing secret, answered this once. */
-export async function registerCallback(models: IvanDeliveryModels, p: Principal, input: CallbackInput, now = new Date()) {
+export async function registerCallback(ctx: Pick<Caller, 'principal'> & { models: IvanDeliveryModels }, input: CallbackInput, now = new Date()) {
+  const { principal: p, models } = ctx;
   const errors: InputError[] = [];
   const providerId = providerFor(p, input.providerId, errors);
   if (!CALLBACK_KINDS.includes(input.kind)) errors.push({ field: 'kind', message: `one of ${CALLBACK_KINDS.join(', ')}` });
@@ -76,11 +78,11 @@ export async function registerCallback(models: IvanDeliveryModels, p: Principal,
 }
 
 /** Stops pushes to a provider; its pending changes wait for a new registration. True when one was registered. */
-export async function removeCallback(models: IvanDeliveryModels, p: Principal, providerId: string | null | undefined): Promise<boolean> {
+export async function removeCallback(ctx: Pick<Caller, 'principal'> & { models: IvanDeliveryModels }, { providerId }: { providerId?: string | null }): Promise<boolean> {
   const errors: InputError[] = [];
-  const id = providerFor(p, providerId, errors);
+  const id = providerFor(ctx.principal, providerId, errors);
   if (errors.length) throw invalidInput(errors);
-  return (await models.IvanCallback.deleteOne({ _id: id }).exec()).deletedCount > 0;
+  return (await ctx.models.IvanCallback.deleteOne({ _id: id }).exec()).deletedCount > 0;
 }
 
 /** The provider whose deliveries `p` may watch (`ivanDeliveries`). */

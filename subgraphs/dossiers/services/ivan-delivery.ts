@@ -10,7 +10,7 @@ import type { IvanCallbackModel, IvanCallbackRecord } from '../models/ivan-callb
 import type { DeliveryError, IvanDeliveryItemModel, IvanDeliveryItemRecord, IvanDeliveryMarkModel, IvanDeliveryProviderModel, IvanDeliveryProviderRecord } from '../models/ivan-delivery';
 import { RETRY_BLOCK } from '../models/portal-sync';
 import { npspStatusOf, type DossierState } from '../workflow/states';
-import { eventId } from './events';
+import { eventId } from '../repositories/dossiers';
 import { syncRecordsOf, type PortalSyncModels } from './portal-sync';
 import { backoffMs, dueHeads, PUSH_BATCH, readBuckets, type RetryPolicy } from './push-outbox';
 

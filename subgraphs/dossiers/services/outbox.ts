@@ -8,7 +8,7 @@ import type { EventLogModel, EventLogRecord } from '../models/event-log';
 import { blockOf, GapFreeSequence, highestId } from '../../../platform/sequence';
 import { startPeriodic } from '../../../platform/periodic';
 import { Lease } from '../../../platform/lease';
-import { findDossier, project, type DossierModels } from './events';
+import { DossierRepository, type DossierModels } from '../repositories/dossiers';
 
 const BATCH = 500;
 
@@ -98,9 +98,10 @@ export class Sequencer {
 async function projectAll(models: RelayModels, pending: StoredEvent[]) {
   const byDossier = new Map<string, StoredEvent[]>();
   for (const e of pending) byDossier.set(e.dossierCode, [...(byDossier.get(e.dossierCode) ?? []), e]);
+  const dossiers = new DossierRepository(models);
   await eachLimited([...byDossier.values()], 8, async (events) => {
-    const current = await findDossier(models, events[0]!.dossierCode);
-    for (const e of events) if (!current || current.seq < e.seq) await project(models, e);
+    const current = await dossiers.find(events[0]!.dossierCode);
+    for (const e of events) if (!current || current.seq < e.seq) await dossiers.project(e);
   });
 }
 

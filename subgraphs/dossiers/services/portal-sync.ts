@@ -1,5 +1,5 @@
-import type { GraphQLError } from 'graphql';
 import type { DossierSyncRecord, NationalPortalDossiers, SupplementRecord } from '../../../adapters/npsp/port';
+import { UpstreamError } from '../../../adapters/lib/errors';
 import type { Logger } from '../../../platform/logger';
 import { eachLimited } from '../../../platform/concurrency';
 import { insertIgnoringDuplicates } from '../../../platform/mongo';
@@ -7,7 +7,7 @@ import { startPeriodic } from '../../../platform/periodic';
 import type { Lease } from '../../../platform/lease';
 import type { DossierRecord } from '../models/dossier';
 import type { DossierEventModel, DossierEventRecord } from '../models/dossier-event';
-import { eventId } from './events';
+import { eventId } from '../repositories/dossiers';
 import type { EventLogModel } from '../models/event-log';
 import { RETRY_BLOCK, type PortalSyncItemModel, type PortalSyncItemRecord, type PortalSyncStateModel } from '../models/portal-sync';
 import { blockOf, highestId, readAfter } from '../../../platform/sequence';
@@ -120,7 +120,8 @@ async function readPending(models: PortalSyncModels, wanted: number) {
   return read.items;
 }
 
-const isRefusal = (err: unknown) => ['03', '04'].includes(String((err as GraphQLError).extensions?.portalErrorCode));
+/** The portal refused this change (invalid data, unknown dossier): its own problem, not an outage. */
+const isRefusal = (err: unknown) => err instanceof UpstreamError && ['03', '04'].includes(err.details.portalErrorCode ?? '');
 
 /** What one round of sending did; `outage` when the portal did not answer (the round stopped). */
 export interface SendReport {

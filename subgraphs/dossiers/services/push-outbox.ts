@@ -3,16 +3,11 @@ import { RETRY_BLOCK } from '../models/portal-sync';
 /**
  * What the dossier status pushes share (to the national portal, services/portal-sync.ts, and to
  * I-VAN partners, services/ivan-delivery.ts): outbox items read by block equality buckets, one
- * head per dossier sent at a time, and retry waits with full jitter.
+ * head per dossier sent at a time, and retry waits with full jitter. The attempt counts are data
+ * (in each item, or a partner's outages); the wait after each comes from platform/resilience.ts,
+ * so retries of many items spread out the same way an adapter's do.
  */
-export interface RetryPolicy {
-  baseMs: number;
-  maxMs: number;
-}
-
-/** Full jitter: a random wait up to base·2^(attempt−1), capped, so retries of many items spread out. */
-export const backoffMs = (attempt: number, p: RetryPolicy, random = Math.random) =>
-  Math.round(random() * Math.min(p.maxMs, p.baseMs * 2 ** Math.max(0, attempt - 1)));
+export { backoffMs, type BackoffPolicy as RetryPolicy } from '../../../platform/resilience';
 
 /** Log entries taken into a push per round, head items sent per round, and sends in flight at once. */
 export const PUSH_BATCH = { enqueue: 500, send: 200, concurrency: 8 } as const;

@@ -45,8 +45,14 @@ export function filterQuery(f: DossierFilterInput | null | undefined, now = new 
   return q;
 }
 
-export function listDossiers(Dossier: DossierModel, visible: FilterQuery<DossierRecord>, filter: FilterQuery<DossierRecord>, args: PageArgs) {
-  return keysetPage(Dossier, allOf(impliedBy(filter, visible) ? {} : visible, filter), NEWEST_FIRST, args);
+/** A page of the dossiers the caller may see (`ctx.visible`; none when null) that match `filter`, newest first. */
+export async function listDossiers(
+  ctx: { models: { Dossier: DossierModel }; visible: FilterQuery<DossierRecord> | null },
+  { filter, ...args }: { filter: FilterQuery<DossierRecord> } & PageArgs,
+): Promise<Page<DossierRecord>> {
+  const { visible } = ctx;
+  if (!visible) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+  return keysetPage(ctx.models.Dossier, allOf(impliedBy(filter, visible) ? {} : visible, filter), NEWEST_FIRST, args);
 }
 
 /**

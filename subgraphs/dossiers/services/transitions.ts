@@ -1,12 +1,18 @@
 import { appError, badInput, ErrorCode, forbidden, notFound } from '../../../platform/errors';
-import type { Principal } from '../../../platform/principal';
+import type { Caller } from '../../../platform/context';
 import type { DossierFacts } from '../../../platform/events';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { queueKeyOf, RETURN_METHODS, type DossierRecord } from '../models/dossier';
 import { ACTIONS, allowedActions, publicStatusOf, type DossierAction, type DossierState } from '../workflow/states';
 import { AGENCY_CODE } from './code';
 import { canAct, canSee } from './access';
-import { appendEvent, catchUp, findDossier, project, type DossierModels } from './events';
+import type { DossierRepository } from '../repositories/dossiers';
+
+/** What a change needs: who acts, and the dossiers subgraph's store and calendar. */
+export interface ActionContext extends Caller {
+  dossiers: DossierRepository;
+  calendar: WorkingCalendar;
+}
 
 export interface ActionInput {
   code: string;
@@ -92,16 +98,9 @@ function factsFor(d: DossierRecord, input: ActionInput, now: Date, calendar: Wor
  * anything is written; the change is one appended event (who, when, agency, department, why)
  * and its projection. Of two concurrent changes the second gets CONFLICT.
  */
-export async function actOnDossier(
-  deps: { models: DossierModels; calendar: WorkingCalendar },
-  p: Principal,
-  input: ActionInput,
-  now = new Date(),
-): Promise<DossierRecord> {
-  // A caller who saw a newer version than the projection shows met a late projection write:
-  // repair it first. Otherwise a projection behind its events shows as a taken number below.
-  let d = await findDossier(deps.models, input.code);
-  if (d && input.expectedVersion > d.seq) d = await catchUp(deps.models, input.code);
+export async function actOnDossier(ctx: ActionContext, input: ActionInput, now = new Date()): Promise<DossierRecord> {
+  const p = ctx.principal;
+  const d = await ctx.dossiers.forChange(input.code, input.expectedVersion);
   if (!d || !canSee(p, d)) throw notFound(`no dossier ${input.code} that you may see`);
   if (!canAct(p, d, input.action)) {
     throw forbidden(`you may not ${input.action} dossier ${d.code}: it is handled by ${d.handlingAgencyCode}`);
@@ -123,9 +122,9 @@ export async function actOnDossier(
   const problem = checkArguments(d, input);
   if (problem) throw badInput(problem, { currentState: state });
 
-  const changes = changesFor(d, input, def.to, now, deps.calendar);
-  const facts = factsFor(d, input, now, deps.calendar);
-  const event = await appendEvent(deps.models, {
+  const changes = changesFor(d, input, def.to, now, ctx.calendar);
+  const facts = factsFor(d, input, now, ctx.calendar);
+  const event = await ctx.dossiers.append({
     dossierCode: d.code,
     seq: d.seq + 1,
     action: input.action,
@@ -145,9 +144,9 @@ export async function actOnDossier(
     ...(facts ? { facts } : {}),
   });
   if (!event) {
-    await catchUp(deps.models, d.code);
+    await ctx.dossiers.repair(d.code);
     throw appError(ErrorCode.CONFLICT, `dossier ${d.code} changed meanwhile; reload it and retry`);
   }
-  await project(deps.models, event);
+  await ctx.dossiers.project(event);
   return { ...d, ...changes, seq: event.seq };
 }

@@ -9,7 +9,7 @@ export const Query: QueryResolvers = {
     return c && canSeePerson(ctx.principal, personalId) ? c : null;
   },
   verifyOrganizationSignature: (_, { unitCode, payload, signature }, ctx) => {
-    return checkSignature(ctx.models.Certificate, unitCode, payload, signature);
+    return checkSignature(ctx, { unitCode, payload, signature });
   },
   organization: (_, { unitCode }, ctx) => {
     return ctx.loaders.organization.load(unitCode);

@@ -1,11 +1,10 @@
-import type { Redis } from 'ioredis';
 import { appError, ErrorCode, forbidden, invalidInput, notFound, type InputError } from '../../../platform/errors';
 import { personalIdProblem, unitCodeProblem } from '../../../platform/identifiers';
 import { isDuplicateKey } from '../../../platform/mongo';
+import { failureLimit } from '../../../platform/rate-limit';
 import type { Principal } from '../../../platform/principal';
-import type { NationalPortalAccounts } from '../../../adapters/npsp/port';
-import type { Notifier } from '../../../adapters/notify/port';
-import type { AccountModel, AccountRecord } from '../models/account';
+import type { AccountRecord } from '../models/account';
+import type { Context } from '../context';
 import { hashPassword, initialPassword, passwordMatches } from './passwords';
 
 /**
@@ -14,12 +13,7 @@ import { hashPassword, initialPassword, passwordMatches } from './passwords';
  * account is made, the national portal is asked whether the citizen already has one (1333
  * Art. 13.2). Passwords are never stored or logged in clear.
  */
-export interface AccountDeps {
-  Account: AccountModel;
-  redis: Redis;
-  npsp: NationalPortalAccounts | null;
-  notifier: Notifier | null;
-}
+export type AccountContext = Pick<Context, 'principal' | 'models' | 'redis' | 'services'>;
 
 export interface RegisterInput {
   kind: 'CITIZEN' | 'ORGANIZATION';
@@ -49,7 +43,10 @@ function contactErrors(c: { email?: string | null; phone?: string | null; notify
 // The schema lets in officers with account:manage and citizens (@policy); a citizen acts for themself only.
 const isOwnerOrOfficer = (p: Principal, username: string) => p.client === 'officer' || (p.client === 'citizen' && p.personalId === username);
 
-export async function registerAccount(deps: AccountDeps, p: Principal, input: RegisterInput, now = new Date()): Promise<AccountRecord> {
+export async function registerAccount(ctx: AccountContext, input: RegisterInput, now = new Date()): Promise<AccountRecord> {
+  const p = ctx.principal;
+  const { notifier, npsp } = ctx.services;
+  const { Account } = ctx.models;
   const username = (input.kind === 'CITIZEN' ? input.personalId : input.unitCode) ?? '';
   const selfService = p.client === 'citizen' && input.kind === 'CITIZEN' && p.personalId === username;
   if (!selfService && p.client !== 'officer') {
@@ -61,11 +58,11 @@ export async function registerAccount(deps: AccountDeps, p: Principal, input: Re
   const fullName = input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ');
   if (!fullName) errors.push({ field: 'fullName', message: 'required' });
   if (errors.length) throw invalidInput(errors);
-  if (!deps.notifier) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'no notification service is configured (NOTIFY_URL)', { serviceName: 'notify' });
-  if (await deps.Account.exists({ username })) throw appError(ErrorCode.CONFLICT, `an account ${username} already exists`);
+  if (!notifier) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'no notification service is configured (NOTIFY_URL)', { serviceName: 'notify' });
+  if (await Account.exists({ username })) throw appError(ErrorCode.CONFLICT, `an account ${username} already exists`);
   if (input.kind === 'CITIZEN') {
-    if (!deps.npsp) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'the national portal is not configured (NPSP_URL)', { serviceName: 'npsp' });
-    if (await deps.npsp.hasAccount(username)) {
+    if (!npsp) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'the national portal is not configured (NPSP_URL)', { serviceName: 'npsp' });
+    if (await npsp.hasAccount(username)) {
       throw appError(ErrorCode.CONFLICT, 'this citizen already has a national-portal account; they sign in with it instead (1333 Art. 13.2)');
     }
   }
@@ -76,13 +73,13 @@ export async function registerAccount(deps: AccountDeps, p: Principal, input: Re
     passwordHash: await hashPassword(password), createdBy: p.subject, createdAt: now,
   };
   try {
-    await deps.Account.create(account);
+    await Account.create(account);
   } catch (err) {
     if (isDuplicateKey(err)) throw appError(ErrorCode.CONFLICT, `an account ${username} already exists`);
     throw err;
   }
   try {
-    await deps.notifier.send({
+    await notifier.send({
       channel: input.notifyBy,
       to: (input.notifyBy === 'EMAIL' ? input.email : input.phone)!,
       subject: 'Tài khoản Cổng Dịch vụ công BHXH',
@@ -90,20 +87,19 @@ export async function registerAccount(deps: AccountDeps, p: Principal, input: Re
     });
   } catch (err) {
     // Credentials that never reached their owner make an unusable account: take it back.
-    await deps.Account.deleteOne({ username }).exec();
+    await Account.deleteOne({ username }).exec();
     throw err;
   }
   return account;
 }
 
 export async function changeContact(
-  deps: Pick<AccountDeps, 'Account'>,
-  p: Principal,
-  username: string,
-  contact: { email?: string | null; phone?: string | null; notifyBy?: 'EMAIL' | 'SMS' | null },
+  ctx: Pick<AccountContext, 'principal' | 'models'>,
+  { username, contact }: { username: string; contact: { email?: string | null; phone?: string | null; notifyBy?: 'EMAIL' | 'SMS' | null } },
 ): Promise<AccountRecord> {
+  const p = ctx.principal;
   if (!isOwnerOrOfficer(p, username)) throw forbidden('only the account holder or an officer with account:manage may change it');
-  const current = await deps.Account.findOne({ username }).lean().exec();
+  const current = await ctx.models.Account.findOne({ username }).lean().exec();
   if (!current) throw notFound(`no account ${username}`);
   const next = {
     email: contact.email === undefined ? current.email : contact.email,
@@ -112,52 +108,36 @@ export async function changeContact(
   };
   const errors = contactErrors(next);
   if (errors.length) throw invalidInput(errors);
-  await deps.Account.updateOne({ username }, { $set: next }).exec();
+  await ctx.models.Account.updateOne({ username }, { $set: next }).exec();
   return { ...current, ...next };
 }
-
-/**
- * Takes one sign-in attempt for `username` before the password is even looked at, in one Redis
- * script: refused while locked; the attempt that goes past the limit sets the lock. So however
- * many requests arrive at once, at most MAX_FAILED_SIGN_INS passwords are checked per window.
- * Returns the attempt's number, or -<seconds locked>.
- */
-const TAKE_ATTEMPT = `
-local locked = redis.call('TTL', KEYS[1])
-if locked > 0 then return -locked end
-local n = redis.call('INCR', KEYS[2])
-redis.call('EXPIRE', KEYS[2], ARGV[2])
-if n > tonumber(ARGV[1]) then
-  redis.call('SET', KEYS[1], '1', 'EX', ARGV[2])
-  redis.call('DEL', KEYS[2])
-  return -tonumber(ARGV[2])
-end
-return n`;
 
 // Compared against when the account does not exist, so an unknown name costs the same time.
 const NO_ACCOUNT_HASH = hashPassword('no such account');
 
 /**
- * Checks a password. Attempts are taken atomically in Redis; after MAX_FAILED_SIGN_INS failures
- * in a row the account is locked for 15 minutes, during which even the right password is refused.
+ * Checks a password. Each attempt is taken in Redis before the password is even looked at
+ * (platform/rate-limit.ts), so however many requests arrive at once, at most MAX_FAILED_SIGN_INS
+ * passwords are checked; after that many failures within 15 minutes the account is locked for 15
+ * minutes, during which even the right password is refused. A success forgets the failures.
  */
-export async function signIn(deps: Pick<AccountDeps, 'Account' | 'redis'>, username: string, password: string) {
-  const lockKey = `account:locked:${username}`;
-  const failKey = `account:failures:${username}`;
+export async function signIn(ctx: Pick<AccountContext, 'models' | 'redis'>, { username, password }: { username: string; password: string }) {
+  // Stored as account:locked:<username>: the failure count, and while locked, the lock.
+  const guesses = failureLimit(ctx.redis, 'account:locked', MAX_FAILED_SIGN_INS, LOCK_SECONDS);
   const locked = (seconds: number) => ({
     ok: false, lockedUntil: new Date(Date.now() + seconds * 1000), message: `locked after ${MAX_FAILED_SIGN_INS} failed sign-ins; try again later`,
   });
-  const attempt = (await deps.redis.eval(TAKE_ATTEMPT, 2, lockKey, failKey, MAX_FAILED_SIGN_INS, LOCK_SECONDS)) as number;
-  if (attempt < 0) return locked(-attempt);
-  const account = await deps.Account.findOne({ username }).lean().exec();
+  const taken = await guesses.take(username);
+  if ('lockedSeconds' in taken) return locked(taken.lockedSeconds);
+  const account = await ctx.models.Account.findOne({ username }).lean().exec();
   const matches = await passwordMatches(password, account?.passwordHash ?? (await NO_ACCOUNT_HASH));
   if (account && matches) {
-    await deps.redis.del(failKey);
+    await guesses.clear(username);
     return { ok: true, lockedUntil: null, message: 'signed in' };
   }
-  if (attempt >= MAX_FAILED_SIGN_INS) {
-    await deps.redis.multi().set(lockKey, '1', 'EX', LOCK_SECONDS).del(failKey).exec();
+  if (taken.attempt >= MAX_FAILED_SIGN_INS) {
+    await guesses.lock(username);
     return locked(LOCK_SECONDS);
   }
-  return { ok: false, lockedUntil: null, message: `wrong user name or password (${MAX_FAILED_SIGN_INS - attempt} tries left)` };
+  return { ok: false, lockedUntil: null, message: `wrong user name or password (${MAX_FAILED_SIGN_INS - taken.attempt} tries left)` };
 }

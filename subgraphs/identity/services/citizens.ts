@@ -1,9 +1,9 @@
+import type { Context } from '../context';
 import { appError, ErrorCode, forbidden, invalidInput, type InputError } from '../../../platform/errors';
 import { personalIdProblem } from '../../../platform/identifiers';
 import { isDuplicateKey } from '../../../platform/mongo';
 import type { Principal } from '../../../platform/principal';
-import type { PopulationDatabase } from '../../../adapters/population/port';
-import type { CitizenModel, CitizenRecord } from '../models/citizen';
+import type { CitizenRecord } from '../models/citizen';
 
 /** Who may see a citizen's personal fields: the citizen, officers and dashboards. */
 export function canSeePerson(p: Principal, personalId: string): boolean {
@@ -25,11 +25,12 @@ export interface VerifyInput {
  * if the database cannot be reached nothing is stored.
  */
 export async function verifyCitizen(
-  deps: { Citizen: CitizenModel; population: PopulationDatabase | null },
-  p: Principal,
+  ctx: Pick<Context, 'principal' | 'models' | 'population'>,
   input: VerifyInput,
   now = new Date(),
 ): Promise<CitizenRecord> {
+  const p = ctx.principal;
+  const population = await ctx.population();
   // The schema lets in officers with citizen:verify and citizens (@policy); a citizen asks about themself only.
   const mayVerify = p.client === 'officer' || (p.client === 'citizen' && p.personalId === input.personalId);
   if (!mayVerify) throw forbidden('officers with citizen:verify, or the citizen themself, may verify a citizen');
@@ -43,15 +44,15 @@ export async function verifyCitizen(
   const fullName = input.fullName.normalize('NFC').trim().replace(/\s+/g, ' ');
   if (!fullName) errors.push({ field: 'fullName', message: 'the full name is required' });
   if (errors.length) throw invalidInput(errors);
-  if (!deps.population) {
+  if (!population) {
     throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'the national population database is not configured (POPULATION_URL)', { serviceName: 'population' });
   }
 
-  const outcome = await deps.population.verifyCitizen(input.personalId, fullName, input.dateOfBirth);
+  const outcome = await population.verifyCitizen(input.personalId, fullName, input.dateOfBirth);
   const verification = { result: outcome.result, mismatchedField: outcome.result === 'MISMATCH' ? outcome.field : null, at: now };
   const confirmed = outcome.result === 'MATCH' ? { fullName, dateOfBirth: input.dateOfBirth } : {};
   const save = (upsert: boolean) =>
-    deps.Citizen.findOneAndUpdate({ personalId: input.personalId }, { $set: { verification, ...confirmed } }, { upsert, new: true }).lean().exec();
+    ctx.models.Citizen.findOneAndUpdate({ personalId: input.personalId }, { $set: { verification, ...confirmed } }, { upsert, new: true }).lean().exec();
   // Two first verifications at once both try to insert; the loser updates what the winner made.
   const saved = await save(true).catch((err: unknown) => {
     if (isDuplicateKey(err)) return save(false);

@@ -1,3 +1,4 @@
+import type { Context } from '../context';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { passwordDigest } from 'soap';
@@ -25,7 +26,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * Issues a new credential for the provider and answers it (the only time the password is shown).
  * With `rotate`, the provider's earlier credentials are revoked once the new one is stored.
  */
-export async function issueCredential(model: IvanCredentialModel, secret: string, providerId: string, { rotate = false } = {}) {
+export async function issueCredential(ctx: Pick<Context, 'models' | 'services'>, { providerId, rotate = false }: { providerId: string; rotate?: boolean | null }) {
+  const model = ctx.models.IvanCredential;
+  const secret = ctx.services.ivanCredentialSecret;
   if (!PROVIDER_ID.test(providerId)) throw badInput('the provider id must be 2–64 letters, digits, "-" or "_"', { argument: 'providerId' });
   const username = `${providerId}.${randomBytes(6).toString('hex')}`;
   const password = derivePassword(secret, username);
@@ -36,8 +39,8 @@ export async function issueCredential(model: IvanCredentialModel, secret: string
 }
 
 /** Revokes one credential; answers whether it was active. */
-export async function revokeCredential(model: IvanCredentialModel, username: string): Promise<boolean> {
-  return (await model.updateOne({ _id: username, revokedAt: null }, { $set: { revokedAt: new Date() } }).exec()).modifiedCount === 1;
+export async function revokeCredential(ctx: Pick<Context, 'models'>, { username }: { username: string }): Promise<boolean> {
+  return (await ctx.models.IvanCredential.updateOne({ _id: username, revokedAt: null }, { $set: { revokedAt: new Date() } }).exec()).modifiedCount === 1;
 }
 
 /** The UsernameToken of a message, as the SOAP endpoint found it. */

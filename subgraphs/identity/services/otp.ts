@@ -1,10 +1,10 @@
 import { createHmac, randomInt } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { appError, ErrorCode, forbidden, notFound } from '../../../platform/errors';
 import { enforceRateLimit } from '../../../platform/rate-limit';
 import type { Principal } from '../../../platform/principal';
-import type { Notifier } from '../../../adapters/notify/port';
-import type { AccountModel } from '../models/account';
+import type { Context } from '../context';
+
+type OtpContext = Pick<Context, 'principal' | 'models' | 'redis' | 'services'>;
 
 /**
  * One-time passwords for citizens confirming an electronic dossier (R-ID-4; 352 Art. 17):
@@ -24,23 +24,21 @@ function citizenOf(p: Principal): string {
   return p.personalId;
 }
 
-export async function requestOtp(
-  deps: { redis: Redis; Account: AccountModel; notifier: Notifier | null; secret: string },
-  p: Principal,
-  purpose: string,
-): Promise<{ sentTo: string; expiresInSeconds: number }> {
+export async function requestOtp(ctx: OtpContext, { purpose }: { purpose: string }): Promise<{ sentTo: string; expiresInSeconds: number }> {
+  const p = ctx.principal;
+  const { notifier, otpSecret } = ctx.services;
   const personalId = citizenOf(p);
   if (!/^[\w.:-]{1,80}$/.test(purpose)) throw appError(ErrorCode.BAD_USER_INPUT, 'purpose is 1–80 letters, digits and . : _ - (e.g. the dossier code)');
-  const account = await deps.Account.findOne({ username: personalId }).lean().exec();
+  const account = await ctx.models.Account.findOne({ username: personalId }).lean().exec();
   if (!account) throw notFound('register an account first: the one-time password goes to its contact details');
-  if (!deps.notifier) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'no notification service is configured (NOTIFY_URL)', { serviceName: 'notify' });
-  await enforceRateLimit(deps.redis, `otp-requests:${personalId}`, OTP_REQUESTS_PER_HOUR, 3600);
+  if (!notifier) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'no notification service is configured (NOTIFY_URL)', { serviceName: 'notify' });
+  await enforceRateLimit(ctx.redis, `otp-requests:${personalId}`, OTP_REQUESTS_PER_HOUR, 3600);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const key = keyOf(personalId, purpose);
-  await deps.redis.multi().del(key).hset(key, 'hash', hashOf(deps.secret, personalId, purpose, code), 'attempts', 0).expire(key, OTP_TTL_SECONDS).exec();
+  await ctx.redis.multi().del(key).hset(key, 'hash', hashOf(otpSecret, personalId, purpose, code), 'attempts', 0).expire(key, OTP_TTL_SECONDS).exec();
   const to = account.notifyBy === 'SMS' ? account.phone : account.email;
   if (!to) throw appError(ErrorCode.BAD_USER_INPUT, `the account has no ${account.notifyBy === 'SMS' ? 'phone' : 'e-mail'} to send the code to; update its contact details`);
-  await deps.notifier.send({ channel: account.notifyBy, to, subject: 'Mã OTP BHXH', text: `Ma OTP xac nhan ${purpose}: ${code}. Hieu luc 5 phut. Khong chia se ma nay.` });
+  await notifier.send({ channel: account.notifyBy, to, subject: 'Mã OTP BHXH', text: `Ma OTP xac nhan ${purpose}: ${code}. Hieu luc 5 phut. Khong chia se ma nay.` });
   return { sentTo: to.replace(/^(.{2}).*(.{2})$/, '$1***$2'), expiresInSeconds: OTP_TTL_SECONDS };
 }
 
@@ -59,10 +57,11 @@ if attempts > tonumber(ARGV[2]) then redis.call('DEL', KEYS[1]) return -2 end
 if stored == ARGV[1] then redis.call('DEL', KEYS[1]) return 0 end
 return attempts`;
 
-export async function verifyOtp(deps: { redis: Redis; secret: string }, p: Principal, purpose: string, code: string): Promise<OtpResult> {
+export async function verifyOtp(ctx: Pick<OtpContext, 'principal' | 'redis' | 'services'>, { purpose, code }: { purpose: string; code: string }): Promise<OtpResult> {
+  const p = ctx.principal;
   const personalId = citizenOf(p);
-  const given = /^\d{6}$/.test(code) ? hashOf(deps.secret, personalId, purpose, code) : 'not-a-code';
-  const r = (await deps.redis.eval(CHECK_OTP, 1, keyOf(personalId, purpose), given, OTP_MAX_ATTEMPTS)) as number;
+  const given = /^\d{6}$/.test(code) ? hashOf(ctx.services.otpSecret, personalId, purpose, code) : 'not-a-code';
+  const r = (await ctx.redis.eval(CHECK_OTP, 1, keyOf(personalId, purpose), given, OTP_MAX_ATTEMPTS)) as number;
   if (r === 0) return { ok: true, reason: null, attemptsLeft: null };
   if (r === -1) return { ok: false, reason: 'EXPIRED_OR_UNKNOWN', attemptsLeft: 0 };
   if (r === -2) return { ok: false, reason: 'TOO_MANY_ATTEMPTS', attemptsLeft: 0 };

@@ -1,10 +1,9 @@
+import type { Context } from '../context';
 import { X509Certificate } from 'node:crypto';
 import { flattenedVerify, importX509 } from 'jose';
 import { appError, badInput, ErrorCode, notFound } from '../../../platform/errors';
 import { isDuplicateKey } from '../../../platform/mongo';
-import type { Principal } from '../../../platform/principal';
-import type { CertificateModel, CertificateRecord } from '../models/certificate';
-import type { OrganizationModel } from '../models/organization';
+import type { CertificateRecord } from '../models/certificate';
 
 /**
  * Organisations confirm electronic dossiers with a digital signature (R-ID-4; 352 Art. 17):
@@ -30,13 +29,13 @@ export function canonicalJson(value: unknown): string {
 const ALGORITHMS = { rsa: 'RS256', ec: 'ES256' } as const;
 
 export async function registerCertificate(
-  deps: { Certificate: CertificateModel; Organization: OrganizationModel },
-  p: Principal,
-  unitCode: string,
-  pem: string,
+  ctx: Pick<Context, 'principal'> & { models: Pick<Context['models'], 'Certificate' | 'Organization'> },
+  { unitCode, pem }: { unitCode: string; pem: string },
   now = new Date(),
 ): Promise<CertificateRecord> {
-  if (!(await deps.Organization.exists({ unitCode }))) throw notFound(`no organisation has unit code ${unitCode}`);
+  const p = ctx.principal;
+  const { Certificate, Organization } = ctx.models;
+  if (!(await Organization.exists({ unitCode }))) throw notFound(`no organisation has unit code ${unitCode}`);
   let cert: X509Certificate;
   try {
     cert = new X509Certificate(pem);
@@ -54,7 +53,7 @@ export async function registerCertificate(
     unitCode, fingerprint: cert.fingerprint256, subject: cert.subject, pem: cert.toString(), validFrom, validTo, registeredBy: p.subject, registeredAt: now,
   };
   try {
-    await deps.Certificate.create(record);
+    await Certificate.create(record);
   } catch (err) {
     if (isDuplicateKey(err)) throw appError(ErrorCode.CONFLICT, 'this certificate is already registered');
     throw err;
@@ -63,12 +62,11 @@ export async function registerCertificate(
 }
 
 export async function checkSignature(
-  Certificate: CertificateModel,
-  unitCode: string,
-  payload: string,
-  signature: string,
+  ctx: { models: Pick<Context['models'], 'Certificate'> },
+  { unitCode, payload, signature }: { unitCode: string; payload: string; signature: string },
   now = new Date(),
 ): Promise<SignatureCheckResult> {
+  const { Certificate } = ctx.models;
   const parts = signature.split('.');
   let canonical: string;
   try {

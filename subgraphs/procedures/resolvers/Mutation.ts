@@ -13,17 +13,17 @@ function publisher(ctx: RequestBase): Actor {
 export const Mutation: MutationResolvers = {
   createProcedure: (_, { code, input }, ctx) => {
     publisher(ctx);
-    return createProcedure(ctx.models, code, input);
+    return createProcedure(ctx, { code, input });
   },
   updateProcedure: (_, { code, input }, ctx) => {
     publisher(ctx);
-    return updateProcedure(ctx.models, code, input);
+    return updateProcedure(ctx, { code, input });
   },
-  publishProcedure: (_, { code, expectedRevision }, ctx) => publishProcedure(ctx.models, ctx.changeLog, code, publisher(ctx), { expectedRevision }),
-  withdrawProcedure: (_, { code, reason }, ctx) => withdrawProcedure(ctx.models, ctx.changeLog, code, reason, publisher(ctx)),
+  publishProcedure: (_, { code, expectedRevision }, ctx) => publishProcedure(ctx, { code, expectedRevision, by: publisher(ctx) }),
+  withdrawProcedure: (_, { code, reason }, ctx) => withdrawProcedure(ctx, { code, reason, by: publisher(ctx) }),
   importNationalProcedures: (_, __, ctx) => {
     publisher(ctx);
     if (!ctx.portal) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'the national portal is not configured here (NPSP_URL); nothing was imported', { serviceName: 'npsp' });
-    return importNationalProcedures(ctx.models, ctx.changeLog, ctx.portal, ctx.config.npspAgencyCode);
+    return importNationalProcedures({ procedures: ctx.procedures, portal: ctx.portal }, { agencyCode: ctx.config.npspAgencyCode });
   },
 };

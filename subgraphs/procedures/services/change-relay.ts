@@ -4,7 +4,7 @@ import type { Logger } from '../../../platform/logger';
 import { startPeriodic } from '../../../platform/periodic';
 import { Lease } from '../../../platform/lease';
 import type { ProcedureChangeRecord } from '../models/procedure-change';
-import { catchUp, type ProcedureModels } from './change-log';
+import { ProcedureRepository, type ProcedureModels } from '../repositories/procedures';
 
 const BATCH = 200;
 
@@ -31,8 +31,9 @@ export async function relayChanges(models: ProcedureModels, redis: Redis): Promi
   // `published` is indexed and pushed down as an equality on FerretDB, so this reads only the few
   // pending entries; the sort and limit then run on those (FerretDB pushes neither into SQL).
   const pending = await models.ProcedureChange.find({ published: false }).sort({ _id: 1 }).limit(BATCH).lean().exec();
+  const procedures = new ProcedureRepository(models);
   for (const c of pending) {
-    await catchUp(models, c.code);
+    await procedures.current(c.code);
     await publishEvent(redis, STREAMS.procedureChanges, toEvent(c));
     await models.ProcedureChange.updateOne({ _id: c._id }, { $set: { published: true } }).exec();
   }

@@ -3,8 +3,12 @@ import type { NationalProcedure, NationalProcedureCatalogue, NationalProcedureSu
 import { eachLimited } from '../../../platform/concurrency';
 import { ErrorCode } from '../../../platform/errors';
 import { contentOf, type Actor, type ProcedureContentRecord, type ProcedureRecord } from '../models/procedure';
-import { catchUp, type ChangeLog, type ProcedureModels } from './change-log';
-import { createProcedure, normalised, publishProcedure, withdrawProcedure } from './publication';
+import { createProcedure, normalised, publishProcedure, withdrawProcedure, type CatalogueContext } from './publication';
+
+/** What the import needs: the catalogue's store and the national database. */
+export interface ImportContext extends CatalogueContext {
+  portal: NationalProcedureCatalogue;
+}
 
 const PAGE_SIZE = 100;
 const CONCURRENCY = 8;
@@ -38,12 +42,13 @@ async function listAll(portal: NationalProcedureCatalogue, agencyCode: string): 
  * decisions about a record stand until the national record changes again. A listing failure
  * changes nothing; one procedure failing does not stop the others.
  */
-export async function importNationalProcedures(models: ProcedureModels, log: ChangeLog, portal: NationalProcedureCatalogue, agencyCode: string): Promise<ImportReport> {
+export async function importNationalProcedures(ctx: ImportContext, { agencyCode }: { agencyCode: string }): Promise<ImportReport> {
+  const { portal, procedures } = ctx;
   const listed = await listAll(portal, agencyCode);
   const report: ImportReport = { listed: listed.length, created: 0, changed: 0, withdrawn: 0, unchanged: 0, failed: [] };
   const seen = new Set(listed.map((s) => s.code));
   // One read of the whole catalogue decides what needs work; only that is read again in full.
-  const known = new Map((await models.Procedure.find().select({ code: 1, nationalUpdatedAt: 1, source: 1, status: 1 }).lean().exec()).map((p) => [p.code, p]));
+  const known = new Map((await procedures.models.Procedure.find().select({ code: 1, nationalUpdatedAt: 1, source: 1, status: 1 }).lean().exec()).map((p) => [p.code, p]));
 
   const reconcile = async (summary: NationalProcedureSummary) => {
     const last = known.get(summary.code);
@@ -51,12 +56,12 @@ export async function importNationalProcedures(models: ProcedureModels, log: Cha
       report.unchanged++;
       return;
     }
-    const local = await catchUp(models, summary.code);
+    const local = await procedures.current(summary.code);
     const national = await portal.getProcedure(summary.code);
     if (!national) throw new Error('listed by the portal, but LayThuTuc does not know it');
     const outcome = await apply(local, national);
     report[outcome]++;
-    await models.Procedure.updateOne({ code: summary.code }, { $set: { nationalUpdatedAt: national.updatedAt } }).exec();
+    await procedures.edit(summary.code, { nationalUpdatedAt: national.updatedAt });
   };
 
   const apply = async (local: ProcedureRecord | null, national: NationalProcedure): Promise<'created' | 'changed' | 'withdrawn' | 'unchanged'> => {
@@ -65,16 +70,16 @@ export async function importNationalProcedures(models: ProcedureModels, log: Cha
     const content = normalised(national);
     if (national.withdrawn) {
       if (local?.status !== 'PUBLISHED') return 'unchanged';
-      await withdrawProcedure(models, log, national.code, 'Bãi bỏ trên Cơ sở dữ liệu quốc gia về thủ tục hành chính', IMPORT_ACTOR);
+      await withdrawProcedure(ctx, { code: national.code, reason: 'Bãi bỏ trên Cơ sở dữ liệu quốc gia về thủ tục hành chính', by: IMPORT_ACTOR });
       return 'withdrawn';
     }
     if (!local) {
-      await createProcedure(models, national.code, content, 'NATIONAL');
-      await publishProcedure(models, log, national.code, IMPORT_ACTOR, { source: 'NATIONAL' });
+      await createProcedure(ctx, { code: national.code, input: content, source: 'NATIONAL' });
+      await publishProcedure(ctx, { code: national.code, by: IMPORT_ACTOR, source: 'NATIONAL' });
       return 'created';
     }
     if (local.status === 'PUBLISHED' && sameContent(local, content)) return 'unchanged';
-    await publishProcedure(models, log, national.code, IMPORT_ACTOR, { content, source: 'NATIONAL' });
+    await publishProcedure(ctx, { code: national.code, by: IMPORT_ACTOR, content, source: 'NATIONAL' });
     return 'changed';
   };
 
@@ -84,8 +89,8 @@ export async function importNationalProcedures(models: ProcedureModels, log: Cha
       if ('gone' in item) {
         // Its change time is forgotten first, so that if it is listed again — even unchanged, say
         // after a listing that missed it — it is imported again rather than left withdrawn.
-        await models.Procedure.updateOne({ code: item.code }, { $set: { nationalUpdatedAt: null } }).exec();
-        await withdrawProcedure(models, log, item.code, 'Không còn trong Cơ sở dữ liệu quốc gia về thủ tục hành chính', IMPORT_ACTOR);
+        await procedures.edit(item.code, { nationalUpdatedAt: null });
+        await withdrawProcedure(ctx, { code: item.code, reason: 'Không còn trong Cơ sở dữ liệu quốc gia về thủ tục hành chính', by: IMPORT_ACTOR });
         report.withdrawn++;
       } else {
         await reconcile(item);

@@ -1,11 +1,16 @@
 import { appError, ErrorCode, invalidInput, notFound, type InputError } from '../../../platform/errors';
-import { isDuplicateKey } from '../../../platform/mongo';
 import {
   AGENCY_LEVELS, contentOf, SERVICE_LEVELS, SUBMISSION_METHODS,
   type Actor, type ProcedureContentRecord, type ProcedureRecord,
 } from '../models/procedure';
 import type { ChangeKind } from '../models/procedure-change';
-import { catchUp, project, type ChangeLog, type ProcedureModels } from './change-log';
+import type { ProcedureRepository } from '../repositories/procedures';
+
+/** What publication needs: the catalogue's store. Who acts is named in each input (an officer, or the national import). */
+export interface CatalogueContext {
+  procedures: ProcedureRepository;
+}
+type Source = 'LOCAL' | 'NATIONAL';
 
 const CODE = /^\d\.\d{6}$/;
 
@@ -60,37 +65,33 @@ function checked(c: ProcedureContentRecord, code?: string): ProcedureContentReco
   return content;
 }
 
-async function current(models: ProcedureModels, code: string): Promise<ProcedureRecord> {
-  const p = await catchUp(models, code);
+async function current(ctx: CatalogueContext, code: string): Promise<ProcedureRecord> {
+  const p = await ctx.procedures.current(code);
   if (!p) throw notFound(`no procedure ${code} in the catalogue`);
   return p;
 }
 
 /** Starts a procedure as a draft: visible to publishers only until published. */
-export async function createProcedure(models: ProcedureModels, code: string, input: ProcedureContentRecord, source: 'LOCAL' | 'NATIONAL' = 'LOCAL'): Promise<ProcedureRecord> {
+export async function createProcedure(ctx: CatalogueContext, { code, input, source = 'LOCAL' }: { code: string; input: ProcedureContentRecord; source?: Source }): Promise<ProcedureRecord> {
   const content = checked(input, code);
-  try {
-    return (await models.Procedure.create({ code, ...content, status: 'DRAFT', version: 0, revision: 0, source })).toObject();
-  } catch (err) {
-    if (isDuplicateKey(err)) throw appError(ErrorCode.CONFLICT, `procedure ${code} already exists; edit it with updateProcedure`);
-    throw err;
-  }
+  const created = await ctx.procedures.insertDraft({ code, ...content, status: 'DRAFT', version: 0, revision: 0, source });
+  if (!created) throw appError(ErrorCode.CONFLICT, `procedure ${code} already exists; edit it with updateProcedure`);
+  return created;
 }
 
 /**
  * Edits a procedure. Before its first publication the draft itself changes; afterwards the
  * edit waits as the next version, and the published version stays what everyone reads.
  */
-export async function updateProcedure(models: ProcedureModels, code: string, input: ProcedureContentRecord): Promise<ProcedureRecord> {
+export async function updateProcedure(ctx: CatalogueContext, { code, input }: { code: string; input: ProcedureContentRecord }): Promise<ProcedureRecord> {
   const content = checked(input);
-  const p = await current(models, code);
-  const set = p.version === 0 ? { ...content } : { pendingContent: content };
-  return (await models.Procedure.findOneAndUpdate({ code }, { $set: set }, { new: true, runValidators: true }).lean().exec())!;
+  const p = await current(ctx, code);
+  return ctx.procedures.edit(code, p.version === 0 ? { ...content } : { pendingContent: content });
 }
 
 /** Appends one change and applies it; CONFLICT when another change of this procedure came first. */
-async function change(models: ProcedureModels, log: ChangeLog, p: ProcedureRecord, kind: ChangeKind, fields: { content: ProcedureContentRecord; version: number; reason: string | null; by: Actor; source?: 'LOCAL' | 'NATIONAL' }): Promise<ProcedureRecord> {
-  const stored = await log.append({
+async function change(ctx: CatalogueContext, p: ProcedureRecord, kind: ChangeKind, fields: { content: ProcedureContentRecord; version: number; reason: string | null; by: Actor; source?: Source }): Promise<ProcedureRecord> {
+  const stored = await ctx.procedures.append({
     code: p.code,
     revision: p.revision + 1,
     kind,
@@ -103,8 +104,8 @@ async function change(models: ProcedureModels, log: ChangeLog, p: ProcedureRecor
     by: fields.by,
   });
   if (!stored) throw appError(ErrorCode.CONFLICT, `procedure ${p.code} was changed by someone else just now; reload it and try again`);
-  await project(models, stored);
-  return (await models.Procedure.findOne({ code: p.code }).lean().exec())!;
+  await ctx.procedures.project(stored);
+  return (await ctx.procedures.find(p.code))!;
 }
 
 /**
@@ -112,8 +113,11 @@ async function change(models: ProcedureModels, log: ChangeLog, p: ProcedureRecor
  * received keep the version they were received under; only new ones see the new version.
  * With `content`, publishes that content directly (the national import).
  */
-export async function publishProcedure(models: ProcedureModels, log: ChangeLog, code: string, by: Actor, opts: { expectedRevision?: number | null; content?: ProcedureContentRecord; source?: 'LOCAL' | 'NATIONAL' } = {}): Promise<ProcedureRecord> {
-  const p = await current(models, code);
+export async function publishProcedure(
+  ctx: CatalogueContext,
+  { code, by, ...opts }: { code: string; by: Actor; expectedRevision?: number | null; content?: ProcedureContentRecord; source?: Source },
+): Promise<ProcedureRecord> {
+  const p = await current(ctx, code);
   if (opts.expectedRevision != null && opts.expectedRevision !== p.revision) {
     throw appError(ErrorCode.CONFLICT, `procedure ${code} is at revision ${p.revision}, not ${opts.expectedRevision}; reload it and try again`);
   }
@@ -122,14 +126,14 @@ export async function publishProcedure(models: ProcedureModels, log: ChangeLog, 
   const errors = contentErrors(content);
   if (errors.length) throw invalidInput(errors);
   const kind = p.status === 'PUBLISHED' ? 'CHANGED' : 'PUBLISHED';
-  return change(models, log, p, kind, { content, version: p.version + 1, reason: null, by, source: opts.source });
+  return change(ctx, p, kind, { content, version: p.version + 1, reason: null, by, source: opts.source });
 }
 
 /** Withdraws a published procedure (bãi bỏ): it stops accepting dossiers; those received go on. */
-export async function withdrawProcedure(models: ProcedureModels, log: ChangeLog, code: string, reason: string, by: Actor): Promise<ProcedureRecord> {
+export async function withdrawProcedure(ctx: CatalogueContext, { code, reason, by }: { code: string; reason: string; by: Actor }): Promise<ProcedureRecord> {
   const why = reason.normalize('NFC').trim();
   if (why.length === 0 || why.length > 1000) throw invalidInput([{ field: 'reason', message: 'is required, at most 1000 characters' }]);
-  const p = await current(models, code);
+  const p = await current(ctx, code);
   if (p.status !== 'PUBLISHED') throw appError(ErrorCode.CONFLICT, `procedure ${code} is ${p.status}; only a published procedure can be withdrawn`);
-  return change(models, log, p, 'WITHDRAWN', { content: contentOf(p), version: p.version, reason: why, by });
+  return change(ctx, p, 'WITHDRAWN', { content: contentOf(p), version: p.version, reason: why, by });
 }

@@ -52,7 +52,7 @@ async function step(ctx: Context, report: ReportRecord, from: ReportStatus, to: 
 }
 
 /** Leadership approval (statistics:approve), by someone other than the report's author (352 Art. 4.2). */
-export async function approveReport(ctx: Context, id: string, now = new Date()): Promise<ReportRecord> {
+export async function approveReport(ctx: Context, { id }: { id: string }, now = new Date()): Promise<ReportRecord> {
   const report = await load(ctx, id);
   if (report.status !== 'DRAFT') throw appError(ErrorCode.CONFLICT, `report ${id} is ${report.status}; only a DRAFT is approved`);
   if (report.createdBy.subject === ctx.principal.subject && report.createdBy.client === ctx.principal.client) {
@@ -62,7 +62,7 @@ export async function approveReport(ctx: Context, id: string, now = new Date()):
 }
 
 /** Publication of an approved report (statistics:report); a published report never changes. */
-export async function publishReport(ctx: Context, id: string, now = new Date()): Promise<ReportRecord> {
+export async function publishReport(ctx: Context, { id }: { id: string }, now = new Date()): Promise<ReportRecord> {
   const report = await load(ctx, id);
   if (report.status === 'DRAFT') throw appError(ErrorCode.CONFLICT, `report ${id} is not approved yet; leadership approves before publication (R-STA-2)`);
   if (report.status === 'PUBLISHED') throw appError(ErrorCode.CONFLICT, `report ${id} is published; a published report never changes`);
