@@ -3,7 +3,6 @@ import type { Redis } from 'ioredis';
 import type { Logger } from './logger';
 import type { Principal } from './principal';
 import type { ServiceConfig } from './config';
-import { forbidden } from './errors';
 
 /** What every subgraph request carries before its domain adds loaders and services. */
 export interface RequestBase {
@@ -25,19 +24,6 @@ export interface SubgraphDeps {
   redis: Redis;
   logger: Logger;
   config: ServiceConfig;
-}
-
-/** Refuses callers whose token lacks `scope`. */
-export function requireScope(ctx: RequestBase, scope: string): void {
-  requireSignedIn(ctx);
-  if (!ctx.principal.scopes.includes(scope)) throw forbidden(`this needs the ${scope} scope, which your token does not carry`);
-}
-
-/** Refuses anonymous callers; public catalogue queries simply do not call this. */
-export function requireSignedIn(ctx: RequestBase): void {
-  if (ctx.principal.client === 'anonymous') {
-    throw forbidden('sign in first: this field needs a bearer token (anonymous callers may use public lookups only)');
-  }
 }
 
 /**

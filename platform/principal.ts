@@ -17,7 +17,7 @@ export const ANONYMOUS: Principal = Object.freeze({ client: 'anonymous', subject
 /** What each kind of client may do unless its token says otherwise. */
 export const DEFAULT_SCOPES: Record<ClientType, string[]> = {
   ivan: ['dossier:submit', 'dossier:read', 'document:read'],
-  npsp: ['procedure:read', 'procedure:sync', 'dossier:sync', 'dossier:submit', 'dossier:events'],
+  npsp: ['procedure:sync', 'dossier:submit', 'dossier:events'],
   dashboard: ['statistics:read', 'statistics:report', 'dossier:read', 'dossier:events', 'document:read', 'sync:monitor', 'audit:read'],
   officer: ['dossier:read', 'dossier:process', 'document:read', 'document:digitise', 'statistics:read', 'citizen:verify', 'organization:manage', 'account:manage', 'procedure:publish', 'sync:monitor', 'ivan:manage', 'audit:read'],
   citizen: ['dossier:read', 'dossier:submit', 'document:read'],

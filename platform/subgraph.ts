@@ -11,7 +11,7 @@ import { loadServiceConfig, loadTogether, PROJECT_ROOT, type SubgraphName } from
 import { createLogger, type Logger } from './logger';
 import { connectDatabase, pingDatabase } from './mongo';
 import { connectRedis, pingRedis } from './redis';
-import { closeServer, createAdminApp, createHttpApp, listen, type HttpRoute } from './http';
+import { closeServer, createAdminApp, createHttpApp, listen } from './http';
 import { collectProcessMetrics, graphqlMetricsPlugin } from './metrics';
 import { workerStates } from './background';
 import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalClaims } from './internal-token';
@@ -21,6 +21,7 @@ import type { RequestBase, SubgraphDeps } from './context';
 import { runUpgrades, type Upgrade } from './upgrades';
 import { DEADLINE_HEADER, deadlineApolloPlugin, deadlineFromHeader } from './deadline';
 import { flushTraces } from './tracing';
+import { enforcePolicies, guardRoute, type SubgraphRoute } from './authorization';
 
 /** Everything that makes one subgraph: its SDL, resolvers, per-request context and background work. */
 export interface SubgraphDefinition<C extends RequestBase> {
@@ -31,8 +32,8 @@ export interface SubgraphDefinition<C extends RequestBase> {
   createContext(base: RequestBase, deps: SubgraphDeps): C;
   /** Reads and checks the subgraph's own settings at start, so a bad one stops it there (throws). */
   checkConfig?(env: Record<string, string | undefined>): void;
-  /** HTTP routes beside /graphql (downloads, webhooks). */
-  routes?(deps: SubgraphDeps): HttpRoute<C>[];
+  /** HTTP routes beside /graphql (downloads, webhooks), each with its policy (platform/authorization.ts). */
+  routes?(deps: SubgraphDeps): SubgraphRoute<C>[];
   /** Changes to data stored by older versions, run once per database at start (platform/upgrades.ts). */
   upgrades?: readonly Upgrade[];
   /** Long-running work (event consumers, outbox relays); returns a function per worker that stops it. */
@@ -72,7 +73,8 @@ export function buildSubgraphServer<C extends RequestBase>(
   extra: Partial<ApolloServerOptions<C>> = {},
 ): ApolloServer<C> {
   return new ApolloServer<C>({
-    schema: buildSubgraphSchema({ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }),
+    // The SDL's @public, @authenticated, @requiresScopes and @policy, checked on every field.
+    schema: enforcePolicies(buildSubgraphSchema({ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> })),
     introspection: !deps.config.production,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorWith(deps.logger, def.mapError),
@@ -127,7 +129,7 @@ export async function runSubgraph<C extends RequestBase>(
     logger,
     ...probes,
     metricsOnLoopback: config.metricsPort === null,
-    routes: def.routes?.(deps),
+    routes: def.routes?.(deps).map(guardRoute),
     mapError: def.mapError,
     shedding: config.shedding,
     admit: async (req) => ({ deadlineMs: deadlineFromHeader(req.headers[DEADLINE_HEADER]) }),

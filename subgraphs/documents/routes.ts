@@ -1,5 +1,6 @@
-import { readBytes, sendJson, type HttpRoute } from '../../platform/http';
-import { requireSignedIn, type SubgraphDeps } from '../../platform/context';
+import { readBytes, sendJson } from '../../platform/http';
+import type { SubgraphDeps } from '../../platform/context';
+import type { SubgraphRoute } from '../../platform/authorization';
 import { appError, ErrorCode, notFound } from '../../platform/errors';
 import { domainOf, type Context } from './context';
 import { checkIntegrity } from './services/integrity';
@@ -15,16 +16,22 @@ const header = (value: string | string[] | undefined) => (typeof value === 'stri
  * officer's signature in x-scan-signature (R-DOC-3). Reached through the gateway, which
  * authenticates the officer as for GraphQL. Every attempt is audited, refused ones too.
  */
-export function uploadRoute(deps: SubgraphDeps): HttpRoute<Context> {
+export function uploadRoute(deps: SubgraphDeps): SubgraphRoute<Context> {
+  const auditOf = (ctx: Context, match: RegExpMatchArray) => {
+    const target = `ticket:${match[1]!.slice(0, 8)}…`;
+    return (outcome: string, detail?: string, on = target) =>
+      domainOf(deps).audit.record({ principal: ctx.principal, requestId: ctx.requestId, action: 'DOCUMENT_UPLOAD', target: on, outcome, detail });
+  };
   return {
     method: 'PUT',
     path: /^\/uploads\/([A-Za-z0-9_-]{1,64})$/,
+    policy: { policy: [['officer', 'document:digitise']] },
+    refused: (ctx, refusal, match) => auditOf(ctx, match)('REFUSED', refusal.message.slice(0, 300)),
     async handle(req, res, match, context) {
       const ctx = await context();
       const domain = domainOf(deps);
       const target = `ticket:${match[1]!.slice(0, 8)}…`;
-      const audit = (outcome: string, detail?: string, on = target) =>
-        domain.audit.record({ principal: ctx.principal, requestId: ctx.requestId, action: 'DOCUMENT_UPLOAD', target: on, outcome, detail });
+      const audit = auditOf(ctx, match);
       try {
         requireDigitiser(ctx);
         const ticket = await openTicket(domain, ctx.principal, match[1]!);
@@ -46,20 +53,18 @@ export function uploadRoute(deps: SubgraphDeps): HttpRoute<Context> {
  * I-VAN provider that filed it; checked (hash and signatures) before a byte is sent, and audited
  * whatever the outcome. Other callers are told it does not exist.
  */
-export function downloadRoute(deps: SubgraphDeps): HttpRoute<Context> {
+export function downloadRoute(deps: SubgraphDeps): SubgraphRoute<Context> {
+  const recordOf = (ctx: Context, match: RegExpMatchArray) => (outcome: string, detail?: string) =>
+    domainOf(deps).audit.record({ principal: ctx.principal, requestId: ctx.requestId, action: 'DOCUMENT_DOWNLOAD', target: `document:${match[1]!}`, outcome, detail });
   return {
     method: 'GET',
     path: /^\/documents\/([0-9a-fA-F]{24})\/content$/,
+    policy: { requiresScopes: [['document:read']] },
+    refused: (ctx, refusal, match) => recordOf(ctx, match)('DENIED', ctx.principal.client === 'anonymous' ? 'no bearer token' : refusal.message),
     async handle(_req, res, match, context) {
       const ctx = await context();
-      const { audit } = domainOf(deps);
       const id = match[1]!;
-      const record = (outcome: string, detail?: string) =>
-        audit.record({ principal: ctx.principal, requestId: ctx.requestId, action: 'DOCUMENT_DOWNLOAD', target: `document:${id}`, outcome, detail });
-      if (ctx.principal.client === 'anonymous') {
-        await record('DENIED', 'no bearer token');
-        requireSignedIn(ctx);
-      }
+      const record = recordOf(ctx, match);
       const doc = await ctx.loaders.document.load(id);
       if (!doc || !doc.file || !mayReadFile(ctx.principal, doc, await dossiersOf(ctx, doc))) {
         await record('DENIED', doc ? 'not the owner, the agency or the filing provider' : 'no such document');

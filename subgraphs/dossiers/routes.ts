@@ -1,5 +1,6 @@
-import { HttpError, readBody, sendJson, type HttpRoute } from '../../platform/http';
-import { requireSignedIn, type SubgraphDeps } from '../../platform/context';
+import { HttpError, readBody, sendJson } from '../../platform/http';
+import type { SubgraphDeps } from '../../platform/context';
+import type { SubgraphRoute } from '../../platform/authorization';
 import { notFound } from '../../platform/errors';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, type InboundSms } from '../../adapters/sms/port';
 import { MAX_SKEW_SECONDS, signatureProblem } from '../../adapters/sms/signature';
@@ -12,12 +13,13 @@ import { parseLookup, statusReply, SYNTAX_REPLY, unknownCodeReply } from './serv
 export const receiptPath = (code: string) => `/receipts/${encodeURIComponent(code)}.pdf`;
 
 /** GET /receipts/<code>.pdf: the receipt slip, to whoever may read the dossier (R-DOS-2). */
-export const receiptRoute: HttpRoute<Context> = {
+export const receiptRoute: SubgraphRoute<Context> = {
   method: 'GET',
   path: /^\/receipts\/([^/]+)\.pdf$/,
+  // Which dossiers the caller may see is visibleDossier's row rule; a stranger's code is 404.
+  policy: 'authenticated',
   async handle(_req, res, match, context) {
     const ctx = await context();
-    requireSignedIn(ctx);
     let code: string;
     try {
       code = decodeURIComponent(match[1]!);
@@ -38,10 +40,12 @@ export const receiptRoute: HttpRoute<Context> = {
  * and timestamp; a replayed call is refused, and each phone may ask a few times an hour, since
  * every reply is an SMS the agency pays for. The reply (public state only) goes to the sender.
  */
-export function smsInboundRoute(deps: SubgraphDeps): HttpRoute<Context> {
+export function smsInboundRoute(deps: SubgraphDeps): SubgraphRoute<Context> {
   return {
     method: 'POST',
     path: /^\/sms\/inbound$/,
+    // No bearer token: the SMS gateway proves itself with the body's HMAC, checked below.
+    policy: 'public',
     async handle(req, res) {
       const { sms, config, models } = domainOf(deps);
       if (!sms || !config.sms) throw new HttpError(503, 'SMS lookup is not configured (SMS_GATEWAY_URL)');

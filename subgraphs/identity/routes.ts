@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { HttpError, readBody, sendJson, type HttpRoute } from '../../platform/http';
+import { HttpError, readBody, sendJson } from '../../platform/http';
+import type { SubgraphRoute } from '../../platform/authorization';
 import type { SubgraphDeps } from '../../platform/context';
 import { WS_SECURITY_SCOPE } from '../../platform/principal';
 import { loadIdentityConfig } from './config';
@@ -15,15 +16,14 @@ const Token = z.object({ username: z.string().min(1).max(200), passwordDigest: z
  * (R-INT-1) and for whom. Not forwarded by the gateway; only a call carrying the gateway's
  * internal token with the ivan:authenticate scope is answered.
  */
-export function wsSecurityRoute(deps: SubgraphDeps): HttpRoute<Context> {
+export function wsSecurityRoute(deps: SubgraphDeps): SubgraphRoute<Context> {
   const secret = loadIdentityConfig(deps.config.env).ivanCredentialSecret;
   const model = ivanCredentialModel(deps.db);
   return {
     method: 'POST',
     path: /^\/internal\/ws-security$/,
-    async handle(req, res, _match, context) {
-      const ctx = await context();
-      if (!ctx.principal.scopes.includes(WS_SECURITY_SCOPE)) throw new HttpError(403, 'only the gateway may check WS-Security tokens');
+    policy: { requiresScopes: [[WS_SECURITY_SCOPE]] },
+    async handle(req, res) {
       let token: z.infer<typeof Token>;
       try {
         token = Token.parse(JSON.parse(await readBody(req)));

@@ -444,6 +444,10 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
 }>;
 
+export type PublicDirectiveArgs = { };
+
+export type PublicDirectiveResolver<Result, Parent, ContextType = Context, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AgencySignatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgencySignature'] = ResolversParentTypes['AgencySignature']> = ResolversObject<{
   agencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -598,3 +602,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UploadTicket?: UploadTicketResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  public?: PublicDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,5 +1,4 @@
 import type { DossierResolvers } from '../generated/resolvers-types';
-import { requireScope } from '../../../platform/context';
 import { visibleOnly } from '../services/access';
 
 /**
@@ -9,11 +8,9 @@ import { visibleOnly } from '../services/access';
 export const Dossier: DossierResolvers = {
   __resolveReference: ({ code }) => ({ code }),
   documents: async ({ code }, _, ctx) => {
-    requireScope(ctx, 'document:read');
     return visibleOnly(ctx, (await ctx.loaders.documentsByDossier.load(code)).map((l) => l.doc));
   },
   reusedDocuments: async ({ code }, _, ctx) => {
-    requireScope(ctx, 'document:read');
     return visibleOnly(ctx, (await ctx.loaders.reusedByDossier.load(code)).map((l) => l.doc));
   },
 };

@@ -19,7 +19,6 @@ export interface DocumentDossiers {
  * must not open their data store. Dashboards see figures, not files.
  */
 export function mayReadFile(p: Principal, doc: DocumentRecord, { own, reusedIn }: DocumentDossiers): boolean {
-  if (!p.scopes.includes('document:read')) return false;
   switch (p.client) {
     case 'officer':
       return !!p.agencyCode && [doc.agencyCode, own?.handlingAgencyCode, ...reusedIn.map((d) => d.handlingAgencyCode)].includes(p.agencyCode);
@@ -34,11 +33,10 @@ export function mayReadFile(p: Principal, doc: DocumentRecord, { own, reusedIn }
 
 /** Seeing a document's description: whoever may read its file, and dashboards. */
 export const mayDescribe = (p: Principal, doc: DocumentRecord, dossiers: DocumentDossiers): boolean =>
-  (p.client === 'dashboard' && p.scopes.includes('document:read')) || mayReadFile(p, doc, dossiers);
+  p.client === 'dashboard' || mayReadFile(p, doc, dossiers);
 
 /** A data store (Art. 11.2) is listed to its owner and to officers, each document still filtered by mayDescribe. */
 export function mayReadStore(p: Principal, ownerKey: string): boolean {
-  if (!p.scopes.includes('document:read')) return false;
   return p.client === 'officer' || p.client === 'dashboard' || (p.client === 'citizen' && ownerKey === `P:${p.personalId}`);
 }
 

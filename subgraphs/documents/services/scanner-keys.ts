@@ -1,13 +1,11 @@
 import type { JWK } from 'jose';
-import { requireScope } from '../../../platform/context';
 import { appError, ErrorCode, forbidden, invalidInput } from '../../../platform/errors';
 import type { Context } from '../context';
 import type { ScannerKeyRecord } from '../models/scanner-key';
 import { scannerKeyId } from './signatures';
 
-/** The officers who scan and digitise (document:digitise), each of an agency. */
+/** The officers who scan and digitise (document:digitise, by the schema's @policy and the upload route's), each of an agency. */
 export function requireDigitiser(ctx: Context): { subject: string; agencyCode: string } {
-  requireScope(ctx, 'document:digitise');
   const p = ctx.principal;
   if (p.client !== 'officer' || !p.agencyCode) throw forbidden('scanning and digitising are done by officers of an agency');
   return { subject: p.subject, agencyCode: p.agencyCode };

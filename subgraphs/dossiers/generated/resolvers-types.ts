@@ -846,6 +846,10 @@ export type ResolversParentTypes = ResolversObject<{
   ReceiveDossierInput: ReceiveDossierInput;
 }>;
 
+export type PublicDirectiveArgs = { };
+
+export type PublicDirectiveResolver<Result, Parent, ContextType = Context, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agency']>, { __typename: 'Agency' } & GraphQLRecursivePick<ParentType, {"code":true}>, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1182,3 +1186,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  public?: PublicDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,14 +1,12 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
-import { requireScope, type RequestBase } from '../../../platform/context';
+import type { RequestBase } from '../../../platform/context';
 import { appError, ErrorCode } from '../../../platform/errors';
 import type { Actor } from '../models/procedure';
 import { createProcedure, publishProcedure, updateProcedure, withdrawProcedure } from '../services/publication';
 import { importNationalProcedures } from '../services/national-import';
-import { PUBLISH_SCOPE } from './Query';
 
-/** The publisher, after checking they may publish. */
+/** The publisher, as the change records them (the schema asks for procedure:publish). */
 function publisher(ctx: RequestBase): Actor {
-  requireScope(ctx, PUBLISH_SCOPE);
   return { client: ctx.principal.client, subject: ctx.principal.subject };
 }
 

