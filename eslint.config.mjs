@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'coverage/', 'dist/', '**/generated/**'] },
+  { ignores: ['node_modules/', '.data/', 'coverage/', 'dist/', '**/generated/**', 'ui/*/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import proxyaddr from 'proxy-addr';
-import { SUBGRAPHS, type SubgraphName } from '../platform/config';
+import path from 'node:path';
+import { PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../platform/config';
+import { staticApp } from '../platform/static-files';
 import { closeServer, createAdminApp, createHttpApp, listen } from '../platform/http';
 import { collectProcessMetrics, graphqlMetricsPlugin } from '../platform/metrics';
 import { workerStates } from '../platform/background';
@@ -159,6 +161,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
         if (res.writableEnded) resolve(true);
       });
     },
+    // The browser apps (issue 18), built by npm start / npm test / npm run build into ui/<app>/dist.
+    statics: [staticApp('/dashboard', path.join(PROJECT_ROOT, 'ui', 'dashboard', 'dist'))],
     admit: async (req) => {
       // A SOAP message authenticates inside its envelope: the endpoint admits it once it knows who sent it.
       if (req.method === 'POST' && req.url?.split('?')[0] === SOAP_PATH) return { deadlineMs: config.budgets.ivan.deadlineMs };

@@ -49,6 +49,8 @@ export interface HttpAppOptions<C extends BaseContext> {
   mapError?: ErrorMapper;
   /** Runs first on every request (CORS); returns true when it answered the request itself. */
   preflight?(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** Public files answered before admission (platform/static-files.ts); each returns true when it answered. */
+  statics?: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>)[];
 }
 
 export interface Admission {
@@ -242,6 +244,7 @@ export function createHttpApp<C extends BaseContext>(opts: HttpAppOptions<C>): h
       // metrics are for this machine only (an operator's scraper uses METRICS_PORT).
       if (await answerProbe(req, res, path, opts, opts.metricsOnLoopback !== false && isLoopback(req))) return undefined;
       if (await opts.preflight?.(req, res)) return undefined;
+      for (const serve of opts.statics ?? []) if (await serve(req, res)) return undefined;
       const pressure = shedder.enter();
       if (pressure) {
         throw new HttpError(503, `the service is overloaded (${pressure}); retry in ${SHED_RETRY_AFTER_SECONDS} s`, {

@@ -14,3 +14,7 @@ if (stale) {
   console.error('installing npm dependencies…');
   execSync(existsSync(lock) ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
 }
+
+// The browser apps the gateway serves (/dashboard, /graphiql), rebuilt when their sources change.
+const { buildUi } = await import('./lib/build-ui.mjs');
+buildUi(root);
