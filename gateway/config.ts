@@ -45,6 +45,18 @@ export interface GatewayConfig extends CommonConfig {
   workers: number;
   /** The audit trail (R-Q-2, gateway/audit/): off only outside production when MONGODB_URI is unset. */
   audit: AuditConfig | null;
+  /** What the dashboard's sign-in offers (issue 18; gateway/dashboard.ts serves it as /dashboard/config.json). */
+  dashboard: DashboardSignInConfig;
+}
+
+/**
+ * How people sign in to the dashboard: at an OIDC provider (authorization code + PKCE) when one is
+ * configured; otherwise by pasting a token, and, only with the development JWKS outside production,
+ * by minting one for a demo role.
+ */
+export interface DashboardSignInConfig {
+  oidc: { issuer: string; clientId: string; scope: string } | null;
+  devSignIn: boolean;
 }
 
 export interface AuditConfig {
@@ -84,6 +96,9 @@ const GATEWAY_SETTINGS = {
   GATEWAY_DEDUP: setting.oneOf(ON_OFF, 'on'),
   GATEWAY_CACHE: setting.oneOf(ON_OFF, 'on'),
   GATEWAY_WORKERS: setting.int(availableParallelism(), 1),
+  DASHBOARD_OIDC_ISSUER: optionalUrl(),
+  DASHBOARD_OIDC_CLIENT_ID: setting.text().optional(),
+  DASHBOARD_OIDC_SCOPE: setting.text('openid profile'),
 };
 
 const GATEWAY_RULES: EnvRule[] = [
@@ -94,6 +109,8 @@ const GATEWAY_RULES: EnvRule[] = [
       : undefined,
   requiredWith('JWT_ISSUER', 'JWKS_URL', 'JWKS_PATH'),
   requiredWith('JWT_AUDIENCE', 'JWKS_URL', 'JWKS_PATH'),
+  requiredWith('DASHBOARD_OIDC_CLIENT_ID', 'DASHBOARD_OIDC_ISSUER'),
+  requiredWith('DASHBOARD_OIDC_ISSUER', 'DASHBOARD_OIDC_CLIENT_ID'),
   // Off only for measuring what it costs (bench:gateway before/after); production always records.
   (g) => (isProduction(g) && g.AUDIT_LOG === 'off' ? 'AUDIT_LOG=off is refused in production: every exchange is audited (R-Q-2)' : undefined),
   (g) =>
@@ -139,5 +156,10 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       v.AUDIT_LOG === 'off' || !v.MONGODB_URI
         ? null
         : { mongoUri: v.MONGODB_URI, database: auditDatabaseName(v.MONGODB_DB_PREFIX), checkpointEvery: v.AUDIT_CHECKPOINT_EVERY, checkpointMs: v.AUDIT_CHECKPOINT_MS },
+    dashboard: {
+      oidc: v.DASHBOARD_OIDC_ISSUER && v.DASHBOARD_OIDC_CLIENT_ID ? { issuer: v.DASHBOARD_OIDC_ISSUER, clientId: v.DASHBOARD_OIDC_CLIENT_ID, scope: v.DASHBOARD_OIDC_SCOPE } : null,
+      // Minting tokens is harmless only where the gateway trusts nothing but the local development key.
+      devSignIn: usesDevJwks && !common.production,
+    },
   };
 }

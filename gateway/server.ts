@@ -42,6 +42,7 @@ import { startAudit } from './audit';
 import { auditPlugin } from './audit/plugin';
 import { auditedRoute } from './audit/rest';
 import { traceIdOf } from './audit/touched';
+import { dashboardConfigFile, devSignInRoute } from './dashboard';
 
 /** GraphQL Armor's field-suggestion blocker alone: its other limits are applied per client type (query-limits.ts). */
 function suggestionBlocker() {
@@ -162,7 +163,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       });
     },
     // The browser apps (issue 18), built by npm start / npm test / npm run build into ui/<app>/dist.
-    statics: [staticApp('/dashboard', path.join(PROJECT_ROOT, 'ui', 'dashboard', 'dist'))],
+    // The dashboard's sign-in settings come before its files, which would answer any path with index.html.
+    statics: [dashboardConfigFile(config.dashboard), staticApp('/dashboard', path.join(PROJECT_ROOT, 'ui', 'dashboard', 'dist'))],
     admit: async (req) => {
       // A SOAP message authenticates inside its envelope: the endpoint admits it once it knows who sent it.
       if (req.method === 'POST' && req.url?.split('?')[0] === SOAP_PATH) return { deadlineMs: config.budgets.ivan.deadlineMs };
@@ -186,6 +188,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
         '/documents/:id/content': forwardRoute('GET', /^\/documents\/[0-9a-fA-F]{24}\/content$/, 'documents', urls),
       }).map(([name, route]) => (audit ? auditedRoute(route, name, audit, logger) : route)),
       ...soap,
+      // Development sign-in of the dashboard: only where the gateway trusts the local development key alone.
+      ...(config.dashboard.devSignIn ? [devSignInRoute(config.keysDir)] : []),
     ],
     context: async (req, requestId) => {
       const entry = admitted.get(req);

@@ -1,0 +1,34 @@
+import { useCallback } from 'react';
+import { useI18n } from './i18n';
+import { useQuery } from './use-query';
+import type { Grouping } from './figures';
+
+interface Agencies {
+  agencies: { edges: { node: { code: string; name: string; nameEn: string | null } }[] };
+}
+// The public catalogue: no token needed, cached by the gateway.
+const AGENCIES = 'query DashboardAgencies { agencies(first: 100) { edges { node { code name nameEn } } } }';
+
+/** The public agency list (code and name in both languages), for sign-in and labels. */
+export function useAgencies() {
+  return useQuery<Agencies>(AGENCIES);
+}
+
+/** How a figures group reads: an agency by its name, a channel by its label, "All" without grouping; others as the server keys them. */
+export function useGroupLabel(grouping: Grouping): (group: string | null) => string {
+  const { t, label, locale } = useI18n();
+  const { data } = useAgencies();
+  return useCallback(
+    (group: string | null) => {
+      if (group == null) return t('common.all');
+      if (grouping === 'CHANNEL') return label('channel', group);
+      if (grouping === 'AGENCY') {
+        const agency = data?.agencies.edges.find((e) => e.node.code === group)?.node;
+        const name = agency && (locale === 'en' ? agency.nameEn ?? agency.name : agency.name);
+        return name ? `${name} (${group})` : group;
+      }
+      return group;
+    },
+    [grouping, data, t, label, locale],
+  );
+}

@@ -1,0 +1,3 @@
+export function DossiersPage(_: { code?: string }) {
+  return null;
+}
