@@ -102,6 +102,8 @@ export const en: Messages = {
   'reports.actions': 'Actions',
   'reports.empty': 'No reports yet.',
   'reports.figures': 'Figures',
+  'reports.showFigures': 'Show figures',
+  'reports.hideFigures': 'Hide figures',
   'reportStatus.DRAFT': 'Draft',
   'reportStatus.APPROVED': 'Approved',
   'reportStatus.PUBLISHED': 'Published',

@@ -101,6 +101,8 @@ export const vi = {
   'reports.actions': 'Thao tác',
   'reports.empty': 'Chưa có báo cáo nào.',
   'reports.figures': 'Số liệu',
+  'reports.showFigures': 'Xem số liệu',
+  'reports.hideFigures': 'Ẩn số liệu',
   'reportStatus.DRAFT': 'Bản nháp',
   'reportStatus.APPROVED': 'Đã phê duyệt',
   'reportStatus.PUBLISHED': 'Đã công bố',
