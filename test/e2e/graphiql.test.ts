@@ -59,6 +59,10 @@ test('issue 18: GraphiQL at /graphiql runs a query with the token from its heade
   await withPage(browser, 'graphiql', async ({ page, consoleErrors, shot }) => {
     const requests: { url: string; authorization?: string }[] = [];
     page.on('request', (req) => requests.push({ url: req.url(), authorization: req.headers().authorization }));
+    const encodings = new Map<string, string | undefined>();
+    page.on('response', (res) => {
+      if (/\/graphiql\/assets\/index-.+\.(js|css)$/.test(res.url())) encodings.set(res.url(), res.headers()['content-encoding']);
+    });
 
     await page.goto(`${origin}/graphiql`); // redirected to /graphiql/
     await setEditor(page, '.graphiql-query-editor .CodeMirror', '{ agencies(first: 3) { edges { node { code } } } }');
@@ -81,6 +85,9 @@ test('issue 18: GraphiQL at /graphiql runs a query with the token from its heade
     // Fonts and styles are inlined: no CDN, no font service, nothing but the gateway (data: URLs aside).
     const outside = requests.map((r) => r.url).filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:'));
     expect(outside).toEqual([]);
+    // The build's precompressed bundle and stylesheet are what travels (scripts/lib/build-ui.mjs).
+    expect(encodings.size).toBe(2);
+    expect(new Set(encodings.values())).toEqual(new Set(['br']));
     expect(consoleErrors).toEqual([]);
   });
 }, 60_000);
