@@ -45,6 +45,8 @@ export interface GatewayConfig extends CommonConfig {
   workers: number;
   /** The audit trail (R-Q-2, gateway/audit/): off only outside production when MONGODB_URI is unset. */
   audit: AuditConfig | null;
+  /** GraphiQL at /graphiql (issue 18): on by default outside production, off in it unless GRAPHIQL=on. */
+  graphiql: boolean;
 }
 
 export interface AuditConfig {
@@ -84,6 +86,8 @@ const GATEWAY_SETTINGS = {
   GATEWAY_DEDUP: setting.oneOf(ON_OFF, 'on'),
   GATEWAY_CACHE: setting.oneOf(ON_OFF, 'on'),
   GATEWAY_WORKERS: setting.int(availableParallelism(), 1),
+  // Unset: on in development, off in production, where an IDE is a choice to make, not a default.
+  GRAPHIQL: setting.oneOf(ON_OFF).optional(),
 };
 
 const GATEWAY_RULES: EnvRule[] = [
@@ -135,6 +139,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     dedup: v.GATEWAY_DEDUP === 'on',
     cache: v.GATEWAY_CACHE === 'on',
     workers: v.GATEWAY_WORKERS,
+    graphiql: (v.GRAPHIQL ?? (common.production ? 'off' : 'on')) === 'on',
     audit:
       v.AUDIT_LOG === 'off' || !v.MONGODB_URI
         ? null

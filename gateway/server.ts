@@ -42,6 +42,7 @@ import { startAudit } from './audit';
 import { auditPlugin } from './audit/plugin';
 import { auditedRoute } from './audit/rest';
 import { traceIdOf } from './audit/touched';
+import { graphiqlApps, landingPagePlugin } from './graphiql';
 
 /** GraphQL Armor's field-suggestion blocker alone: its other limits are applied per client type (query-limits.ts). */
 function suggestionBlocker() {
@@ -96,6 +97,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       ...(audit ? [auditPlugin(audit, logger)] : []),
       queryLimitsPlugin({ budgets: config.budgets, estimate: createCostEstimator(readCostModel(supergraphSdl)), trusted }),
       graphqlMetricsPlugin<GatewayContext>((c) => c.principal?.client),
+      // Apollo's default landing page loads from a CDN; ours points at /graphiql (gateway/graphiql.ts).
+      landingPagePlugin(config.graphiql),
       // No "Did you mean …?" in production: it would map the schema for an attacker.
       ...(config.production ? suggestionBlocker() : []),
     ],
@@ -162,7 +165,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       });
     },
     // The browser apps (issue 18), built by npm start / npm test / npm run build into ui/<app>/dist.
-    statics: [staticApp('/dashboard', path.join(PROJECT_ROOT, 'ui', 'dashboard', 'dist'))],
+    statics: [staticApp('/dashboard', path.join(PROJECT_ROOT, 'ui', 'dashboard', 'dist')), ...graphiqlApps(config.graphiql)],
     admit: async (req) => {
       // A SOAP message authenticates inside its envelope: the endpoint admits it once it knows who sent it.
       if (req.method === 'POST' && req.url?.split('?')[0] === SOAP_PATH) return { deadlineMs: config.budgets.ivan.deadlineMs };
