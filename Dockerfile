@@ -24,6 +24,9 @@ RUN npm ci --omit=dev && npm cache clean --force
 # subgraph SDL and committed supergraph the services read from schema/ (PROJECT_ROOT is /app).
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
+# The browser apps the gateway serves at /dashboard and /graphiql (static files, built by Vite).
+COPY --from=build /app/ui/dashboard/dist ./ui/dashboard/dist
+COPY --from=build /app/ui/graphiql/dist ./ui/graphiql/dist
 # Keys, the JWKS (or JWKS_URL) and trusted documents are mounted, never baked in: KEYS_DIR,
 # JWKS_PATH, TRUSTED_DOCUMENTS point at them (deploy/README.md).
 USER node

@@ -45,6 +45,8 @@ export interface GatewayConfig extends CommonConfig {
   workers: number;
   /** The audit trail (R-Q-2, gateway/audit/): off only outside production when MONGODB_URI is unset. */
   audit: AuditConfig | null;
+  /** GraphiQL at /graphiql (issue 18): on by default outside production, off in it unless GRAPHIQL=on. */
+  graphiql: boolean;
   /** What the dashboard's sign-in offers (issue 18; gateway/dashboard.ts serves it as /dashboard/config.json). */
   dashboard: DashboardSignInConfig;
 }
@@ -99,6 +101,8 @@ const GATEWAY_SETTINGS = {
   DASHBOARD_OIDC_ISSUER: optionalUrl(),
   DASHBOARD_OIDC_CLIENT_ID: setting.text().optional(),
   DASHBOARD_OIDC_SCOPE: setting.text('openid profile'),
+  // Unset: on in development, off in production, where an IDE is a choice to make, not a default.
+  GRAPHIQL: setting.oneOf(ON_OFF).optional(),
 };
 
 const GATEWAY_RULES: EnvRule[] = [
@@ -152,6 +156,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     dedup: v.GATEWAY_DEDUP === 'on',
     cache: v.GATEWAY_CACHE === 'on',
     workers: v.GATEWAY_WORKERS,
+    graphiql: (v.GRAPHIQL ?? (common.production ? 'off' : 'on')) === 'on',
     audit:
       v.AUDIT_LOG === 'off' || !v.MONGODB_URI
         ? null

@@ -91,6 +91,10 @@ export function createCostEstimator(model: Map<string, FieldCost>) {
   };
 
   const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+    // Introspection (__schema, __type) is answered by the gateway from the schema it holds, reaching
+    // no subgraph, and is off in production; priced by list sizes it would cost millions and refuse
+    // GraphiQL its schema (issue 18). GraphQL Armor's depth rule skips __schema for the same reason.
+    if (field.name.startsWith('__')) return 0;
     const key = `${type.name}.${field.name}`;
     const cost = model.get(key);
     const leaf = isLeafType(getNamedType(field.type));

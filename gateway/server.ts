@@ -43,6 +43,7 @@ import { auditPlugin } from './audit/plugin';
 import { auditedRoute } from './audit/rest';
 import { traceIdOf } from './audit/touched';
 import { dashboardConfigFile, devSignInRoute } from './dashboard';
+import { graphiqlApps, landingPagePlugin } from './graphiql';
 
 /** GraphQL Armor's field-suggestion blocker alone: its other limits are applied per client type (query-limits.ts). */
 function suggestionBlocker() {
@@ -97,6 +98,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
       ...(audit ? [auditPlugin(audit, logger)] : []),
       queryLimitsPlugin({ budgets: config.budgets, estimate: createCostEstimator(readCostModel(supergraphSdl)), trusted }),
       graphqlMetricsPlugin<GatewayContext>((c) => c.principal?.client),
+      // Apollo's default landing page loads from a CDN; ours points at /graphiql (gateway/graphiql.ts).
+      landingPagePlugin(config.graphiql),
       // No "Did you mean …?" in production: it would map the schema for an attacker.
       ...(config.production ? suggestionBlocker() : []),
     ],
@@ -164,7 +167,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     },
     // The browser apps (issue 18), built by npm start / npm test / npm run build into ui/<app>/dist.
     // The dashboard's sign-in settings come before its files, which would answer any path with index.html.
-    statics: [dashboardConfigFile(config.dashboard), staticApp('/dashboard', path.join(PROJECT_ROOT, 'ui', 'dashboard', 'dist'))],
+    statics: [dashboardConfigFile(config.dashboard), staticApp('/dashboard', path.join(PROJECT_ROOT, 'ui', 'dashboard', 'dist')), ...graphiqlApps(config.graphiql)],
     admit: async (req) => {
       // A SOAP message authenticates inside its envelope: the endpoint admits it once it knows who sent it.
       if (req.method === 'POST' && req.url?.split('?')[0] === SOAP_PATH) return { deadlineMs: config.budgets.ivan.deadlineMs };

@@ -71,6 +71,14 @@ function url(fallback?: string) {
   const schema = present().pipe(z.url({ error: 'must be a URL' }));
   return fallback === undefined ? schema : schema.default(fallback);
 }
+type OneOf<T extends readonly [string, ...string[]]> = z.ZodEnum<{ [K in T[number]]: K }>;
+/** One of `allowed`; without a fallback, required (add `.optional()` when the default depends on other settings). */
+function oneOf<const T extends readonly [string, ...string[]]>(allowed: T): OneOf<T>;
+function oneOf<const T extends readonly [string, ...string[]]>(allowed: T, fallback: T[number]): z.ZodDefault<OneOf<T>>;
+function oneOf<const T extends readonly [string, ...string[]]>(allowed: T, fallback?: T[number]) {
+  const schema = z.enum(allowed, { error: `must be one of ${allowed.join(', ')}` });
+  return fallback === undefined ? schema : schema.default(fallback);
+}
 const split = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 /** Schemas of one variable's value; without a fallback a variable is required (add `.optional()` when it is not). */
@@ -82,8 +90,7 @@ export const setting = {
   int,
   port,
   url,
-  oneOf: <const T extends readonly [string, ...string[]]>(allowed: T, fallback: T[number]) =>
-    z.enum(allowed, { error: `must be one of ${allowed.join(', ')}` }).default(fallback),
+  oneOf,
   /** A path, relative to the project's folder unless absolute. */
   path: (fallback: string) => text(fallback).transform((p) => path.resolve(PROJECT_ROOT, p)),
   /** Comma-separated values, each matching `pattern` (described by `what`); none when unset. */

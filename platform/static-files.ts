@@ -16,6 +16,9 @@ export function staticApp(prefix: string, dir: string): (req: IncomingMessage, r
         single: true,
         dev: false,
         etag: true,
+        // The .br/.gz files scripts/lib/build-ui.mjs writes beside each asset, when the browser takes them.
+        brotli: true,
+        gzip: true,
         setHeaders: (res, pathname) => {
           res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
           res.setHeader('x-content-type-options', 'nosniff');

@@ -27,4 +27,7 @@ try {
 for (const dir of SOURCES) {
   cpSync(path.join(root, dir), path.join(dist, dir), { recursive: true, filter: (src) => !SOURCE_ONLY.test(src) });
 }
-console.log(`[build] compiled into ${path.relative(process.cwd(), dist) || '.'}/`);
+// The browser apps the gateway serves (/dashboard, /graphiql), built afresh into ui/<app>/dist.
+const { buildUi } = await import('./lib/build-ui.mjs');
+buildUi(root, { force: true });
+console.log(`[build] compiled into ${path.relative(process.cwd(), dist) || '.'}/ and ui/*/dist/`);

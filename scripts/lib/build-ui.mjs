@@ -3,6 +3,7 @@
 // (a hash kept beside the output). Plain JavaScript: ensure-deps.mjs runs it before tsx exists.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -25,6 +26,19 @@ export function uiApps(root) {
   return readdirSync(ui).filter((name) => existsSync(path.join(ui, name, 'vite.config.mts')));
 }
 
+/**
+ * Writes <file>.br and <file>.gz beside each built asset, which sirv sends to browsers that accept
+ * them (platform/static-files.ts): GraphiQL's 1.2 MB of JavaScript travels as 0.35 MB.
+ */
+function precompress(dir) {
+  for (const file of sourcesOf(dir)) {
+    if (!/\.(js|css|html|svg|json)$/.test(file) || statSync(file).size < 1024) continue;
+    const body = readFileSync(file);
+    writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }));
+    writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+  }
+}
+
 /** Builds the apps whose sources changed (all of them with `force`); returns the names built. */
 export function buildUi(root, { force = false, log = console.error } = {}) {
   const built = [];
@@ -39,6 +53,7 @@ export function buildUi(root, { force = false, log = console.error } = {}) {
     const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
     const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: dir, stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`building ui/${app} failed (vite exited with ${r.status ?? r.signal})`);
+    precompress(path.join(dir, 'dist'));
     writeFileSync(stamp, digest);
     built.push(app);
   }

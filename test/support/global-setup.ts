@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureKeys } from '../../platform/keys';
 import { startInfrastructure } from '../../scripts/lib/infrastructure';
+import { ensureChromium } from '../../tools/chromium';
 
 /**
  * Starts FerretDB and Redis once for the whole run (or uses MONGODB_URI / REDIS_URL), and makes
- * throw-away keys. Workers inherit the environment set here.
+ * throw-away keys. Workers inherit the environment set here. Installs Debian's Chromium for the
+ * browser tests (issue 18) when it is missing and we are root, once, before any worker races for it.
  */
 export default async function globalSetup(): Promise<void> {
+  ensureChromium((m) => console.log(`\n[test setup] ${m}`));
   const infra = await startInfrastructure({ log: (m) => console.log(`\n[test setup] ${m}`) });
   const keysDir = mkdtempSync(path.join(tmpdir(), 'vss-keys-'));
   await ensureKeys(keysDir);

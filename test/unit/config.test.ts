@@ -39,6 +39,15 @@ describe('configuration is validated once, with a clear message', () => {
     expect(loadGatewayConfig({ REDIS_URL: base.REDIS_URL }).audit).toBeNull();
   });
 
+  test('issue 18: GraphiQL is on by default in development, off in production unless GRAPHIQL=on; other values are refused', () => {
+    const prod = { ...base, NODE_ENV: 'production', JWKS_URL: 'https://id.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' };
+    expect(loadGatewayConfig(base).graphiql).toBe(true);
+    expect(loadGatewayConfig({ ...base, GRAPHIQL: 'off' }).graphiql).toBe(false);
+    expect(loadGatewayConfig(prod).graphiql).toBe(false);
+    expect(loadGatewayConfig({ ...prod, GRAPHIQL: 'on' }).graphiql).toBe(true);
+    expect(() => loadGatewayConfig({ ...base, GRAPHIQL: 'yes' })).toThrow('GRAPHIQL must be one of on, off, got "yes"');
+  });
+
   test('subgraph URLs can be overridden one by one', () => {
     expect(loadGatewayConfig({ REDIS_URL: base.REDIS_URL, SUBGRAPH_DOSSIERS_URL: 'http://10.0.0.5:4003/graphql' }).subgraphUrls).toEqual({
       dossiers: 'http://10.0.0.5:4003/graphql',

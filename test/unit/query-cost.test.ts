@@ -1,5 +1,5 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { parse } from 'graphql';
+import { getIntrospectionQuery, parse } from 'graphql';
 import { createCostEstimator, readCostModel, unpricedLists } from '../../gateway/cost';
 import { DEFAULT_BUDGETS } from '../../gateway/budgets';
 import { readCommittedSupergraph } from '../../gateway/supergraph';
@@ -44,4 +44,11 @@ test('fragments are priced where they are spread, and @skip(if: true) removes wh
 
 test('a weighted field costs its @cost weight: figures are dearer than a plain list', () => {
   expect(estimate('{ dossierFigures(from: "2026-01", to: "2026-02") { received } }')).toBe(100 * 20);
+});
+
+test('issue 18: introspection costs nothing (the gateway answers it from memory, and not in production), so GraphiQL gets its schema', () => {
+  expect(estimate(getIntrospectionQuery())).toBe(0);
+  expect(estimate('{ __type(name: "Dossier") { fields { name type { name ofType { name } } } } }')).toBe(0);
+  // A real field beside it is still priced.
+  expect(estimate('{ __schema { types { name } } dossiers(first: 5) { edges { node { code } } } }')).toBe(1 + 5 * 2);
 });
