@@ -137,6 +137,7 @@ async function main() {
     console.log(`
 vss-graph is running.
   gateway     ${stack.gatewayUrl}   (ready: http://127.0.0.1:${DEFAULT_PORTS.gateway}/readyz, metrics: /metrics)
+  dashboard   ${stack.gatewayUrl.replace(/\/graphql$/, '')}/dashboard/   (development sign-in: pick a role, e.g. leader, or paste a token)
   graphiql    ${stack.gatewayUrl.replace(/\/graphql$/, '')}/graphiql/   (put {"Authorization": "Bearer <the token below>"} in its Headers)
   subgraphs   ${Object.entries(stack.subgraphUrls).map(([n, u]) => `${n} ${u}`).join('\n              ')}
   logs        .data/logs/<service>.log
