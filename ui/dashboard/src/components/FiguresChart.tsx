@@ -15,6 +15,8 @@ const COLOURS: Record<(typeof COUNT_KEYS)[number], string> = {
   returned: '#6a4c93',
 };
 
+const shorten = (label: string) => (label.length > 42 ? `${label.slice(0, 41)}…` : label);
+
 /** The counts of each group as grouped bars (Chart.js), labelled and numbered in the chosen locale. */
 export function FiguresChart({ rows, groupLabel }: { rows: FiguresRow[]; groupLabel(group: string | null): string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -24,7 +26,8 @@ export function FiguresChart({ rows, groupLabel }: { rows: FiguresRow[]; groupLa
     const chart = new Chart(canvas.current, {
       type: 'bar',
       data: {
-        labels: rows.map((r) => groupLabel(r.group)),
+        // A procedure's full name would turn the axis into a slanted paragraph; the table has it whole.
+        labels: rows.map((r) => shorten(groupLabel(r.group))),
         datasets: COUNT_KEYS.map((key) => ({ label: t(figureLabel(key)), data: rows.map((r) => r.figures[key] ?? 0), backgroundColor: COLOURS[key] })),
       },
       options: {
