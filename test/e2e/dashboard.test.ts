@@ -27,6 +27,7 @@ let origin: string;
 let browser: Browser;
 let codes: string[];
 let overdueCode: string;
+let dueSoonCode: string;
 
 interface FiguresRow {
   group: string | null;
@@ -69,6 +70,9 @@ beforeAll(async () => {
   overdueCode = codes.find((c) => c.startsWith(HANOI))!;
   const db = await connectDatabase(process.env.MONGODB_URI!, `${dbPrefix}dossiers`);
   await db.collection('dossiers').updateOne({ code: overdueCode }, { $set: { appointmentAt: new Date(Date.now() - 3 * 86_400_000) } });
+  // And another one due within the next working day.
+  dueSoonCode = codes.filter((c) => c.startsWith(HANOI))[1]!;
+  await db.collection('dossiers').updateOne({ code: dueSoonCode }, { $set: { appointmentAt: new Date(Date.now() + 2 * 3_600_000) } });
   await db.close();
 }, 180_000);
 
@@ -178,6 +182,9 @@ test('issue 18, R-DOS-2: an officer opens an overdue dossier of their agency, re
     const overdue = page.getByTestId('dossiers-overdue');
     await overdue.locator(`[data-testid=dossier-row][data-code="${overdueCode}"]`).waitFor();
     expect(await overdue.getByTestId('dossier-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.code))).toEqual([overdueCode]);
+    const dueSoon = await page.getByTestId('dossiers-due-soon').getByTestId('dossier-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.code));
+    expect(dueSoon).toContain(dueSoonCode);
+    expect(dueSoon).not.toContain(overdueCode);
     await overdue.getByTestId('dossier-link').click();
     await page.getByTestId('dossier-history').waitFor();
     expect(await page.getByTestId('dossier-deadline').textContent()).toBe('Quá hạn');
@@ -188,5 +195,35 @@ test('issue 18, R-DOS-2: an officer opens an overdue dossier of their agency, re
     expect(slip.suggestedFilename()).toBe(`${overdueCode}.pdf`);
     expect(readFileSync((await slip.path())!).subarray(0, 5).toString()).toBe('%PDF-');
     await shot('overdue');
+  });
+});
+
+test("issue 18: an officer's integrations page shows the national-portal push and an I-VAN partner's deliveries as the graph counts them", async () => {
+  const token = await mintDevToken(keysDir, { client: 'officer', agencyCode: HANOI });
+  const counts = async () => {
+    const g = await graph<{ portalSync: { backlog: number; failing: number }; ivanDeliveries: { backlog: number; failing: number } }>(
+      'query($p: String) { portalSync { backlog failing } ivanDeliveries(providerId: $p) { backlog failing } }', token, { p: 'IVAN-0001' });
+    return [g.portalSync.backlog, g.portalSync.failing, g.ivanDeliveries.backlog, g.ivanDeliveries.failing].map(String);
+  };
+  await withPage(browser, 'dashboard-integrations', async ({ page, shot }) => {
+    await signIn(page, 'officer', HANOI);
+    await page.getByTestId('nav-integrations').click();
+    await page.getByTestId('portal-backlog').waitFor();
+    await page.getByTestId('ivan-provider').fill('IVAN-0001');
+    await page.getByTestId('ivan-show').click();
+    await page.getByTestId('ivan-backlog').waitFor();
+    const shown = () => Promise.all(['portal-backlog', 'portal-failing', 'ivan-backlog', 'ivan-failing'].map(async (id) => (await page.getByTestId(id).textContent())!.trim()));
+    // Pushes may be going out meanwhile: read the graph, then the page, until both were read between two changes.
+    let [before, onPage, after] = [await counts(), await shown(), await counts()];
+    for (let i = 0; i < 20 && !(JSON.stringify(before) === JSON.stringify(after) && JSON.stringify(onPage) === JSON.stringify(after)); i++) {
+      await page.reload();
+      await page.getByTestId('portal-backlog').waitFor();
+      await page.getByTestId('ivan-provider').fill('IVAN-0001');
+      await page.getByTestId('ivan-show').click();
+      await page.getByTestId('ivan-backlog').waitFor();
+      [before, onPage, after] = [await counts(), await shown(), await counts()];
+    }
+    expect(onPage).toEqual(after);
+    await shot('officer');
   });
 });

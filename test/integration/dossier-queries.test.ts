@@ -69,6 +69,26 @@ describe('dossier list filters', () => {
     const expected = (await w.models.Dossier.find().sort({ receivedAt: -1, code: -1 }).lean()).map((d) => d.code);
     expect(seen).toEqual(expected);
   });
+
+  test('dueSoon lists exactly the open dossiers whose deadlineStatus is DUE_SOON, overdue ones not among them; a contradictory filter is refused (issue 18)', async () => {
+    const q = 'query($f: DossierFilter) { dossiers(filter: $f, first: 100) { edges { node { code deadlineStatus } } } }';
+    const setAppointment = (code: string, at: Date) => w.models.Dossier.updateOne({ code }, { $set: { appointmentAt: at } }).exec();
+    const original = new Map([a1, b1].map((d) => [d.code, d.appointmentAt]));
+    await setAppointment(a1.code, new Date(Date.now() + 3600e3));
+    await setAppointment(b1.code, new Date(Date.now() - 3600e3));
+    try {
+      const all = (await w.h.exec(q, {}, principals.dashboard)).data?.dossiers as { edges: { node: { code: string; deadlineStatus: string } }[] };
+      const judgedDueSoon = all.edges.filter((e) => e.node.deadlineStatus === 'DUE_SOON').map((e) => e.node.code).sort();
+      expect(judgedDueSoon).toContain(a1.code);
+      expect(await codesIn(q, principals.dashboard, { f: { dueSoon: true } })).toEqual(judgedDueSoon);
+      expect(await codesIn(q, principals.dashboard, { f: { overdue: true } })).toEqual([b1.code]);
+      for (const f of [{ dueSoon: false }, { dueSoon: true, overdue: true }]) {
+        expect(codesOf((await w.h.exec(q, { f }, principals.dashboard)).errors)).toEqual(['BAD_USER_INPUT']);
+      }
+    } finally {
+      for (const [code, at] of original) await setAppointment(code, at);
+    }
+  });
 });
 
 describe('public status lookup (R-DOS-3, R-DOS-4)', () => {

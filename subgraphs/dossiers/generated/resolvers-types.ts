@@ -301,6 +301,8 @@ export type DossierFilter = {
   channel?: InputMaybe<Channel>;
   /** Handling department code. */
   department?: InputMaybe<Scalars['String']['input']>;
+  /** true: only dossiers not finished whose appointment falls within the next working day (deadlineStatus DUE_SOON). Only true is a filter. */
+  dueSoon?: InputMaybe<Scalars['Boolean']['input']>;
   ivanProvider?: InputMaybe<Scalars['String']['input']>;
   /** true: only dossiers past their appointment and not finished; false: only the others. */
   overdue?: InputMaybe<Scalars['Boolean']['input']>;

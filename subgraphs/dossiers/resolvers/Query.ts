@@ -14,7 +14,7 @@ export const Query: QueryResolvers = {
     return ctx.visibleDossier(code);
   },
   dossiers: (_, { filter, first, after }, ctx) => {
-    return listDossiers(ctx, { filter: filterQuery(filter), first, after });
+    return listDossiers(ctx, { filter: filterQuery(filter, ctx.calendar), first, after });
   },
   dossierEvents: (_, { after, first }, ctx) => {
     const limit = first ?? 100;

@@ -6,7 +6,7 @@ import { applicantKeyOf } from '../models/dossier';
 export const Agency: AgencyResolvers = {
   __resolveReference: ({ code }) => ({ code }),
   dossiers: ({ code }, { status, first, after }, ctx) =>
-    listDossiers(ctx, { filter: { agencyCodes: code, ...filterQuery({ status }) }, first, after }),
+    listDossiers(ctx, { filter: { agencyCodes: code, ...filterQuery({ status }, ctx.calendar) }, first, after }),
   dossierCount: ({ code }, { status }, ctx) => ctx.loaders.count.load(countKey('agency', code, status)),
 };
 

@@ -2,6 +2,7 @@ import type { FilterQuery } from 'mongoose';
 import { badInput } from '../../../platform/errors';
 import { keysetPage, pageSize, decodeCursor, encodeCursor, type Page, type PageArgs } from '../../../platform/pagination';
 import { queueKeyOf, type DossierModel, type DossierRecord } from '../models/dossier';
+import type { WorkingCalendar } from '../calendar/working-days';
 import { allOf } from '../../../platform/filters';
 
 export interface DossierFilterInput {
@@ -15,6 +16,7 @@ export interface DossierFilterInput {
   receivedFrom?: Date | null;
   receivedTo?: Date | null;
   overdue?: boolean | null;
+  dueSoon?: boolean | null;
 }
 
 /** Newest first; the code breaks ties so the order is total and stable. */
@@ -25,8 +27,10 @@ export const NEWEST_FIRST = { field: 'receivedAt', direction: -1, tieBreaker: 'c
  * An agency and a state together are one work queue: the `queue` field, an equality bucket as
  * big as the queue however long the history (README, Design: lists).
  */
-export function filterQuery(f: DossierFilterInput | null | undefined, now = new Date()): FilterQuery<DossierRecord> {
+export function filterQuery(f: DossierFilterInput | null | undefined, calendar: WorkingCalendar, now = new Date()): FilterQuery<DossierRecord> {
   if (!f) return {};
+  if (f.dueSoon === false) throw badInput('filter.dueSoon takes only true; leave it out for every dossier', { argument: 'filter' });
+  if (f.dueSoon && f.overdue) throw badInput('filter.dueSoon and filter.overdue exclude each other: a dossier due soon is not overdue yet', { argument: 'filter' });
   if (f.receivedFrom && f.receivedTo && f.receivedFrom > f.receivedTo) {
     throw badInput('filter.receivedFrom is after filter.receivedTo', { argument: 'filter' });
   }
@@ -42,6 +46,8 @@ export function filterQuery(f: DossierFilterInput | null | undefined, now = new 
   if (f.receivedFrom || f.receivedTo) q.receivedAt = { ...(f.receivedFrom ? { $gte: f.receivedFrom } : {}), ...(f.receivedTo ? { $lte: f.receivedTo } : {}) };
   if (f.overdue === true) Object.assign(q, { completedAt: null, appointmentAt: { $lt: now } });
   if (f.overdue === false) q.$or = [{ completedAt: { $ne: null } }, { appointmentAt: { $gte: now } }];
+  // As WorkingCalendar.deadlineStatus judges DUE_SOON: open, and due by this time next working day.
+  if (f.dueSoon) Object.assign(q, { completedAt: null, appointmentAt: { $gte: now, $lte: calendar.addWorkingDays(now, 1) } });
   return q;
 }
 

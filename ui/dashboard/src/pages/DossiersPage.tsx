@@ -19,10 +19,10 @@ interface Page {
 }
 
 const ROW = 'code procedureName applicant { name } receivedAt appointmentAt completedAt status deadlineStatus';
-// The graph filters overdue dossiers itself; "due soon" is judged by each dossier's deadlineStatus among the open ones not overdue.
+// The graph filters both lists itself (dueSoon: open and due by this time next working day).
 const QUEUES = `query DashboardDossierQueues($agency: ID) {
   overdue: dossiers(filter: { agency: $agency, overdue: true }, first: 100) { edges { node { ${ROW} } } }
-  open: dossiers(filter: { agency: $agency, overdue: false }, first: 100) { edges { node { ${ROW} } } }
+  dueSoon: dossiers(filter: { agency: $agency, dueSoon: true }, first: 100) { edges { node { ${ROW} } } }
 }`;
 
 /** For officers: the overdue and due-soon dossiers their agency handles now (a dashboard sees every agency's). */
@@ -35,8 +35,8 @@ function DossierQueues() {
   const { t } = useI18n();
   const { claims } = useSession();
   const agency = claims?.agencyCode ?? null;
-  const { data, error } = useQuery<{ overdue: Page; open: Page }>(QUEUES, { agency });
-  const dueSoon = data?.open.edges.map((e) => e.node).filter((d) => !d.completedAt && d.deadlineStatus === 'DUE_SOON') ?? [];
+  const { data, error } = useQuery<{ overdue: Page; dueSoon: Page }>(QUEUES, { agency });
+  const dueSoon = data?.dueSoon.edges.map((e) => e.node) ?? [];
   return (
     <section>
       <h1>{t('dossiers.title')}</h1>
