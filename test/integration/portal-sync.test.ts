@@ -78,9 +78,10 @@ describe('dossier status push to the national portal (R-INT-2)', () => {
     const item = (await w.models.PortalSyncItem.findById(`${stuck.code}:1`).lean())!;
     expect(item).toMatchObject({ attempts: 1, lastError: expect.stringContaining('03') });
     expect(item.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(item.lastAttemptAt!.getTime());
-    const status = await w.h.exec(`{ portalSync { enabled backlog failing oldestPending { dossierCode seq service statusCode attempts lastError } lastError { dossierCode seq message } } }`, undefined, principals.officer);
+    const status = await w.h.exec(`{ portalSync { enabled backlog failing failingItems { dossierCode seq attempts lastError } oldestPending { dossierCode seq service statusCode attempts lastError } lastError { dossierCode seq message } } }`, undefined, principals.officer);
     expect(status.data?.portalSync).toMatchObject({
       enabled: true, backlog: 1, failing: 1,
+      failingItems: [{ dossierCode: stuck.code, seq: 1, attempts: 1, lastError: expect.stringContaining('03') }],
       oldestPending: { dossierCode: stuck.code, seq: 1, service: 'DongBoHoSoMC', statusCode: 2, attempts: 1 },
       lastError: { dossierCode: stuck.code, seq: 1, message: expect.stringContaining('invalid data') },
     });

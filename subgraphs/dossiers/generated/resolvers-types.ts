@@ -550,6 +550,8 @@ export type PortalSyncStatus = {
   enabled: Scalars['Boolean']['output'];
   /** Of those, how many the portal refused at least once (they retry with backoff). */
   failing: Scalars['Int']['output'];
+  /** The refused changes themselves, next to be retried first, at most 50. */
+  failingItems: Array<PortalSyncItem>;
   /** The most recent failure, even if its change has gone through since. */
   lastError?: Maybe<PortalSyncError>;
   lastSentAt?: Maybe<Scalars['DateTime']['output']>;
@@ -795,7 +797,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PortalSyncError: ResolverTypeWrapper<PortalSyncError>;
   PortalSyncItem: ResolverTypeWrapper<PortalSyncItemRecord>;
-  PortalSyncStatus: ResolverTypeWrapper<Omit<PortalSyncStatus, 'oldestPending'> & { oldestPending?: Maybe<ResolversTypes['PortalSyncItem']> }>;
+  PortalSyncStatus: ResolverTypeWrapper<Omit<PortalSyncStatus, 'failingItems' | 'oldestPending'> & { failingItems: Array<ResolversTypes['PortalSyncItem']>, oldestPending?: Maybe<ResolversTypes['PortalSyncItem']> }>;
   Procedure: ResolverTypeWrapper<ProcedureRef>;
   ProcedureVersion: ResolverTypeWrapper<ProcedureVersionRef>;
   Query: ResolverTypeWrapper<{}>;
@@ -841,7 +843,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   PortalSyncError: PortalSyncError;
   PortalSyncItem: PortalSyncItemRecord;
-  PortalSyncStatus: Omit<PortalSyncStatus, 'oldestPending'> & { oldestPending?: Maybe<ResolversParentTypes['PortalSyncItem']> };
+  PortalSyncStatus: Omit<PortalSyncStatus, 'failingItems' | 'oldestPending'> & { failingItems: Array<ResolversParentTypes['PortalSyncItem']>, oldestPending?: Maybe<ResolversParentTypes['PortalSyncItem']> };
   Procedure: ProcedureRef;
   ProcedureVersion: ProcedureVersionRef;
   Query: {};
@@ -1122,6 +1124,7 @@ export type PortalSyncStatusResolvers<ContextType = Context, ParentType extends 
   backlog?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   failing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failingItems?: Resolver<Array<ResolversTypes['PortalSyncItem']>, ParentType, ContextType>;
   lastError?: Resolver<Maybe<ResolversTypes['PortalSyncError']>, ParentType, ContextType>;
   lastSentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   notYetEnqueued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

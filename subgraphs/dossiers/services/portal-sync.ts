@@ -165,11 +165,17 @@ export async function sendDue(models: PortalSyncModels, portal: NationalPortalDo
   return report;
 }
 
-/** What operators see of the push: how much waits, since when, and what went wrong last. */
+const MAX_FAILING_LISTED = 50;
+
+/** What operators see of the push: how much waits, since when, what the portal refused, and what went wrong last. */
 export async function syncStatus(models: PortalSyncModels) {
   // The backlog is counted whole (an operator's question; the outbox holds only the backlog).
-  const [backlog, pending, state, logged] = await Promise.all([
+  // Refused items are few and the outbox holds only the backlog, so the range is checked over it.
+  const refused = { attempts: { $gt: 0 } };
+  const [backlog, failing, failingItems, pending, state, logged] = await Promise.all([
     models.PortalSyncItem.countDocuments().exec(),
+    models.PortalSyncItem.countDocuments(refused).exec(),
+    models.PortalSyncItem.find(refused).sort({ nextAttemptAt: 1 }).limit(MAX_FAILING_LISTED).lean().exec(),
     readPending(models, 1),
     models.PortalSyncState.findById(STATE_ID).lean().exec(),
     highestId(models.EventLog),
@@ -177,7 +183,8 @@ export async function syncStatus(models: PortalSyncModels) {
   const oldestPending = pending.reduce<PortalSyncItemRecord | null>((oldest, i) => (!oldest || i.globalSeq < oldest.globalSeq ? i : oldest), null);
   return {
     backlog,
-    failing: pending.filter((i) => i.attempts > 0).length,
+    failing,
+    failingItems,
     notYetEnqueued: Math.max(0, logged - (state?.enqueuedThrough ?? 0)),
     oldestPending,
     lastSentAt: state?.lastSentAt ?? null,

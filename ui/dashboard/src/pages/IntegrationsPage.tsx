@@ -20,6 +20,7 @@ interface PortalSync {
   enabled: boolean;
   backlog: number;
   failing: number;
+  failingItems: Pending[];
   notYetEnqueued: number;
   lastSentAt: string | null;
   oldestPending: Pending | null;
@@ -39,7 +40,7 @@ interface IvanDeliveries {
 }
 
 const PENDING = 'dossierCode seq createdAt attempts nextAttemptAt lastError';
-const PORTAL = `query DashboardPortalSync { portalSync { enabled backlog failing notYetEnqueued lastSentAt oldestPending { ${PENDING} } lastError { message at dossierCode } } }`;
+const PORTAL = `query DashboardPortalSync { portalSync { enabled backlog failing failingItems { ${PENDING} } notYetEnqueued lastSentAt oldestPending { ${PENDING} } lastError { message at dossierCode } } }`;
 const IVAN = `query DashboardIvanDeliveries($providerId: String) { ivanDeliveries(providerId: $providerId) {
   providerId registered kind url backlog failing lastDeliveredAt pausedUntil oldestPending { ${PENDING} } lastError { message at dossierCode }
 } }`;
@@ -73,6 +74,7 @@ function PortalSyncPanel() {
             <Card label={t('portal.notYetEnqueued')} value={integer(p.notYetEnqueued)} />
             <Card label={t('portal.lastSentAt')} value={dateTime(p.lastSentAt)} />
           </div>
+          <FailingItems items={p.failingItems} />
           <PendingItem title={t('portal.oldestPending')} item={p.oldestPending} />
           <LastError title={t('portal.lastError')} error={p.lastError} />
         </>
@@ -143,6 +145,32 @@ function PendingItem({ title, item }: { title: string; item: Pending | null }) {
         <dt>{t('pending.nextAttemptAt')}</dt><dd>{dateTime(item.nextAttemptAt)}</dd>
         {item.lastError && (<><dt>{t('pending.lastError')}</dt><dd>{item.lastError}</dd></>)}
       </dl>
+    </>
+  );
+}
+
+/** The changes the portal refused, next to be retried first, each with its error. */
+function FailingItems({ items }: { items: Pending[] }) {
+  const { t, integer, dateTime } = useI18n();
+  if (!items.length) return null;
+  return (
+    <>
+      <h3>{t('portal.failingItems')}</h3>
+      <table data-testid="portal-failing-items">
+        <thead>
+          <tr><th>{t('pending.dossier')}</th><th>{t('pending.attempts')}</th><th>{t('pending.nextAttemptAt')}</th><th>{t('pending.lastError')}</th></tr>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={`${i.dossierCode}:${i.seq}`} data-testid="portal-failing-item" data-code={i.dossierCode}>
+              <td><a href={`#/dossiers/${encodeURIComponent(i.dossierCode)}`}>{t('pending.item', { code: i.dossierCode, seq: i.seq })}</a></td>
+              <td className="number">{integer(i.attempts)}</td>
+              <td>{dateTime(i.nextAttemptAt)}</td>
+              <td>{i.lastError ?? t('common.none')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }
