@@ -3,6 +3,7 @@ import { readBody, sendJson, type HttpRoute } from '../platform/http';
 import { badInput } from '../platform/errors';
 import { mintDevToken, type DevTokenOptions } from '../platform/dev-token';
 import { DEFAULT_SCOPES } from '../platform/principal';
+import { AGENCY_CODE } from '../platform/identifiers';
 import type { DashboardSignInConfig } from './config';
 import type { GatewayContext } from './context';
 
@@ -19,8 +20,6 @@ export const DEV_ROLES = {
 export type DevRole = keyof typeof DEV_ROLES;
 const isDevRole = (role: unknown): role is DevRole => typeof role === 'string' && Object.hasOwn(DEV_ROLES, role);
 
-/** An agency code as the dossier codes carry it, e.g. 000.00.01.H26. */
-const AGENCY_CODE = /^[0-9A-Z]{3}(\.[0-9A-Z]{2}){2}\.[0-9A-Z]{3}$/;
 /** A working day's sign-in, as npm start's printed officer token. */
 const DEV_TOKEN_SECONDS = 8 * 3600;
 

@@ -17,6 +17,9 @@ export const PROVINCE_CODES: Readonly<Record<string, string>> = {
   '094': 'Sóc Trăng', '095': 'Bạc Liêu', '096': 'Cà Mau',
 };
 
+/** An agency's code in the administrative-unit scheme the dossier codes carry, e.g. 000.00.01.H26. */
+export const AGENCY_CODE = /^[0-9A-Z]{3}(\.[0-9A-Z]{2}){2}\.[0-9A-Z]{3}$/;
+
 /** The 4th digit: 0/1 born 1900–1999 (male/female), 2/3 2000–2099, 4/5 2100–2199, and so on. */
 export function birthYearOf(personalId: string): number {
   const centuryDigit = Number(personalId[3]);

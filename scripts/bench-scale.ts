@@ -18,7 +18,7 @@ import { agencyModel } from '../subgraphs/identity/models/agency';
 import { highestId } from '../platform/sequence';
 import { startInfrastructure, type Infrastructure } from './lib/infrastructure';
 import { startStack, type Stack } from './lib/stack';
-import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
+import { mintDevToken, type DevTokenOptions } from '../platform/dev-token';
 import { seedCatalogue } from './seed';
 import { copyDossier, readFiled, writeFiled, type FiledDossier } from './lib/dossier-fill';
 import { median, percentile, runLoad, type LoadResult } from './lib/load';

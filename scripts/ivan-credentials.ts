@@ -2,7 +2,7 @@
 // and prints one JSON object on stdout, nothing else: {"username": …, "password": …}.
 import { parseArgs } from 'node:util';
 import { readEnv, setting } from '../platform/config';
-import { mintDevToken } from './lib/dev-token';
+import { mintDevToken } from '../platform/dev-token';
 
 const HELP = `Usage: npm run ivan:credentials -- --provider <id> [--rotate]
        npm run ivan:credentials -- --revoke <username>

@@ -9,7 +9,7 @@ import { procedureModel } from '../subgraphs/procedures/models/procedure';
 import { procedureChangeModel } from '../subgraphs/procedures/models/procedure-change';
 import { ProcedureRepository, type ProcedureModels } from '../subgraphs/procedures/repositories/procedures';
 import { createProcedure, publishProcedure } from '../subgraphs/procedures/services/publication';
-import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
+import { mintDevToken, type DevTokenOptions } from '../platform/dev-token';
 import { samplePdf, ScanningWorkstation } from './lib/scanner';
 import { AGENCIES, DOSSIERS, ORGANIZATIONS, PROCEDURES } from './seed-data';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEFAULT_PORTS, PROJECT_ROOT, readEnv, setting } from '../platform/config';
 import { ensureKeys } from '../platform/keys';
 import { startInfrastructure, type Infrastructure } from './lib/infrastructure';
-import { mintDevToken } from './lib/dev-token';
+import { mintDevToken } from '../platform/dev-token';
 import { startStack, type Stack } from './lib/stack';
 import { seedCatalogue, seedDossiers } from './seed';
 import { eventLog } from './stats-rebuild';

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { readEnv, setting } from '../platform/config';
 import { ensureKeys } from '../platform/keys';
 import { CLIENT_TYPES, DEFAULT_SCOPES } from '../platform/principal';
-import { mintDevToken, type DevTokenOptions } from './lib/dev-token';
+import { mintDevToken, type DevTokenOptions } from '../platform/dev-token';
 import { DEMO } from './seed-data';
 
 const HELP = `Usage: npm run token -- --client <type> [options]

@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES, loadKey } from '../../platform/keys';
-import { mintDevToken } from './dev-token';
+import { mintDevToken } from '../../platform/dev-token';
 import { percentile } from './load';
 import { seededRandom } from './random';
 

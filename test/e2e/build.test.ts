@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { stopChild } from '../../scripts/lib/stack';
-import { mintDevToken } from '../../scripts/lib/dev-token';
+import { mintDevToken } from '../../platform/dev-token';
 import { stopOnExit } from '../../tools/lib/process';
 import { PROJECT_ROOT, SUBGRAPHS } from '../../platform/config';
 

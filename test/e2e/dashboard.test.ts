@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { seedCatalogue, seedDossiers } from '../../scripts/seed';
-import { mintDevToken } from '../../scripts/lib/dev-token';
+import { mintDevToken } from '../../platform/dev-token';
 import { freePort } from '../../tools/lib/process';
 import { PROJECT_ROOT, SUBGRAPHS } from '../../platform/config';
 import { connectDatabase } from '../../platform/mongo';

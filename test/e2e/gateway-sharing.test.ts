@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { seedCatalogue, seedDossiers } from '../../scripts/seed';
-import { mintDevToken, type DevTokenOptions } from '../../scripts/lib/dev-token';
+import { mintDevToken, type DevTokenOptions } from '../../platform/dev-token';
 import { freePort } from '../../tools/lib/process';
 import { SUBGRAPHS } from '../../platform/config';
 import { loadGatewayConfig } from '../../gateway/config';
@@ -137,8 +137,14 @@ describe('caching public answers (issue 15)', () => {
     const officer = await token({ client: 'officer', agencyCode: '000.00.01.H26' });
     const code = '9.900001';
     const read = async () => (await post(reader, `{ procedure(code: "${code}") { version name } }`)).data?.procedure;
+    const events = await connectRedis(redisUrl);
+    const published = (await events.xrevrange(STREAMS.procedureChanges, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0';
     await post(stack.gatewayUrl, 'mutation($c: ID!, $i: ProcedureContentInput!) { createProcedure(code: $c, input: $i) { code } }', officer, { c: code, i: procedureContent({ name: 'Thủ tục thử 1' }) });
     expect((await post(stack.gatewayUrl, `mutation { publishProcedure(code: "${code}") { version } }`, officer)).data).toEqual({ publishProcedure: { version: 1 } });
+    // The first publication's own event empties the reader's cache when it arrives: wait for it,
+    // so the cache is measured after it and not raced by it.
+    await waitFor(async () => (await events.xrange(STREAMS.procedureChanges, `(${published}`, '+')).length > 0, 'the first change event');
+    events.disconnect();
     await waitFor(async () => (await read()) !== null, 'the first publication to be visible');
     expect(await read()).toEqual({ version: 1, name: 'Thủ tục thử 1' });
     const fetched = proxies.procedures!.count(/procedure\(code:/);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { generateKeyPair, SignJWT } from 'jose';
 import { startService, startStack, stopChild, type Stack } from '../../scripts/lib/stack';
 import { seedCatalogue, seedDossiers } from '../../scripts/seed';
-import { mintDevToken } from '../../scripts/lib/dev-token';
+import { mintDevToken } from '../../platform/dev-token';
 import { freePort } from '../../tools/lib/process';
 import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../../platform/keys';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../platform/internal-token';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { seedCatalogue, seedDossiers } from '../../scripts/seed';
-import { mintDevToken } from '../../scripts/lib/dev-token';
+import { mintDevToken } from '../../platform/dev-token';
 import { W1_QUERY } from '../../scripts/lib/bench-gateway/workloads';
 import { freePort } from '../../tools/lib/process';
 import { SUBGRAPHS } from '../../platform/config';

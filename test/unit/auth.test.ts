@@ -6,7 +6,7 @@ import { createAuthenticator } from '../../gateway/auth';
 import { loadGatewayConfig } from '../../gateway/config';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureKeys, KEY_FILES, loadKey } from '../../platform/keys';
 import { signInternalToken, verifyInternalToken } from '../../platform/internal-token';
-import { mintDevToken } from '../../scripts/lib/dev-token';
+import { mintDevToken } from '../../platform/dev-token';
 
 let keysDir: string;
 let authenticate: ReturnType<typeof createAuthenticator>;

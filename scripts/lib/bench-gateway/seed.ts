@@ -1,7 +1,7 @@
 import { generateNationalProcedures } from '../../../adapters/npsp/simulator';
 import { connectDatabase } from '../../../platform/mongo';
 import { agencyModel } from '../../../subgraphs/identity/models/agency';
-import { mintDevToken } from '../dev-token';
+import { mintDevToken } from '../../../platform/dev-token';
 import { DEMO } from '../../seed-data';
 import { INTAKE_PROCEDURE, intakeInput } from './workloads';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { signInternalToken } from '../../../platform/internal-token';
 import { KEY_FILES, loadKey } from '../../../platform/keys';
-import { mintDevToken } from '../dev-token';
+import { mintDevToken } from '../../../platform/dev-token';
 import { CALLERS, type CallerName } from './workloads';
 
 /** Internal tokens live 60 s (platform/internal-token.ts); re-signing this often keeps one valid through any run. */

@@ -6,6 +6,7 @@ import { EventLogRecord } from '../models/event-log';
 import { IvanChangeRecord } from '../models/ivan-change';
 import { AgencyStepRecord, StatusLookup, AgencyRef, ProcedureRef, ProcedureVersionRef, CitizenRef, OrganizationRef } from '../models/refs';
 import { PortalSyncItemRecord } from '../models/portal-sync';
+import { PortalSyncStatusRecord } from '../services/portal-sync';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -797,7 +798,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PortalSyncError: ResolverTypeWrapper<PortalSyncError>;
   PortalSyncItem: ResolverTypeWrapper<PortalSyncItemRecord>;
-  PortalSyncStatus: ResolverTypeWrapper<Omit<PortalSyncStatus, 'failingItems' | 'oldestPending'> & { failingItems: Array<ResolversTypes['PortalSyncItem']>, oldestPending?: Maybe<ResolversTypes['PortalSyncItem']> }>;
+  PortalSyncStatus: ResolverTypeWrapper<PortalSyncStatusRecord>;
   Procedure: ResolverTypeWrapper<ProcedureRef>;
   ProcedureVersion: ResolverTypeWrapper<ProcedureVersionRef>;
   Query: ResolverTypeWrapper<{}>;
@@ -843,7 +844,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   PortalSyncError: PortalSyncError;
   PortalSyncItem: PortalSyncItemRecord;
-  PortalSyncStatus: Omit<PortalSyncStatus, 'failingItems' | 'oldestPending'> & { failingItems: Array<ResolversParentTypes['PortalSyncItem']>, oldestPending?: Maybe<ResolversParentTypes['PortalSyncItem']> };
+  PortalSyncStatus: PortalSyncStatusRecord;
   Procedure: ProcedureRef;
   ProcedureVersion: ProcedureVersionRef;
   Query: {};

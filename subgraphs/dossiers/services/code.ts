@@ -1,6 +1,5 @@
 import { vietnamDay } from '../../../platform/vietnam-time';
 
-export const AGENCY_CODE = /^[0-9A-Z]{3}(\.[0-9A-Z]{2}){2}\.[0-9A-Z]{3}$/;
 export const MAX_DAILY_SEQUENCE = 9999;
 
 /** YYMMDD of the instant in Vietnam's time zone: a dossier received at 23:30 UTC+7 belongs to that day. */

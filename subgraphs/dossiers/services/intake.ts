@@ -1,11 +1,11 @@
 import { appError, ErrorCode, forbidden, invalidInput, type InputError } from '../../../platform/errors';
 import type { Caller } from '../../../platform/context';
-import { personalIdProblem, unitCodeProblem } from '../../../platform/identifiers';
+import { AGENCY_CODE, personalIdProblem, unitCodeProblem } from '../../../platform/identifiers';
 import type { Principal } from '../../../platform/principal';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { applicantKeyOf, CHANNELS, queueKeyOf, type DossierRecord } from '../models/dossier';
 import { publicStatusOf } from '../workflow/states';
-import { AGENCY_CODE, dossierCode, dossierCodePrefix, MAX_DAILY_SEQUENCE } from './code';
+import { dossierCode, dossierCodePrefix, MAX_DAILY_SEQUENCE } from './code';
 import type { DossierRepository } from '../repositories/dossiers';
 import type { ProcedureCatalogue } from './procedure-catalogue';
 

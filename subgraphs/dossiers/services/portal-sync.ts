@@ -166,16 +166,20 @@ export async function sendDue(models: PortalSyncModels, portal: NationalPortalDo
 }
 
 const MAX_FAILING_LISTED = 50;
+// Refused items are few and the outbox holds only the backlog, so the range is checked over it.
+const REFUSED = { attempts: { $gt: 0 } };
 
-/** What operators see of the push: how much waits, since when, what the portal refused, and what went wrong last. */
+/** The changes the portal refused, next to be retried first: read only when a client asks for them, never by the metrics. */
+export function refusedItems(models: Pick<PortalSyncModels, 'PortalSyncItem'>): Promise<PortalSyncItemRecord[]> {
+  return models.PortalSyncItem.find(REFUSED).sort({ nextAttemptAt: 1 }).limit(MAX_FAILING_LISTED).lean().exec();
+}
+
+/** What operators see of the push: how much waits, since when, how much the portal refused, and what went wrong last. */
 export async function syncStatus(models: PortalSyncModels) {
   // The backlog is counted whole (an operator's question; the outbox holds only the backlog).
-  // Refused items are few and the outbox holds only the backlog, so the range is checked over it.
-  const refused = { attempts: { $gt: 0 } };
-  const [backlog, failing, failingItems, pending, state, logged] = await Promise.all([
+  const [backlog, failing, pending, state, logged] = await Promise.all([
     models.PortalSyncItem.countDocuments().exec(),
-    models.PortalSyncItem.countDocuments(refused).exec(),
-    models.PortalSyncItem.find(refused).sort({ nextAttemptAt: 1 }).limit(MAX_FAILING_LISTED).lean().exec(),
+    models.PortalSyncItem.countDocuments(REFUSED).exec(),
     readPending(models, 1),
     models.PortalSyncState.findById(STATE_ID).lean().exec(),
     highestId(models.EventLog),
@@ -184,7 +188,6 @@ export async function syncStatus(models: PortalSyncModels) {
   return {
     backlog,
     failing,
-    failingItems,
     notYetEnqueued: Math.max(0, logged - (state?.enqueuedThrough ?? 0)),
     oldestPending,
     lastSentAt: state?.lastSentAt ?? null,
@@ -192,6 +195,8 @@ export async function syncStatus(models: PortalSyncModels) {
   };
 }
 export type PortalSyncStatus = Awaited<ReturnType<typeof syncStatus>>;
+/** What `portalSync` resolves to; `failingItems` is read by its own resolver. */
+export type PortalSyncStatusRecord = PortalSyncStatus & { enabled: boolean };
 
 /**
  * Runs enqueue and send every `intervalMs`. After an outage the push pauses with backoff and

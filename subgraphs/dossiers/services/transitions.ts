@@ -4,7 +4,7 @@ import type { DossierFacts } from '../../../platform/events';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { queueKeyOf, RETURN_METHODS, type DossierRecord } from '../models/dossier';
 import { ACTIONS, allowedActions, publicStatusOf, type DossierAction, type DossierState } from '../workflow/states';
-import { AGENCY_CODE } from './code';
+import { AGENCY_CODE } from '../../../platform/identifiers';
 import { canAct, canSee } from './access';
 import type { DossierRepository } from '../repositories/dossiers';
 
