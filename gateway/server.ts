@@ -13,7 +13,9 @@ import { collectProcessMetrics, graphqlMetricsPlugin } from '../platform/metrics
 import { workerStates } from '../platform/background';
 import { clusterMetrics, exportSharingCounters, gatewayReadiness } from './operations';
 import { createInternalTokenSigner } from '../platform/internal-token';
-import { KEY_FILES, loadKey } from '../platform/keys';
+import { keyStoreOf } from '../platform/key-store';
+import { localTimestamps } from '../adapters/timestamp/local';
+import { checkpointSeal } from '../adapters/timestamp/stamped';
 import { createLogger } from '../platform/logger';
 import { formatErrorWith } from '../platform/subgraph';
 import { createAuthenticator } from './auth';
@@ -56,7 +58,8 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   const logger = createLogger('gateway', { level: config.logLevel, base: cluster.worker ? { worker: cluster.worker.id } : undefined });
   collectProcessMetrics('gateway');
   const authenticate = createAuthenticator(config);
-  const { key: internalKey, jwk: internalJwk } = await loadKey(config.keysDir, KEY_FILES.internalSigning);
+  const keys = keyStoreOf(config.keys);
+  await keys.signingKey('internal'); // refuses to start without one
   const urls = new Map<string, string>();
   const sharing = createAnswerSharing({
     dedup: config.dedup,
@@ -77,7 +80,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   });
   const redis = await connectRedis(config.redisUrl);
   // The audit trail of every exchange (R-Q-2, gateway/audit/): off only outside production (no MONGODB_URI, or AUDIT_LOG=off).
-  const audit = config.audit ? await startAudit(config.audit, redis, { key: internalKey, kid: String(internalJwk.kid) }, logger) : undefined;
+  const audit = config.audit ? await startAudit(config.audit, redis, checkpointSeal(keys, localTimestamps(keys)), logger) : undefined;
   if (!audit) logger.warn('audit trail off: MONGODB_URI is not set, or AUDIT_LOG=off');
   const trusted = loadTrustedDocuments(config.trustedDocuments, config.trustedDocumentsFor, SOAP_DOCUMENTS, redisKeyValueCache(redis, 'gateway:'));
   const apollo = new ApolloServer<GatewayContext>({
@@ -108,7 +111,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
   logger.info('supergraph loaded', { subgraphs: SUBGRAPHS, urls: Object.fromEntries(urls) });
 
   const invalidations = config.cache ? followInvalidations(redis, sharing, logger) : undefined;
-  const internalToken = createInternalTokenSigner(internalKey, internalJwk.kid);
+  const internalToken = createInternalTokenSigner(keys);
   const fairShare = createFairShare(redis, config.budgets);
   const loop = eventLoopBusy();
   const turns = createFairQueue(config.maxActive, 5_000, loop.busy);

@@ -1,4 +1,3 @@
-import { CompactSign, compactVerify, importJWK, type CryptoKey, type JWK } from 'jose';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { AuditModel } from './audit';
 import { GapFreeSequence, highestId } from './sequence';
@@ -6,7 +5,8 @@ import { GapFreeSequence, highestId } from './sequence';
 /**
  * Signed checkpoints of the audit chain (R-Q-2; X-Road signs and timestamps its message log the
  * same way): checkpoint k says "entry n had hash h at time t", signed (JWS, EdDSA) with the
- * gateway's internal signing key. A chain rewritten from some entry on (every hash recomputed, so
+ * gateway's internal key set and stamped by the time-stamping authority, like every signature of
+ * ours (issue 19: a key revoked later leaves earlier checkpoints valid). A chain rewritten from some entry on (every hash recomputed, so
  * it verifies again) no longer matches the checkpoints after that entry, and the log cut short no
  * longer reaches the last one; forging a checkpoint needs the private key.
  */
@@ -20,6 +20,17 @@ export interface AuditCheckpoint {
   kid: string;
   /** Compact JWS over {entry, hash, at}. */
   jws: string;
+  /** Timestamp token over the JWS (absent on checkpoints made before issue 19). */
+  timestamp?: string | null;
+}
+
+/**
+ * Signs and stamps a checkpoint's payload, and checks one at its stamped time: a stamped
+ * signature of adapters/timestamp (the platform knows only this shape).
+ */
+export interface CheckpointSeal {
+  seal(payload: { entry: number; hash: string; at: string }): Promise<{ jws: string; kid: string; timestamp?: string | null }>;
+  check(c: { jws: string; kid: string; timestamp?: string | null; at: Date }): Promise<{ ok: true; payload: string; signedAt: Date } | { ok: false; reason: string }>;
 }
 
 const CheckpointSchema = new Schema<AuditCheckpoint>(
@@ -30,6 +41,7 @@ const CheckpointSchema = new Schema<AuditCheckpoint>(
     at: { type: Date, required: true },
     kid: { type: String, required: true },
     jws: { type: String, required: true },
+    timestamp: { type: String, default: null },
   },
   { collection: 'audit_checkpoints', versionKey: false },
 );
@@ -49,8 +61,7 @@ export class AuditCheckpointer {
   constructor(
     private readonly Audit: AuditModel,
     private readonly Checkpoints: AuditCheckpointModel,
-    private readonly key: CryptoKey,
-    private readonly kid: string,
+    private readonly seal: CheckpointSeal,
     private readonly every: { entries: number; ms: number },
   ) {
     this.numbers = new GapFreeSequence(() => highestId(Checkpoints));
@@ -85,12 +96,10 @@ export class AuditCheckpointer {
   async sign(entry: number, at = new Date()): Promise<AuditCheckpoint> {
     const hash = (await this.Audit.findById(entry).select({ hash: 1 }).lean().exec())?.hash;
     if (!hash) throw new Error(`audit entry ${entry} is missing`);
-    const jws = await new CompactSign(new TextEncoder().encode(payloadOf({ entry, hash, at })))
-      .setProtectedHeader({ alg: 'EdDSA', kid: this.kid })
-      .sign(this.key);
+    const { jws, kid, timestamp } = await this.seal.seal({ entry, hash, at: at.toISOString() });
     const checkpoint = await this.numbers.claim(
       async (n) => {
-        const c: AuditCheckpoint = { _id: n, entry, hash, at, kid: this.kid, jws };
+        const c: AuditCheckpoint = { _id: n, entry, hash, at, kid, jws, timestamp: timestamp ?? null };
         await this.Checkpoints.create(c);
         return c;
       },
@@ -105,28 +114,23 @@ export class AuditCheckpointer {
 export type CheckpointProblem = { checkpoint: number; entry: number; reason: string };
 
 /**
- * Checks every checkpoint: its signature under `publicJwk`, that its payload is what it claims, and
- * that the chain's entry still has the sealed hash. Answers the first that fails, or null.
+ * Checks every checkpoint: its stamped signature (`seal.check`), that its payload is what it
+ * claims, and that the chain's entry still has the sealed hash. Answers the first that fails, or null.
  */
 export async function verifyCheckpoints(
   Audit: AuditModel,
   Checkpoints: AuditCheckpointModel,
-  publicJwk: JWK,
+  seal: CheckpointSeal,
 ): Promise<{ problem: CheckpointProblem | null; checkpoints: number; lastEntry: number }> {
-  const key = await importJWK(publicJwk, 'EdDSA');
   let count = 0;
   let lastEntry = 0;
   for await (const c of Checkpoints.find().sort({ _id: 1 }).lean().cursor()) {
     count += 1;
     const fail = (reason: string) => ({ problem: { checkpoint: c._id, entry: c.entry, reason }, checkpoints: count, lastEntry });
     if (c._id !== count) return fail(`checkpoint ${count} is missing`);
-    let payload: string;
-    try {
-      payload = new TextDecoder().decode((await compactVerify(c.jws, key)).payload);
-    } catch {
-      return fail(`checkpoint ${c._id}'s signature does not verify with key ${publicJwk.kid ?? '(no kid)'}`);
-    }
-    if (payload !== payloadOf(c)) return fail(`checkpoint ${c._id} was changed after it was signed`);
+    const checked = await seal.check(c);
+    if (!checked.ok) return fail(`checkpoint ${c._id}'s signature does not hold: ${checked.reason}`);
+    if (checked.payload !== payloadOf(c)) return fail(`checkpoint ${c._id} was changed after it was signed`);
     const sealed = await Audit.findById(c.entry).select({ hash: 1 }).lean().exec();
     if (!sealed) return fail(`entry ${c.entry}, sealed by checkpoint ${c._id}, is missing: the log was cut short`);
     if (sealed.hash !== c.hash) return fail(`entry ${c.entry} no longer has the hash checkpoint ${c._id} sealed: the chain was rewritten`);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SHEDDING, type SheddingLimits } from './shedding';
+import type { KeyStoreOptions } from './key-store';
 import type { LogLevel } from './logger';
 
 /**
@@ -184,6 +185,9 @@ export const commonSettings = (defaultPort: number) => ({
   LOG_LEVEL: setting.oneOf(LOG_LEVELS, 'info'),
   MONGODB_DB_PREFIX: setting.text('vss_'),
   KEYS_DIR: setting.path('.data/keys'),
+  KEYS_URL: setting.url().optional(),
+  KEYS_TOKEN: setting.text().optional(),
+  KEYS_REFRESH_MS: setting.int(5000, 100),
   SHED_MAX_IN_FLIGHT: setting.int(DEFAULT_SHEDDING.maxInFlight, 1),
   SHED_MAX_LAG_MS: setting.int(DEFAULT_SHEDDING.maxEventLoopDelayMs, 1),
   SHED_MAX_HEAP_MB: setting.int(Math.floor(DEFAULT_SHEDDING.maxHeapBytes / 2 ** 20), 16),
@@ -196,6 +200,8 @@ export interface CommonConfig {
   production: boolean;
   logLevel: LogLevel;
   keysDir: string;
+  /** The signing key sets (platform/key-store.ts): KEYS_URL when set, else KEYS_DIR; made on first use outside production. */
+  keys: KeyStoreOptions;
   shedding: SheddingLimits;
   /** METRICS_PORT: an admin port serving /metrics, /healthz and /readyz to anyone who reaches it; null: none (the main port serves /metrics to loopback callers only). */
   metricsPort: number | null;
@@ -208,6 +214,7 @@ export function commonConfigOf(v: Settings<ReturnType<typeof commonSettings>>): 
     production: v.NODE_ENV === 'production',
     logLevel: v.LOG_LEVEL,
     keysDir: v.KEYS_DIR,
+    keys: { dir: v.KEYS_DIR, url: v.KEYS_URL, token: v.KEYS_TOKEN, refreshMs: v.KEYS_REFRESH_MS, createMissing: v.NODE_ENV !== 'production' },
     shedding: { maxInFlight: v.SHED_MAX_IN_FLIGHT, maxEventLoopDelayMs: v.SHED_MAX_LAG_MS, maxHeapBytes: v.SHED_MAX_HEAP_MB * 2 ** 20 },
     metricsPort: v.METRICS_PORT ?? null,
   };

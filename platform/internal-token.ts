@@ -1,4 +1,5 @@
 import { SignJWT, decodeJwt, jwtVerify, type CryptoKey } from 'jose';
+import type { KeyStore } from './key-store';
 import { LRUCache } from 'lru-cache';
 import { isClientType, type Principal } from './principal';
 
@@ -21,26 +22,33 @@ export interface InternalClaims {
   clientKey?: string;
 }
 
+/** The gateway's current key of the `internal` set (rotated by `npm run keys:rotate -- --set internal`). */
+export const internalSigningKey = async (keys: KeyStore): Promise<{ key: CryptoKey; kid: string }> => {
+  const { key, record } = await keys.signingKey('internal');
+  return { key, kid: record.kid };
+};
+
 export async function signInternalToken(
   principal: Principal,
   requestId: string,
-  key: CryptoKey,
-  options: { kid?: string; clientKey?: string } = {},
+  signing: { key: CryptoKey; kid: string },
+  clientKey?: string,
 ): Promise<string> {
-  const { kid, clientKey } = options;
   return new SignJWT({ principal, rid: requestId, ...(clientKey ? { ck: clientKey } : {}) })
-    .setProtectedHeader({ alg: 'EdDSA', ...(kid ? { kid } : {}) })
+    .setProtectedHeader({ alg: 'EdDSA', kid: signing.kid })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setSubject(principal.subject)
     .setIssuedAt()
     .setExpirationTime(`${TTL_SECONDS}s`)
-    .sign(key);
+    .sign(signing.key);
 }
 
-/** Returns the principal, or throws when the token is missing, forged or expired. */
-export async function verifyInternalToken(token: string, key: CryptoKey): Promise<InternalClaims> {
-  const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'] });
+/** Returns the principal, or throws when the token is missing, forged, expired, or its key was revoked. */
+export async function verifyInternalToken(token: string, keys: KeyStore): Promise<InternalClaims> {
+  const { payload } = await jwtVerify(token, async (header) => (await keys.verificationKey('internal', header.kid, new Date())).key, {
+    issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'],
+  });
   const p = payload.principal as Partial<Principal> | undefined;
   if (!p || !isClientType(p.client) || typeof p.subject !== 'string' || !Array.isArray(p.scopes)) {
     throw new Error('internal token carries no valid principal');
@@ -53,13 +61,13 @@ export async function verifyInternalToken(token: string, key: CryptoKey): Promis
  * (an EdDSA signature per request was a visible share of the gateway's CPU, issue 15). The
  * request id travels in its own header; the token's `rid` names the request that minted it.
  */
-export function createInternalTokenSigner(key: CryptoKey, kid?: string) {
+export function createInternalTokenSigner(keys: KeyStore) {
   const tokens = new LRUCache<string, Promise<string>>({ max: 10_000, ttl: REUSE_MS });
   return (principal: Principal, requestId: string, clientKey?: string): Promise<string> => {
     const id = JSON.stringify([principal, clientKey ?? null]);
     let token = tokens.get(id);
     if (!token) {
-      token = signInternalToken(principal, requestId, key, { kid, clientKey });
+      token = internalSigningKey(keys).then((signing) => signInternalToken(principal, requestId, signing, clientKey));
       tokens.set(id, token);
       token.catch(() => tokens.delete(id));
     }
@@ -68,12 +76,12 @@ export function createInternalTokenSigner(key: CryptoKey, kid?: string) {
 }
 
 /** verifyInternalToken with each token's answer remembered until it expires: the gateway sends one token many times. */
-export function createInternalTokenVerifier(key: CryptoKey) {
+export function createInternalTokenVerifier(keys: KeyStore) {
   const verified = new LRUCache<string, InternalClaims>({ max: 10_000 });
   return async (token: string): Promise<InternalClaims> => {
     const known = verified.get(token);
     if (known) return known;
-    const claims = await verifyInternalToken(token, key);
+    const claims = await verifyInternalToken(token, keys);
     const left = (decodeJwt(token).exp ?? 0) * 1000 - Date.now();
     if (left > 0) verified.set(token, claims, { ttl: left });
     return claims;

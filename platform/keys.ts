@@ -1,47 +1,35 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
+import { ensureKeySets } from './key-store';
 
 /**
  * Local key material, generated on first start under KEYS_DIR (default .data/keys, never committed):
- * - the development token issuer (ES256): private key for `npm run token`, public JWKS for the gateway;
- * - the internal token key (EdDSA): the gateway signs with the private half, subgraphs verify with the public one;
- * - the agency's signing key (ES256): the documents subgraph signs electronic results with it (R-DOC-5). In
- *   production this is the agency's own certificate key, held in an HSM; locally it is a file.
+ * - the development token issuer (ES256): private key for `npm run token`, public JWKS for the gateway.
+ *   It stands in for the identity provider, so it is not one of our key sets;
+ * - the key sets of platform/key-store.ts (internal tokens, timestamps, OTP confirmations; agency
+ *   sets are made per agency). In production they come from KEYS_DIR or KEYS_URL, made by
+ *   `npm run keys:rotate`, never here.
  */
 export const KEY_FILES = {
   devSigning: 'dev-signing-key.json',
   devJwks: 'dev-jwks.json',
-  internalSigning: 'internal-signing-key.json',
-  internalPublic: 'internal-public-key.json',
-  agencySigning: 'agency-signing-key.json',
-  agencyPublic: 'agency-public-key.json',
 } as const;
 
 export const DEV_ISSUER = 'https://dev.vss-graph.local';
 export const DEV_AUDIENCE = 'vss-graph';
 
-async function writeKeyPair(dir: string, alg: 'ES256' | 'EdDSA', kid: string, privateFile: string, publicFile: string, asJwks: boolean) {
-  const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
-  const pub: JWK = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' };
-  const priv: JWK = { ...(await exportJWK(privateKey)), kid, alg, use: 'sig' };
-  writeFileSync(path.join(dir, privateFile), JSON.stringify(priv, null, 2), { mode: 0o600 });
-  writeFileSync(path.join(dir, publicFile), JSON.stringify(asJwks ? { keys: [pub] } : pub, null, 2));
-}
-
-/** Creates whichever key pairs are missing; safe to call from several processes' start-up scripts. */
+/** Creates whichever keys are missing; safe to call from several processes' start-up scripts. */
 export async function ensureKeys(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const stamp = new Date().toISOString().slice(0, 10);
   if (!existsSync(path.join(dir, KEY_FILES.devSigning))) {
-    await writeKeyPair(dir, 'ES256', `dev-${stamp}`, KEY_FILES.devSigning, KEY_FILES.devJwks, true);
+    const kid = `dev-${new Date().toISOString().slice(0, 10)}`;
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const pub: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
+    writeFileSync(path.join(dir, KEY_FILES.devSigning), JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'ES256', use: 'sig' }, null, 2), { mode: 0o600 });
+    writeFileSync(path.join(dir, KEY_FILES.devJwks), JSON.stringify({ keys: [pub] }, null, 2));
   }
-  if (!existsSync(path.join(dir, KEY_FILES.internalSigning))) {
-    await writeKeyPair(dir, 'EdDSA', `internal-${stamp}`, KEY_FILES.internalSigning, KEY_FILES.internalPublic, false);
-  }
-  if (!existsSync(path.join(dir, KEY_FILES.agencySigning))) {
-    await writeKeyPair(dir, 'ES256', `agency-${stamp}`, KEY_FILES.agencySigning, KEY_FILES.agencyPublic, false);
-  }
+  await ensureKeySets(dir);
 }
 
 export function readJwk(dir: string, file: string): JWK {

@@ -15,7 +15,7 @@ import { closeServer, createAdminApp, createHttpApp, listen } from './http';
 import { collectProcessMetrics, graphqlMetricsPlugin } from './metrics';
 import { workerStates } from './background';
 import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalClaims } from './internal-token';
-import { KEY_FILES, loadKey } from './keys';
+import { keyStoreOf } from './key-store';
 import { ErrorCode, unauthenticated, type ErrorMapper } from './errors';
 import type { RequestBase, SubgraphDeps } from './context';
 import { runUpgrades, type Upgrade } from './upgrades';
@@ -107,8 +107,7 @@ export async function runSubgraph<C extends RequestBase>(
   const config = loadTogether(() => loadServiceConfig(def.name, env), () => def.checkConfig?.(env));
   collectProcessMetrics(def.name);
   const logger = createLogger(def.name, { level: config.logLevel });
-  const { key: internalKey } = await loadKey(config.keysDir, KEY_FILES.internalPublic);
-  const verifyToken = createInternalTokenVerifier(internalKey);
+  const verifyToken = createInternalTokenVerifier(keyStoreOf(config.keys));
   const db = await connectDatabase(config.mongoUri, config.databaseName);
   await Promise.all(Object.values(db.models).map((m) => m.init()));
   await runUpgrades(db, def.upgrades ?? [], logger);

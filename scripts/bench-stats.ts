@@ -9,8 +9,9 @@ import path from 'node:path';
 import { startInfrastructure } from './lib/infrastructure';
 import { seededRandom } from './lib/random';
 import { percentile } from './lib/load';
-import { ensureKeys, KEY_FILES, loadKey } from '../platform/keys';
-import { signInternalToken, INTERNAL_TOKEN_HEADER } from '../platform/internal-token';
+import { ensureKeys } from '../platform/keys';
+import { internalSigningKey, signInternalToken, INTERNAL_TOKEN_HEADER } from '../platform/internal-token';
+import { keyStoreOf } from '../platform/key-store';
 import { connectDatabase } from '../platform/mongo';
 import { connectRedis } from '../platform/redis';
 import { runSubgraph } from '../platform/subgraph';
@@ -109,12 +110,12 @@ async function main() {
   // The statistics subgraph over HTTP, as the gateway would call it.
   const running = await runSubgraph(statisticsSubgraph, env);
   const url = `http://127.0.0.1:${running.port}/graphql`;
-  const { key } = await loadKey(keysDir, KEY_FILES.internalSigning);
+  const signing = await internalSigningKey(keyStoreOf({ dir: keysDir }));
   const dashboard: Principal = { client: 'dashboard', subject: 'bench', scopes: ['statistics:read'] };
   // Internal tokens live a minute; a new one every 20 s, as the gateway would send.
   let token = { at: 0, value: '' };
   const ask = async (query: string) => {
-    if (Date.now() - token.at > 20_000) token = { at: Date.now(), value: await signInternalToken(dashboard, 'bench', key, { clientKey: 'bench' }) };
+    if (Date.now() - token.at > 20_000) token = { at: Date.now(), value: await signInternalToken(dashboard, 'bench', signing, 'bench') };
     const started = process.hrtime.bigint();
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token.value }, body: JSON.stringify({ query }) });
     const body = (await res.json()) as { errors?: { message: string }[] };

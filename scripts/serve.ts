@@ -6,7 +6,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
 import { ConfigError, DEFAULT_PORTS, loadServiceConfig, loadTogether, readEnv, setting, SUBGRAPHS, type Env, type SubgraphName } from '../platform/config';
-import { KEY_FILES } from '../platform/keys';
 import { loadGatewayConfig } from '../gateway/config';
 import { loadIdentityConfig } from '../subgraphs/identity/config';
 import { loadProceduresConfig } from '../subgraphs/procedures/config';
@@ -39,19 +38,22 @@ const CHECKS: Record<ServiceName, (env: Env) => unknown> = {
   statistics: (env) => loadServiceConfig('statistics', env),
 };
 
-/** The key files each service reads from KEYS_DIR (platform/keys.ts): provisioned in production, never generated. */
+/**
+ * The key sets each service reads from KEYS_DIR (platform/key-store.ts): provisioned in production
+ * with `npm run keys:rotate`, never generated. Agency sets are checked when a result is signed.
+ */
 const KEYS: Record<ServiceName, string[]> = {
-  gateway: [KEY_FILES.internalSigning],
-  identity: [KEY_FILES.internalPublic],
-  procedures: [KEY_FILES.internalPublic],
-  dossiers: [KEY_FILES.internalPublic],
-  documents: [KEY_FILES.internalPublic, KEY_FILES.agencySigning, KEY_FILES.agencyPublic],
-  statistics: [KEY_FILES.internalPublic],
+  gateway: ['internal', 'timestamp'],
+  identity: ['internal', 'confirmation'],
+  procedures: ['internal'],
+  dossiers: ['internal', 'confirmation'],
+  documents: ['internal', 'timestamp'],
+  statistics: ['internal'],
 };
 
 class Refusal extends Error {}
 
-const SERVE_SETTINGS = { MONGODB_URI: setting.text().optional(), REDIS_URL: setting.text().optional(), KEYS_DIR: setting.path('.data/keys') };
+const SERVE_SETTINGS = { MONGODB_URI: setting.text().optional(), REDIS_URL: setting.text().optional(), KEYS_DIR: setting.path('.data/keys'), KEYS_URL: setting.text().optional() };
 
 function parse() {
   const { values } = parseArgs({ options: { service: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean' } } });
@@ -65,7 +67,7 @@ function parse() {
 
 /** Refuses, in one line, what production would refuse anyway, before any process starts. */
 function check(services: readonly ServiceName[], env: Env): string {
-  const { MONGODB_URI, REDIS_URL, KEYS_DIR: keysDir } = readEnv(SERVE_SETTINGS, env);
+  const { MONGODB_URI, REDIS_URL, KEYS_DIR: keysDir, KEYS_URL } = readEnv(SERVE_SETTINGS, env);
   const needsMongo = services.some((s) => s !== 'gateway');
   if ((needsMongo && !MONGODB_URI) || !REDIS_URL) {
     throw new Refusal('production needs MONGODB_URI (a MongoDB replica set, or FerretDB on PostgreSQL) and REDIS_URL: serve starts no database');
@@ -77,8 +79,9 @@ function check(services: readonly ServiceName[], env: Env): string {
     } catch (err) {
       return (err instanceof ConfigError ? err.problems : [(err as Error).message]).map((problem) => `${service}: ${problem}`);
     }
-    const missing = KEYS[service].filter((file) => !existsSync(path.join(keysDir, file)));
-    return missing.length ? [`${service}: KEYS_DIR ${keysDir} lacks ${missing.join(', ')} (production keys are provisioned, never generated)`] : [];
+    // A KMS-style KEYS_URL is asked when the service starts.
+    const missing = KEYS_URL ? [] : KEYS[service].filter((set) => !existsSync(path.join(keysDir, 'sets', `${set}.json`)));
+    return missing.length ? [`${service}: KEYS_DIR ${keysDir} lacks the key sets ${missing.join(', ')} (production keys are provisioned with npm run keys:rotate -- --set <name>, never generated)`] : [];
   });
   if (problems.length) throw new Refusal(problems.join('; '));
   return keysDir;

@@ -10,7 +10,9 @@ import { scannerKeyModel, type ScannerKeyModel } from './models/scanner-key';
 import { uploadTicketModel, type UploadTicketModel } from './models/upload-ticket';
 import { digitisationCodeModel, type DigitisationCodeModel } from './models/digitisation-code';
 import { FileStore } from './services/file-store';
-import { AgencySigner } from './services/signatures';
+import { keyStoreOf, type KeyStore } from '../../platform/key-store';
+import { localTimestamps } from '../../adapters/timestamp/local';
+import type { TimestampPort } from '../../adapters/timestamp/port';
 import { DocumentRepository, objectIdOf } from './repositories/documents';
 
 export interface DocumentModels {
@@ -22,14 +24,16 @@ export interface DocumentModels {
   DigitisationCode: DigitisationCodeModel;
 }
 
-/** What lives as long as the process: models, the documents' store, the file store, the audit log, the agency key. */
+/** What lives as long as the process: models, the documents' store, the file store, the audit log, the agencies' keys and the time-stamping authority. */
 export interface DocumentsDomain {
   models: DocumentModels;
   /** The document aggregate's persistence: documents, digitisation codes, reuse links. */
   documents: DocumentRepository;
   files: FileStore;
   audit: AuditLog;
-  agency: () => Promise<AgencySigner>;
+  /** The agencies' key sets (agency-<code>): results and countersignatures (platform/key-store.ts). */
+  keys: KeyStore;
+  timestamps: TimestampPort;
   config: DocumentsConfig;
 }
 
@@ -43,7 +47,7 @@ export const documentModels = (db: SubgraphDeps['db']): DocumentModels => ({
 });
 
 export const domainOf = perProcess((deps): DocumentsDomain => {
-  let agency: Promise<AgencySigner> | undefined;
+  const keys = keyStoreOf(deps.config.keys);
   const models = documentModels(deps.db);
   return {
     models,
@@ -51,7 +55,8 @@ export const domainOf = perProcess((deps): DocumentsDomain => {
     files: new FileStore(deps.db),
     // The one audit log of the system, in its own database (platform/audit.ts), not this subgraph's.
     audit: new AuditLog(auditModel(auditDatabase(deps.db, deps.config.auditDatabaseName)), auditDossierModel(auditDatabase(deps.db, deps.config.auditDatabaseName))),
-    agency: () => (agency ??= AgencySigner.load(deps.config.keysDir)),
+    keys,
+    timestamps: localTimestamps(keys),
     config: loadDocumentsConfig(deps.config.env),
   };
 });

@@ -10,8 +10,8 @@ import { startService, stopChild } from '../../scripts/lib/stack';
 import { freePort } from '../../tools/lib/process';
 import { connectDatabase } from '../../platform/mongo';
 import { STREAMS, type DossierEvent } from '../../platform/events';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../platform/internal-token';
-import { KEY_FILES, loadKey } from '../../platform/keys';
+import { INTERNAL_TOKEN_HEADER, internalSigningKey, signInternalToken } from '../../platform/internal-token';
+import { keyStoreOf } from '../../platform/key-store';
 import { dossierEventModel } from '../../subgraphs/dossiers/models/dossier-event';
 import type { Principal } from '../../platform/principal';
 import { principals } from '../support/harness';
@@ -46,7 +46,7 @@ const kill = (child: ChildProcess) =>
   });
 
 async function graphql<T>(service: string, query: string, principal: Principal = principals.officer): Promise<T> {
-  const token = await signInternalToken(principal, 'crash-test', (await loadKey(keysDir, KEY_FILES.internalSigning)).key);
+  const token = await signInternalToken(principal, 'crash-test', await internalSigningKey(keyStoreOf({ dir: keysDir })));
   const res = await fetch(`http://127.0.0.1:${ports[service]}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },

@@ -6,8 +6,8 @@ import type { ChildProcess } from 'node:child_process';
 import { seedCatalogue } from '../../scripts/seed';
 import { startService, stopChild } from '../../scripts/lib/stack';
 import { freePort } from '../../tools/lib/process';
-import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../platform/internal-token';
-import { KEY_FILES, loadKey } from '../../platform/keys';
+import { INTERNAL_TOKEN_HEADER, internalSigningKey, signInternalToken } from '../../platform/internal-token';
+import { keyStoreOf } from '../../platform/key-store';
 import { principals } from '../support/harness';
 
 /**
@@ -64,7 +64,7 @@ async function sendRetryingWhenShed(port: number, token: string, query: string):
 }
 
 test(`${INTAKES} concurrent intakes on ${PROCESSES} processes get distinct codes, contiguous for the agency and day (R-DOS-1)`, async () => {
-  const token = await signInternalToken(principals.officer, 'load', (await loadKey(keysDir, KEY_FILES.internalSigning)).key);
+  const token = await signInternalToken(principals.officer, 'load', await internalSigningKey(keyStoreOf({ dir: keysDir })));
   const query = `mutation { receiveDossier(input: { procedureCode: "1.002001", applicant: { unitCode: "TA0123A", name: "Công ty TNHH Sao Mai" },
       components: [{ documentTypeCode: "TK1-TS", name: "Tờ khai" }] }) { code } }`;
   const started = Date.now();

@@ -17,7 +17,9 @@ import { generatePopulation, startPopulationSimulator } from '../../adapters/pop
 import { DEMO_CITIZEN } from '../../scripts/seed-data';
 import { auditModel, type AuditEntry } from '../../platform/audit';
 import { connectDatabase } from '../../platform/mongo';
-import { readJwk } from '../../platform/keys';
+import { keyStoreOf } from '../../platform/key-store';
+import { localTimestamps } from '../../adapters/timestamp/local';
+import { checkpointSeal } from '../../adapters/timestamp/stamped';
 import { verifyAudit } from '../../scripts/audit-verify';
 
 /**
@@ -245,7 +247,7 @@ describe('the federated graph through the gateway', () => {
     expect(direct.status).toBe(401);
     expect(direct.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const { privateKey } = await generateKeyPair('EdDSA');
-    const forged = await signInternalToken({ client: 'dashboard', subject: 'x', scopes: [] }, 'r', privateKey);
+    const forged = await signInternalToken({ client: 'dashboard', subject: 'x', scopes: [] }, 'r', { key: privateKey, kid: 'forged' });
     const withForged = await post(stack.subgraphUrls.dossiers!, `{ dossiers { edges { node { code } } } }`, { [INTERNAL_TOKEN_HEADER]: forged });
     expect(withForged.status).toBe(401);
     expect(withForged.body.data).toBeUndefined();
@@ -360,7 +362,7 @@ describe('the federated graph through the gateway', () => {
       expect(all.some((e) => e.action === 'DOCUMENT_UPLOAD' && e.outcome === 'ALLOWED')).toBe(true);
       // Applicants' names and personal ids went through those mutations; none is in the log.
       expect(JSON.stringify(all)).not.toMatch(/001090012345|079085001234|Nguyễn Thị Lan|Trần Văn Minh/);
-      const verdict = await verifyAudit(process.env.MONGODB_URI!, auditDbName, readJwk(keysDir, KEY_FILES.internalPublic));
+      const verdict = await verifyAudit(process.env.MONGODB_URI!, auditDbName, checkpointSeal(keyStoreOf({ dir: keysDir }), localTimestamps(keyStoreOf({ dir: keysDir }))));
       expect(verdict).toMatchObject({ ok: true, chain: null, checkpoint: null });
       expect(verdict.entries).toBe(all.length);
     } finally {

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { Redis } from 'ioredis';
 import { AuditLog, auditDossierModel, auditModel, verifyAuditChain, type AuditRecord } from '../../platform/audit';
-import { auditCheckpointModel, AuditCheckpointer } from '../../platform/audit-checkpoints';
+import { auditCheckpointModel, AuditCheckpointer, type CheckpointSeal } from '../../platform/audit-checkpoints';
+import { KeyStore } from '../../platform/key-store';
+import { localTimestamps } from '../../adapters/timestamp/local';
+import { checkpointSeal } from '../../adapters/timestamp/stamped';
 import { connectDatabase } from '../../platform/mongo';
 import { createLogger } from '../../platform/logger';
 import { createAuditInbox, inboxKey, startAuditWriter } from '../../gateway/audit/inbox';
@@ -25,7 +30,12 @@ const logger = createLogger('audit-test', { level: 'error' });
 const officer = { client: 'officer' as const, subject: 'officer-hn', agencyCode: '000.00.01.H26' };
 const CODE = '000.00.01.H26-261203-0001';
 let redis: Redis;
-let keys: { key: CryptoKey; jwk: JWK };
+let seal: CheckpointSeal;
+/** A key store of its own, made on first use, as a development machine's. */
+const sealOfNewKeys = () => {
+  const keys = new KeyStore({ dir: mkdtempSync(path.join(tmpdir(), 'audit-keys-')), createMissing: true });
+  return checkpointSeal(keys, localTimestamps(keys));
+};
 const opened: Connection[] = [];
 
 async function freshLog() {
@@ -42,8 +52,7 @@ const record = (i: number, over: Partial<AuditRecord> = {}): AuditRecord => ({
 beforeAll(async () => {
   redis = new Redis(`${process.env.REDIS_URL}/61`);
   await redis.flushdb();
-  const pair = await generateKeyPair('EdDSA', { extractable: true });
-  keys = { key: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid: 'test-internal', alg: 'EdDSA' } };
+  seal = sealOfNewKeys();
 });
 
 afterAll(async () => {
@@ -74,9 +83,9 @@ describe('issue 16, R-Q-2: one hash-chained audit log', () => {
   test('audit:verify names the first entry edited, deleted or reordered, and a forged or altered checkpoint', async () => {
     const { database, db, Audit, log } = await freshLog();
     await log.recordAll(Array.from({ length: 12 }, (_, i) => record(i)));
-    const checkpoints = new AuditCheckpointer(Audit, auditCheckpointModel(db), keys.key, 'test-internal', { entries: 5, ms: 60_000 });
+    const checkpoints = new AuditCheckpointer(Audit, auditCheckpointModel(db), seal, { entries: 5, ms: 60_000 });
     await checkpoints.maybe();
-    const verify = () => verifyAudit(process.env.MONGODB_URI!, database, keys.jwk);
+    const verify = () => verifyAudit(process.env.MONGODB_URI!, database, seal);
     const good = await verify();
     expect(good).toMatchObject({ ok: true, entries: 12, checkpoints: 1, chain: null, checkpoint: null });
 
@@ -110,9 +119,8 @@ describe('issue 16, R-Q-2: one hash-chained audit log', () => {
     await cps.updateOne({ _id: 1 }, { $set: { hash: 'f'.repeat(64) } });
     expect((await verify()).checkpoint).toMatchObject({ checkpoint: 1, reason: expect.stringContaining('changed after it was signed') });
     await cps.replaceOne({ _id: 1 }, sealed);
-    const forger = await generateKeyPair('EdDSA');
-    await new AuditCheckpointer(Audit, auditCheckpointModel(db), forger.privateKey, 'test-internal', { entries: 1, ms: 0 }).sign(12);
-    expect((await verify()).checkpoint).toMatchObject({ checkpoint: 2, reason: expect.stringContaining('signature does not verify') });
+    await new AuditCheckpointer(Audit, auditCheckpointModel(db), sealOfNewKeys(), { entries: 1, ms: 0 }).sign(12);
+    expect((await verify()).checkpoint).toMatchObject({ checkpoint: 2, reason: expect.stringMatching(/signature does not hold: .*is not in key set/) });
     await cps.deleteOne({ _id: 2 });
 
     // The whole tail rewritten with fresh hashes verifies as a chain, but not against the checkpoint.

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { DocumentNode } from 'graphql';
 import { loadServiceConfig } from '../../platform/config';
 import type { RequestBase, SubgraphDeps } from '../../platform/context';
-import { signInternalToken } from '../../platform/internal-token';
-import { KEY_FILES, loadKey } from '../../platform/keys';
+import { internalSigningKey, signInternalToken } from '../../platform/internal-token';
+import { keyStoreOf } from '../../platform/key-store';
 import { createLogger } from '../../platform/logger';
 import { connectDatabase } from '../../platform/mongo';
 import type { Principal } from '../../platform/principal';
@@ -58,10 +58,10 @@ export async function subgraphHarness<C extends RequestBase>(def: SubgraphDefini
   const db = await connectDatabase(config.mongoUri, config.databaseName);
   const redis = await connectRedis(config.redisUrl);
   const deps: SubgraphDeps = { db, redis, logger, config };
-  const { key: signingKey } = await loadKey(config.keysDir, KEY_FILES.internalSigning);
+  const signingKey = await internalSigningKey(keyStoreOf(config.keys));
   const context = async (principal: Principal = principals.officer) => {
     const requestId = `test-${randomBytes(3).toString('hex')}`;
-    const internalToken = await signInternalToken(principal, requestId, signingKey, { clientKey: clientKeyOf(principal, '127.0.0.1') });
+    const internalToken = await signInternalToken(principal, requestId, signingKey, clientKeyOf(principal, '127.0.0.1'));
     return def.createContext({ principal, requestId, internalToken, clientKey: clientKeyOf(principal, '127.0.0.1'), logger }, deps);
   };
   await context(); // registers the subgraph's models on this connection

@@ -5,7 +5,8 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { createAuthenticator } from '../../gateway/auth';
 import { loadGatewayConfig } from '../../gateway/config';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureKeys, KEY_FILES, loadKey } from '../../platform/keys';
-import { signInternalToken, verifyInternalToken } from '../../platform/internal-token';
+import { internalSigningKey, signInternalToken, verifyInternalToken } from '../../platform/internal-token';
+import { keyStoreOf } from '../../platform/key-store';
 import { mintDevToken } from '../../platform/dev-token';
 
 let keysDir: string;
@@ -79,16 +80,16 @@ describe('gateway bearer-token verification', () => {
 
 describe('internal token between gateway and subgraphs', () => {
   test('carries the principal from the gateway to a subgraph', async () => {
-    const { key: signing } = await loadKey(keysDir, KEY_FILES.internalSigning);
-    const { key: verifying } = await loadKey(keysDir, KEY_FILES.internalPublic);
+    const keys = keyStoreOf({ dir: keysDir });
     const principal = { client: 'officer' as const, subject: 'o-1', scopes: ['dossier:read'], agencyCode: '000.00.01.H26' };
-    await expect(verifyInternalToken(await signInternalToken(principal, 'req-1', signing), verifying)).resolves.toEqual({ principal, clientKey: undefined });
+    await expect(verifyInternalToken(await signInternalToken(principal, 'req-1', await internalSigningKey(keys)), keys)).resolves.toEqual({ principal, clientKey: undefined });
   });
 
   test('is refused when signed by any other key', async () => {
     const { privateKey } = await generateKeyPair('EdDSA');
-    const { key: verifying } = await loadKey(keysDir, KEY_FILES.internalPublic);
-    const forged = await signInternalToken({ client: 'dashboard', subject: 'x', scopes: [] }, 'req-2', privateKey);
-    await expect(verifyInternalToken(forged, verifying)).rejects.toThrow();
+    const keys = keyStoreOf({ dir: keysDir });
+    const { kid } = await internalSigningKey(keys);
+    const forged = await signInternalToken({ client: 'dashboard', subject: 'x', scopes: [] }, 'req-2', { key: privateKey, kid });
+    await expect(verifyInternalToken(forged, keys)).rejects.toThrow();
   });
 });

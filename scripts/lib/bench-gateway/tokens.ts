@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { signInternalToken } from '../../../platform/internal-token';
-import { KEY_FILES, loadKey } from '../../../platform/keys';
+import { internalSigningKey, signInternalToken } from '../../../platform/internal-token';
+import { keyStoreOf } from '../../../platform/key-store';
 import { mintDevToken } from '../../../platform/dev-token';
 import { CALLERS, type CallerName } from './workloads';
 
@@ -21,7 +21,7 @@ export interface Tokens {
  * re-signed every 20 s for as long as the benchmark runs.
  */
 export async function startTokens(keysDir: string): Promise<Tokens> {
-  const { key, jwk } = await loadKey(keysDir, KEY_FILES.internalSigning);
+  const signing = await internalSigningKey(keyStoreOf({ dir: keysDir }));
   const names = Object.keys(CALLERS) as CallerName[];
   const dev = new Map<CallerName, string>();
   for (const name of names) {
@@ -32,7 +32,7 @@ export async function startTokens(keysDir: string): Promise<Tokens> {
   const sign = async () => {
     for (const name of names) {
       const { principal, clientKey } = CALLERS[name];
-      internal.set(name, await signInternalToken(principal, `bench-${randomUUID()}`, key, { kid: jwk.kid, clientKey }));
+      internal.set(name, await signInternalToken(principal, `bench-${randomUUID()}`, signing, clientKey));
     }
   };
   await sign();

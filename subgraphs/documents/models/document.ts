@@ -22,12 +22,17 @@ export interface ScanSignatureRecord {
   scannedAt: Date;
 }
 
-/** The agency's compact JWS over the file's hash, the metadata and the code (R-DOC-5). */
+/**
+ * The agency's compact JWS over the file's hash, the metadata and the code (R-DOC-5), under its
+ * key set agency-<code>, with the timestamp token over the JWS that dates it (issue 19).
+ */
 export interface AgencySignatureRecord {
   jws: string;
   keyId: string;
   agencyCode: string;
+  /** The stamped time (before issue 19: the time the signer claimed). */
   signedAt: Date;
+  timestamp?: string | null;
 }
 
 export interface OwnerRecord {

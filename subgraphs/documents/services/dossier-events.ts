@@ -8,7 +8,9 @@ import { countPages } from './content';
 import { claimCode } from './digitise';
 import { digitisationCodeOf } from './metadata';
 import { renderResultDocument } from './result-document';
-import { metadataHash, sha256Hex } from './signatures';
+import { agencySet } from '../../../platform/key-store';
+import { signStamped } from '../../../adapters/timestamp/stamped';
+import { metadataHash, RESULT_TYP, sha256Hex, type AgencyClaims } from './signatures';
 
 /**
  * What the documents subgraph does with the dossier event stream; each step is idempotent, since
@@ -94,11 +96,10 @@ export async function issueResult(domain: DocumentsDomain, ref: DossierRefRecord
   const code = digitisationCodeOf('RESULT', metadata, ref.procedureCode);
   const bytes = await renderResultDocument(metadata, ref._id, code);
   const sha256 = sha256Hex(bytes);
-  const agency = await domain.agency();
-  const signedAt = now;
-  const jws = await agency.sign({
-    documentId: _id.toString(), sha256, metadataSha256: metadataHash(metadata), digitisationCode: code, agencyCode: ref.handlingAgencyCode, signedAt: signedAt.toISOString(),
-  });
+  const claims: AgencyClaims = {
+    documentId: _id.toString(), sha256, metadataSha256: metadataHash(metadata), digitisationCode: code, agencyCode: ref.handlingAgencyCode, signedAt: now.toISOString(),
+  };
+  const signature = await signStamped(domain.keys, domain.timestamps, agencySet(ref.handlingAgencyCode), claims, RESULT_TYP);
   await claimCode(domain.documents, code, _id, now);
   const fileName = `ket-qua-${ref._id}.pdf`;
   await domain.files.remove(_id); // what a crash part-way may have left
@@ -108,7 +109,7 @@ export async function issueResult(domain: DocumentsDomain, ref: DossierRefRecord
     documentTypeCode: metadata.documentTypeCode, name: metadata.name,
     file: { fileName, contentType: 'application/pdf', size: bytes.length, pages: await countPages(bytes, 'application/pdf'), sha256, uploadedAt: now },
     uploadedBy: { client: 'system', subject: 'documents' }, scan: null, metadata, digitisationCode: code, ownerKey: ownerKeyOf(metadata.owner),
-    agencySignature: { jws, keyId: agency.keyId, agencyCode: ref.handlingAgencyCode, signedAt }, createdAt: now, updatedAt: now,
+    agencySignature: { jws: signature.jws, keyId: signature.kid, agencyCode: ref.handlingAgencyCode, signedAt: signature.stampedAt, timestamp: signature.timestamp }, createdAt: now, updatedAt: now,
   };
   await domain.documents.insertOnce(record);
 }

@@ -1,6 +1,8 @@
 import type { DocumentRecord } from '../models/document';
 import type { DocumentsDomain } from '../context';
-import { metadataHash, sha256Hex, verifyScanSignature } from './signatures';
+import { agencySet } from '../../../platform/key-store';
+import { verifyStamped } from '../../../adapters/timestamp/stamped';
+import { metadataHash, sha256Hex, verifyScanSignature, type AgencyClaims } from './signatures';
 
 export type IntegrityStatus = 'VALID' | 'TAMPERED' | 'SIGNATURE_INVALID';
 
@@ -18,7 +20,7 @@ export interface IntegrityResult {
  * the scanner's signature against those bytes, and on results the agency's signature against
  * bytes, metadata and code. Anything that does not hold is reported, and the bytes withheld.
  */
-export async function checkIntegrity(doc: DocumentRecord, deps: Pick<DocumentsDomain, 'files' | 'models' | 'agency'>, now = new Date()): Promise<IntegrityResult> {
+export async function checkIntegrity(doc: DocumentRecord, deps: Pick<DocumentsDomain, 'files' | 'models' | 'keys' | 'timestamps'>, now = new Date()): Promise<IntegrityResult> {
   const fail = (status: IntegrityStatus, message: string): IntegrityResult => ({ status, message, checkedAt: now, bytes: null });
   const file = doc.file!;
   const bytes = await deps.files.read(doc._id);
@@ -37,12 +39,14 @@ export async function checkIntegrity(doc: DocumentRecord, deps: Pick<DocumentsDo
     checked.push(`scan signature of ${scan.key.name} verifies`);
   }
   if (doc.agencySignature) {
-    const claims = await (await deps.agency()).verify(doc.agencySignature.jws);
-    if (!claims) return fail('SIGNATURE_INVALID', 'the agency signature does not verify');
-    const holds = claims.documentId === doc._id.toString() && claims.sha256 === file.sha256
+    const sig = doc.agencySignature;
+    const verified = await verifyStamped(deps.keys, deps.timestamps, agencySet(sig.agencyCode), { jws: sig.jws, kid: sig.keyId, timestamp: sig.timestamp }, new Date(sig.signedAt));
+    if (!verified.ok) return fail('SIGNATURE_INVALID', `the agency signature does not hold: ${verified.reason}`);
+    const claims = JSON.parse(new TextDecoder().decode(verified.payload)) as AgencyClaims;
+    const holds = claims.documentId === doc._id.toString() && claims.sha256 === file.sha256 && claims.agencyCode === sig.agencyCode
       && claims.digitisationCode === doc.digitisationCode && !!doc.metadata && claims.metadataSha256 === metadataHash(doc.metadata);
     if (!holds) return fail('SIGNATURE_INVALID', 'the agency signature is over another file, metadata or code');
-    checked.push(`agency signature of ${claims.agencyCode} verifies`);
+    checked.push(`agency signature of ${claims.agencyCode} verifies (key ${verified.key.kid}, ${verified.stamped ? 'stamped' : 'claimed'} ${verified.signedAt.toISOString()})`);
   }
   return { status: 'VALID', message: checked.join('; '), checkedAt: now, bytes };
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { calculateJwkThumbprint, compactVerify, CompactSign, importJWK, type CryptoKey, type JWK } from 'jose';
-import { KEY_FILES, loadKey, readJwk } from '../../../platform/keys';
+import { calculateJwkThumbprint, compactVerify, importJWK, type JWK } from 'jose';
 import type { ScannerKeyModel, ScannerKeyRecord } from '../models/scanner-key';
 import type { MetadataRecord } from '../models/document';
 
@@ -86,33 +85,6 @@ export interface AgencyClaims {
 
 export const metadataHash = (m: MetadataRecord) => sha256Hex(canonicalJson(m));
 
-/** Signs with the agency key from KEYS_DIR and verifies with its public half. */
-export class AgencySigner {
-  private constructor(private readonly key: CryptoKey, private readonly jwk: JWK, private readonly publicKey: CryptoKey) {}
-
-  static async load(keysDir: string): Promise<AgencySigner> {
-    const { key, jwk } = await loadKey(keysDir, KEY_FILES.agencySigning);
-    const pub = readJwk(keysDir, KEY_FILES.agencyPublic);
-    return new AgencySigner(key, jwk, (await importJWK(pub, pub.alg)) as CryptoKey);
-  }
-
-  get keyId(): string {
-    return this.jwk.kid!;
-  }
-
-  async sign(claims: AgencyClaims): Promise<string> {
-    return new CompactSign(new TextEncoder().encode(JSON.stringify(claims)))
-      .setProtectedHeader({ alg: this.jwk.alg!, kid: this.jwk.kid })
-      .sign(this.key);
-  }
-
-  /** The claims when the signature verifies; null otherwise. */
-  async verify(jws: string): Promise<AgencyClaims | null> {
-    try {
-      const { payload } = await compactVerify(jws, this.publicKey, { algorithms: [this.jwk.alg!] });
-      return JSON.parse(textDecoder.decode(payload)) as AgencyClaims;
-    } catch {
-      return null;
-    }
-  }
-}
+/** The JWS `typ` of agency signatures on results, and on countersigned components (Art. 9.4). */
+export const RESULT_TYP = 'vss-result+jws';
+export const COUNTERSIGNATURE_TYP = 'vss-countersignature+jws';

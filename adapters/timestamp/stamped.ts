@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { CheckpointSeal } from '../../platform/audit-checkpoints';
+import { KeyError, type KeyRecord, type KeyStore } from '../../platform/key-store';
+import { TimestampError, type TimestampPort } from './port';
+
+/** A signature with its timestamp token (over the SHA-256 of the compact JWS). */
+export interface StampedSignature {
+  jws: string;
+  kid: string;
+  /** Absent on signatures made before timestamps existed. */
+  timestamp?: string | null;
+}
+
+export type StampedCheck =
+  | { ok: true; payload: Uint8Array; key: KeyRecord; signedAt: Date; stamped: boolean }
+  | { ok: false; reason: string };
+
+const hashOf = (jws: string) => createHash('sha256').update(jws).digest('hex');
+
+/** Signs `payload` with `set`'s current key and stamps the signature. */
+export async function signStamped(keys: KeyStore, tsa: TimestampPort, set: string, payload: unknown, typ?: string): Promise<StampedSignature & { stampedAt: Date }> {
+  const { jws, kid } = await keys.sign(set, payload, typ);
+  const { token, at } = await tsa.stamp(hashOf(jws));
+  return { jws, kid, timestamp: token, stampedAt: at };
+}
+
+/** Seals audit checkpoints (platform/audit-checkpoints.ts) with stamped signatures of `set`. */
+export function checkpointSeal(keys: KeyStore, tsa: TimestampPort, set = 'internal'): CheckpointSeal {
+  return {
+    seal: (payload) => signStamped(keys, tsa, set, payload),
+    async check(c) {
+      const r = await verifyStamped(keys, tsa, set, c, c.at);
+      return r.ok ? { ok: true, payload: new TextDecoder().decode(r.payload), signedAt: r.signedAt } : r;
+    },
+  };
+}
+
+/**
+ * Verifies a stamped signature: the stamp first, then the signature under its key as the key was
+ * at the stamped time. A signature without a stamp has no trusted time: it is checked as of
+ * `unstampedAt` (the time it claims), and fails if its key has been revoked at all, since nothing
+ * shows it was made before the revocation.
+ */
+export async function verifyStamped(keys: KeyStore, tsa: TimestampPort, set: string, sig: StampedSignature, unstampedAt: Date): Promise<StampedCheck> {
+  try {
+    let signedAt = unstampedAt;
+    if (sig.timestamp) signedAt = (await tsa.verify(sig.timestamp, hashOf(sig.jws))).at;
+    else {
+      const key = await keys.key(set, sig.kid);
+      if (key?.revokedAt) return { ok: false, reason: `key ${sig.kid} was revoked at ${key.revokedAt} and the signature carries no timestamp to show it was made before` };
+    }
+    const { payload, key } = await keys.verify(set, sig.jws, signedAt);
+    return { ok: true, payload, key, signedAt, stamped: !!sig.timestamp };
+  } catch (err) {
+    if (err instanceof KeyError || err instanceof TimestampError) return { ok: false, reason: err.message };
+    throw err;
+  }
+}
