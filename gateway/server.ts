@@ -23,6 +23,7 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { forwardRoute } from './routes';
+import { jwksFiles } from './jwks';
 import { SCAN_SIGNATURE_HEADER } from '../platform/documents-protocol';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../adapters/sms/port';
 import { readCommittedSupergraph } from './supergraph';
@@ -170,7 +171,7 @@ export async function startGateway(config: GatewayConfig): Promise<{ port: numbe
     },
     // The browser apps (issue 18), built by npm start / npm test / npm run build into ui/<app>/dist.
     // The dashboard's sign-in settings come before its files, which would answer any path with index.html.
-    statics: [dashboardConfigFile(config.dashboard), staticApp('/dashboard', path.join(PROJECT_ROOT, 'ui', 'dashboard', 'dist')), ...graphiqlApps(config.graphiql)],
+    statics: [jwksFiles(keys), dashboardConfigFile(config.dashboard), staticApp('/dashboard', path.join(PROJECT_ROOT, 'ui', 'dashboard', 'dist')), ...graphiqlApps(config.graphiql)],
     admit: async (req) => {
       // A SOAP message authenticates inside its envelope: the endpoint admits it once it knows who sent it.
       if (req.method === 'POST' && req.url?.split('?')[0] === SOAP_PATH) return { deadlineMs: config.budgets.ivan.deadlineMs };

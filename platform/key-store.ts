@@ -55,7 +55,7 @@ export class KeyError extends Error {
 }
 
 /** A key's state at `at`: valid from validFrom, until retired (plus the grace) or revoked. */
-export function stateAt(key: KeyRecord, at: Date): KeyState {
+export function stateAt(key: Pick<KeyRecord, 'kid' | 'validFrom' | 'retiredAt' | 'revokedAt' | 'revocationReason'>, at: Date): KeyState {
   const t = at.getTime();
   if (key.revokedAt && t >= Date.parse(key.revokedAt)) {
     return { ok: false, reason: `signed at ${at.toISOString()}, after key ${key.kid} was revoked at ${key.revokedAt}${key.revocationReason ? ` (${key.revocationReason})` : ''}` };
@@ -70,6 +70,8 @@ export function stateAt(key: KeyRecord, at: Date): KeyState {
 /** Where sets are read from: a directory (read-write) or a KMS-style URL (read-only). */
 interface KeySource {
   read(file: string): Promise<string | null>;
+  /** The sets there are: the directory's files, or the service's sets/index.json (a JSON array of names). */
+  names(): Promise<string[]>;
   writable: boolean;
   dir?: string;
 }
@@ -78,6 +80,7 @@ function fileSource(dir: string): KeySource {
   return {
     writable: true,
     dir,
+    names: () => setNames(dir),
     async read(file) {
       try {
         return await readFile(path.join(dir, file), 'utf8');
@@ -90,8 +93,12 @@ function fileSource(dir: string): KeySource {
 }
 
 function urlSource(base: string, token: string | undefined): KeySource {
-  return {
+  const source: KeySource = {
     writable: false,
+    async names() {
+      const text = await source.read('sets/index.json');
+      return text ? (JSON.parse(text) as string[]) : [];
+    },
     async read(file) {
       const res = await fetch(new URL(file, base.endsWith('/') ? base : `${base}/`), {
         headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -102,6 +109,7 @@ function urlSource(base: string, token: string | undefined): KeySource {
       return res.text();
     },
   };
+  return source;
 }
 
 const setFile = (set: string) => `sets/${set}.json`;
@@ -236,9 +244,14 @@ export class KeyStore {
     }
   }
 
-  /** The public JWKS of the sets named, each key with its validity window. */
-  async jwks(names: string[]): Promise<KeySet> {
-    const sets = await Promise.all(names.map((n) => this.set(n)));
+  /** The names of the sets this store holds. */
+  names(): Promise<string[]> {
+    return this.source.names();
+  }
+
+  /** The public JWKS of the sets named (default: all), each key with its validity window. */
+  async jwks(names?: string[]): Promise<KeySet> {
+    const sets = await Promise.all((names ?? (await this.names())).map((n) => this.set(n)));
     return { keys: sets.flatMap((s) => (s?.keys ?? []).map((k) => publicPart(k) as KeyRecord)) };
   }
 }

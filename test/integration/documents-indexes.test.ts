@@ -210,7 +210,8 @@ describe('the documents subgraph reads through indexes at national volume (R-Q-1
     expect(res.errors).toBeUndefined();
     expect(res.data!.document).toEqual({
       id: real.held._id.toString(), digitisationCode: `${CITIZEN_ID}.1.002001.SO-BHXH.SO-0011`, file: { sha256: real.held.file!.sha256 },
-      integrity: { status: 'VALID', message: 'SHA-256 matches; scan signature of Trần Thị Bình verifies' },
+      // Its dossier succeeded: countersigned (issue 19, 1333 Art. 9.4).
+      integrity: { status: 'VALID', message: `SHA-256 matches; scan signature of Trần Thị Bình verifies; countersigned by 000.00.01.H26 on the success of ${firstDossier} (Art. 9.4)` },
       dossier: { code: firstDossier, documents: [real.held, real.form, real.photo, real.result].map((d) => ({ id: d._id.toString() })) },
     });
     expect(res.data!.documentByCode).toEqual({ id: real.held._id.toString() });

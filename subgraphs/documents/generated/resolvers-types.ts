@@ -8,6 +8,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -23,8 +24,12 @@ export type Scalars = {
 export type AgencySignature = {
   __typename?: 'AgencySignature';
   agencyCode: Scalars['String']['output'];
+  /** The key, in the agency's key set (GET /.well-known/jwks/agency-<code>.json). */
   keyId: Scalars['String']['output'];
+  /** When it was signed: the time its timestamp token vouches for (results issued before timestamps: the time claimed). */
   signedAt: Scalars['DateTime']['output'];
+  /** Whether a timestamp token dates it: a key revoked later leaves it valid only then. */
+  stamped: Scalars['Boolean']['output'];
 };
 
 /** The citizen's data store (kho dữ liệu, Art. 11.2): digitised documents they own, newest first. */
@@ -32,6 +37,17 @@ export type Citizen = {
   __typename?: 'Citizen';
   documents?: Maybe<Array<Document>>;
   personalId: Scalars['ID']['output'];
+};
+
+export type Countersignature = {
+  __typename?: 'Countersignature';
+  agencyCode: Scalars['String']['output'];
+  /** The dossier whose success it records. */
+  dossierCode: Scalars['String']['output'];
+  /** The key, in the agency's key set (GET /.well-known/jwks/agency-<code>.json). */
+  keyId: Scalars['String']['output'];
+  /** When it was signed, as its timestamp token vouches. */
+  signedAt: Scalars['DateTime']['output'];
 };
 
 /**
@@ -43,6 +59,12 @@ export type Document = {
   __typename?: 'Document';
   /** The agency's signature, on results (R-DOC-5). */
   agencySignature?: Maybe<AgencySignature>;
+  /**
+   * The agency's countersignature of a scanned component, made when the dossier it was handed in
+   * with succeeded (1333/QĐ-BHXH Art. 9.4): it makes the scan a valid electronic copy, which later
+   * dossiers reuse first. Null until then, and on results. Its check is part of `integrity`.
+   */
+  countersignature?: Maybe<Countersignature>;
   createdAt: Scalars['DateTime']['output'];
   /** The digitisation code of Art. 10 (R-DOC-2); null until the document is digitised. */
   digitisationCode?: Maybe<Scalars['String']['output']>;
@@ -141,6 +163,16 @@ export type DocumentOwnerInput = {
   unitCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A document reused from the owner's data store for a later dossier, and why that copy (R-DOC-4). */
+export type DocumentReuse = {
+  __typename?: 'DocumentReuse';
+  /** A countersigned copy (Art. 9.4) is preferred over one not countersigned yet. */
+  countersigned: Scalars['Boolean']['output'];
+  document: Document;
+  /** In words: which copy, and why. */
+  note: Scalars['String']['output'];
+};
+
 export type DocumentUploadInput = {
   documentTypeCode: Scalars['String']['input'];
   dossierCode: Scalars['ID']['input'];
@@ -160,6 +192,8 @@ export type Dossier = {
   documents?: Maybe<Array<Document>>;
   /** Components the owner already held electronically, linked at reception instead of being handed in again (R-DOC-4). */
   reusedDocuments?: Maybe<Array<Document>>;
+  /** The same reused documents, each saying whether it is a countersigned electronic copy (Art. 9.4), which reuse prefers. */
+  reuses?: Maybe<Array<DocumentReuse>>;
 };
 
 export type IntegrityCheck = {
@@ -196,6 +230,12 @@ export type Mutation = {
   /** Registers the calling officer's public key (a JWK, ES256 or EdDSA) for signing scans. Needs document:digitise. */
   registerScannerKey: ScannerKey;
   /**
+   * Revokes one of the calling officer's scanner keys from `at` (default now; a past time when the
+   * key was compromised before this was found out). Scans stamped from then on fail `integrity`;
+   * earlier ones still verify. Needs document:digitise.
+   */
+  revokeScannerKey: ScannerKey;
+  /**
    * Step 1 of a scan: declares the component and its page count and returns a short-lived,
    * single-use upload path. Step 2 is a PUT of the bytes there (see the README). Needs document:digitise.
    */
@@ -211,6 +251,13 @@ export type MutationDigitiseDocumentArgs = {
 
 export type MutationRegisterScannerKeyArgs = {
   input: ScannerKeyInput;
+};
+
+
+export type MutationRevokeScannerKeyArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  keyId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -260,6 +307,8 @@ export type ScanSignature = {
   scannedAt: Scalars['DateTime']['output'];
   /** The scanning officer's name, as registered with their key. */
   signedBy: Scalars['String']['output'];
+  /** When the upload was stamped by the time-stamping authority: the key must have been valid then. Null on scans stored before timestamps. */
+  stampedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A scanning officer's public key (R-DOC-3). */
@@ -270,6 +319,11 @@ export type ScannerKey = {
   keyId: Scalars['String']['output'];
   name: Scalars['String']['output'];
   registeredAt: Scalars['DateTime']['output'];
+  /** Set when the officer registered a newer key: this one signs no more, and still verifies earlier scans. */
+  retiredAt?: Maybe<Scalars['DateTime']['output']>;
+  revocationReason?: Maybe<Scalars['String']['output']>;
+  /** Set by revokeScannerKey: scans stamped from then on fail `integrity`. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type ScannerKeyInput = {
@@ -387,8 +441,10 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 export type ResolversTypes = ResolversObject<{
   AgencySignature: ResolverTypeWrapper<AgencySignature>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Citizen: ResolverTypeWrapper<CitizenRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Countersignature: ResolverTypeWrapper<Countersignature>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Document: ResolverTypeWrapper<DocumentView>;
   DocumentKind: DocumentKind;
@@ -397,6 +453,7 @@ export type ResolversTypes = ResolversObject<{
   DocumentOwner: ResolverTypeWrapper<OwnerRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DocumentOwnerInput: DocumentOwnerInput;
+  DocumentReuse: ResolverTypeWrapper<Omit<DocumentReuse, 'document'> & { document: ResolversTypes['Document'] }>;
   DocumentUploadInput: DocumentUploadInput;
   Dossier: ResolverTypeWrapper<DossierRef>;
   IntegrityCheck: ResolverTypeWrapper<IntegrityCheck>;
@@ -412,15 +469,16 @@ export type ResolversTypes = ResolversObject<{
   ScannerKeyInput: ScannerKeyInput;
   StoredFile: ResolverTypeWrapper<StoredFileRecord>;
   UploadTicket: ResolverTypeWrapper<UploadTicket>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AgencySignature: AgencySignature;
   String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Citizen: CitizenRef;
   ID: Scalars['ID']['output'];
+  Countersignature: Countersignature;
   DateTime: Scalars['DateTime']['output'];
   Document: DocumentView;
   DocumentMetadata: MetadataRecord;
@@ -428,6 +486,7 @@ export type ResolversParentTypes = ResolversObject<{
   DocumentOwner: OwnerRecord;
   Int: Scalars['Int']['output'];
   DocumentOwnerInput: DocumentOwnerInput;
+  DocumentReuse: Omit<DocumentReuse, 'document'> & { document: ResolversParentTypes['Document'] };
   DocumentUploadInput: DocumentUploadInput;
   Dossier: DossierRef;
   IntegrityCheck: IntegrityCheck;
@@ -441,7 +500,6 @@ export type ResolversParentTypes = ResolversObject<{
   ScannerKeyInput: ScannerKeyInput;
   StoredFile: StoredFileRecord;
   UploadTicket: UploadTicket;
-  Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type PublicDirectiveArgs = { };
@@ -452,6 +510,7 @@ export type AgencySignatureResolvers<ContextType = Context, ParentType extends R
   agencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   signedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stamped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -462,6 +521,14 @@ export type CitizenResolvers<ContextType = Context, ParentType extends Resolvers
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CountersignatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Countersignature'] = ResolversParentTypes['Countersignature']> = ResolversObject<{
+  agencyCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dossierCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -469,6 +536,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Document']>, { __typename: 'Document' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   agencySignature?: Resolver<Maybe<ResolversTypes['AgencySignature']>, ParentType, ContextType>;
+  countersignature?: Resolver<Maybe<ResolversTypes['Countersignature']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   digitisationCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   documentTypeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -510,11 +578,19 @@ export type DocumentOwnerResolvers<ContextType = Context, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type DocumentReuseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentReuse'] = ResolversParentTypes['DocumentReuse']> = ResolversObject<{
+  countersigned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type DossierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dossier'] = ResolversParentTypes['Dossier']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Dossier']>, { __typename: 'Dossier' } & GraphQLRecursivePick<ParentType, {"code":true}>, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   documents?: Resolver<Maybe<Array<ResolversTypes['Document']>>, ParentType, ContextType>;
   reusedDocuments?: Resolver<Maybe<Array<ResolversTypes['Document']>>, ParentType, ContextType>;
+  reuses?: Resolver<Maybe<Array<ResolversTypes['DocumentReuse']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -534,6 +610,7 @@ export type MetadataFieldResolvers<ContextType = Context, ParentType extends Res
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   digitiseDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationDigitiseDocumentArgs, 'id' | 'metadata'>>;
   registerScannerKey?: Resolver<ResolversTypes['ScannerKey'], ParentType, ContextType, RequireFields<MutationRegisterScannerKeyArgs, 'input'>>;
+  revokeScannerKey?: Resolver<ResolversTypes['ScannerKey'], ParentType, ContextType, RequireFields<MutationRevokeScannerKeyArgs, 'keyId' | 'reason'>>;
   startDocumentUpload?: Resolver<ResolversTypes['UploadTicket'], ParentType, ContextType, RequireFields<MutationStartDocumentUploadArgs, 'input'>>;
 }>;
 
@@ -554,6 +631,7 @@ export type ScanSignatureResolvers<ContextType = Context, ParentType extends Res
   keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   scannedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   signedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stampedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -562,6 +640,9 @@ export type ScannerKeyResolvers<ContextType = Context, ParentType extends Resolv
   keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revocationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -586,10 +667,12 @@ export type UploadTicketResolvers<ContextType = Context, ParentType extends Reso
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AgencySignature?: AgencySignatureResolvers<ContextType>;
   Citizen?: CitizenResolvers<ContextType>;
+  Countersignature?: CountersignatureResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Document?: DocumentResolvers<ContextType>;
   DocumentMetadata?: DocumentMetadataResolvers<ContextType>;
   DocumentOwner?: DocumentOwnerResolvers<ContextType>;
+  DocumentReuse?: DocumentReuseResolvers<ContextType>;
   Dossier?: DossierResolvers<ContextType>;
   IntegrityCheck?: IntegrityCheckResolvers<ContextType>;
   MetadataField?: MetadataFieldResolvers<ContextType>;

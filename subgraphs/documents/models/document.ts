@@ -20,6 +20,9 @@ export interface ScanSignatureRecord {
   signedBy: string;
   signerSubject: string;
   scannedAt: Date;
+  /** The time-stamping authority's token over the JWS, made at upload (issue 19), and its time. */
+  timestamp?: string | null;
+  stampedAt?: Date | null;
 }
 
 /**
@@ -33,6 +36,22 @@ export interface AgencySignatureRecord {
   /** The stamped time (before issue 19: the time the signer claimed). */
   signedAt: Date;
   timestamp?: string | null;
+}
+
+/**
+ * The agency's countersignature of a digitised component when its dossier succeeded (1333 Art.
+ * 9.4): a stamped JWS over the file's hash, the metadata and the code, which makes the scan a
+ * valid electronic copy to reuse (issue 19).
+ */
+export interface CountersignatureRecord {
+  jws: string;
+  keyId: string;
+  agencyCode: string;
+  /** The dossier whose success it records. */
+  dossierCode: string;
+  /** The stamped time. */
+  signedAt: Date;
+  timestamp: string;
 }
 
 export interface OwnerRecord {
@@ -79,6 +98,7 @@ export interface DocumentRecord {
   /** "P:<personal id>" or "O:<unit code>" once digitised with an owner id: the owner's data store (R-DOC-4). */
   ownerKey: string | null;
   agencySignature: AgencySignatureRecord | null;
+  countersignature?: CountersignatureRecord | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -98,6 +118,7 @@ const DocumentSchema = new Schema<DocumentRecord>(
     digitisationCode: { type: String, default: null },
     ownerKey: { type: String, default: null, index: true },
     agencySignature: { type: Schema.Types.Mixed, default: null },
+    countersignature: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'documents', timestamps: true, minimize: false },
 );
@@ -110,7 +131,7 @@ export const toView = (d: DocumentRecord): DocumentView => ({
   ...d,
   // Documents listed before files were kept lack the newer fields.
   kind: d.kind ?? 'COMPONENT', file: d.file ?? null, scan: d.scan ?? null, metadata: d.metadata ?? null,
-  digitisationCode: d.digitisationCode ?? null, agencySignature: d.agencySignature ?? null,
+  digitisationCode: d.digitisationCode ?? null, agencySignature: d.agencySignature ?? null, countersignature: d.countersignature ?? null,
   id: d._id.toString(),
 });
 

@@ -36,6 +36,11 @@ export class DocumentRepository {
     return this.models.Document.find({ ownerKey }).lean().exec();
   }
 
+  /** The documents handed in with or issued for a dossier, one indexed equality. */
+  ofDossier(dossierCode: string): Promise<DocumentRecord[]> {
+    return this.models.Document.find({ dossierCode }).lean().exec();
+  }
+
   /** Claims `code` for the document; claiming it again for the same one (a retry after a crash) succeeds. */
   async claimCode(code: string, documentId: Types.ObjectId, now: Date): Promise<CodeClaim> {
     try {

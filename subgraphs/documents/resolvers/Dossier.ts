@@ -1,5 +1,6 @@
 import type { DossierResolvers } from '../generated/resolvers-types';
 import { visibleOnly } from '../services/access';
+import { reuseOf } from '../services/reuse';
 
 /**
  * A dossier reached from the dossiers subgraph or from Document.dossier: the latter never asks
@@ -12,5 +13,8 @@ export const Dossier: DossierResolvers = {
   },
   reusedDocuments: async ({ code }, _, ctx) => {
     return visibleOnly(ctx, (await ctx.loaders.reusedByDossier.load(code)).map((l) => l.doc));
+  },
+  reuses: async ({ code }, _, ctx) => {
+    return (await visibleOnly(ctx, (await ctx.loaders.reusedByDossier.load(code)).map((l) => l.doc))).map(reuseOf);
   },
 };

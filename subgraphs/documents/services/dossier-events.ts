@@ -5,6 +5,7 @@ import type { DocumentsDomain } from '../context';
 import { ownerKeyOf, resultIdOf, type DocumentRecord, type MetadataRecord } from '../models/document';
 import type { DossierRefRecord } from '../models/dossier-ref';
 import { countPages } from './content';
+import { countersignComponents } from './countersign';
 import { claimCode } from './digitise';
 import { digitisationCodeOf } from './metadata';
 import { renderResultDocument } from './result-document';
@@ -18,7 +19,8 @@ import { metadataHash, RESULT_TYP, sha256Hex, type AgencyClaims } from './signat
  * - RECEIVE: remember whose the dossier is, and link the documents its owner already holds
  *   electronically for the components handed in (R-DOC-4, Art. 13.3b);
  * - any change: follow the handling agency (for access) and the state;
- * - COMPLETE: issue the signed electronic result (R-DOC-5).
+ * - COMPLETE: issue the signed electronic result (R-DOC-5) and countersign the digitised
+ *   components (1333 Art. 9.4).
  */
 export async function applyDossierEvent(domain: DocumentsDomain, e: DossierEvent, logger: Logger, now = new Date()): Promise<void> {
   const { DossierRef } = domain.models;
@@ -40,10 +42,18 @@ export async function applyDossierEvent(domain: DocumentsDomain, e: DossierEvent
     return;
   }
   if (e.seq > ref.seq) await DossierRef.updateOne({ _id: ref._id }, { $set: { handlingAgencyCode: e.agencyCode, state: e.state, seq: e.seq } }).exec();
-  if (e.action === 'COMPLETE') await issueResult(domain, { ...ref, handlingAgencyCode: e.agencyCode }, new Date(e.at), now);
+  if (e.action === 'COMPLETE') {
+    // RESULT_READY: the result is issued and the components countersigned (Art. 9.4), both idempotent.
+    const completed = { ...ref, handlingAgencyCode: e.agencyCode };
+    await issueResult(domain, completed, new Date(e.at), now);
+    await countersignComponents(domain, completed, logger, now);
+  }
 }
 
-/** Links, per component type handed in, the owner's latest digitised document of that type still in force. */
+/**
+ * Links, per component type handed in, the owner's digitised document of that type still in force:
+ * a countersigned one (a valid electronic copy, Art. 9.4) before one that is not, then the latest.
+ */
 export async function linkHeldDocuments(domain: DocumentsDomain, ref: DossierRefRecord, now: Date): Promise<number> {
   const ownerKey = ownerKeyOf(ref.applicant);
   if (!ownerKey) return 0;
@@ -53,7 +63,8 @@ export async function linkHeldDocuments(domain: DocumentsDomain, ref: DossierRef
     const inForce = d.digitisationCode && d.dossierCode !== ref._id && (!d.metadata?.validUntil || d.metadata.validUntil > now);
     if (!inForce || !ref.componentTypes.includes(d.documentTypeCode)) continue;
     const seen = latest.get(d.documentTypeCode);
-    if (!seen || seen.metadata!.extractedAt < d.metadata!.extractedAt) latest.set(d.documentTypeCode, d);
+    const better = !seen || (!!d.countersignature !== !!seen.countersignature ? !!d.countersignature : seen.metadata!.extractedAt < d.metadata!.extractedAt);
+    if (better) latest.set(d.documentTypeCode, d);
   }
   const links = [...latest.values()].map((d) => ({ _id: `${ref._id}:${d._id.toString()}`, dossierCode: ref._id, documentId: d._id, linkedAt: now }));
   if (links.length) await domain.documents.link(links);

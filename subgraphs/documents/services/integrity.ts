@@ -1,8 +1,10 @@
-import type { DocumentRecord } from '../models/document';
+import type { DocumentRecord, ScanSignatureRecord } from '../models/document';
+import { scannerKeyState, type ScannerKeyRecord } from '../models/scanner-key';
+import { TimestampError } from '../../../adapters/timestamp/port';
 import type { DocumentsDomain } from '../context';
-import { agencySet } from '../../../platform/key-store';
+import { agencySet, stateAt } from '../../../platform/key-store';
 import { verifyStamped } from '../../../adapters/timestamp/stamped';
-import { metadataHash, sha256Hex, verifyScanSignature, type AgencyClaims } from './signatures';
+import { countersignClaimsOf, metadataHash, sha256Hex, verifyScanSignature, type AgencyClaims, type CountersignClaims } from './signatures';
 
 export type IntegrityStatus = 'VALID' | 'TAMPERED' | 'SIGNATURE_INVALID';
 
@@ -18,7 +20,8 @@ export interface IntegrityResult {
 /**
  * The check made on every read (R-DOC-3): the stored bytes against the SHA-256 recorded at upload,
  * the scanner's signature against those bytes, and on results the agency's signature against
- * bytes, metadata and code. Anything that does not hold is reported, and the bytes withheld.
+ * bytes, metadata and code, and on components of a successful dossier the agency's countersignature
+ * (Art. 9.4). Anything that does not hold is reported, and the bytes withheld.
  */
 export async function checkIntegrity(doc: DocumentRecord, deps: Pick<DocumentsDomain, 'files' | 'models' | 'keys' | 'timestamps'>, now = new Date()): Promise<IntegrityResult> {
   const fail = (status: IntegrityStatus, message: string): IntegrityResult => ({ status, message, checkedAt: now, bytes: null });
@@ -36,6 +39,8 @@ export async function checkIntegrity(doc: DocumentRecord, deps: Pick<DocumentsDo
     if (scan.key.subject !== doc.scan.signerSubject || Date.parse(scan.claims.scannedAt) !== new Date(doc.scan.scannedAt).getTime()) {
       return fail('SIGNATURE_INVALID', 'the recorded scanner or scan time differs from what the signature says');
     }
+    const keyProblem = await scanKeyProblem(doc.scan, scan.key, deps);
+    if (keyProblem) return fail('SIGNATURE_INVALID', keyProblem);
     checked.push(`scan signature of ${scan.key.name} verifies`);
   }
   if (doc.agencySignature) {
@@ -48,5 +53,39 @@ export async function checkIntegrity(doc: DocumentRecord, deps: Pick<DocumentsDo
     if (!holds) return fail('SIGNATURE_INVALID', 'the agency signature is over another file, metadata or code');
     checked.push(`agency signature of ${claims.agencyCode} verifies (key ${verified.key.kid}, ${verified.stamped ? 'stamped' : 'claimed'} ${verified.signedAt.toISOString()})`);
   }
+  if (doc.countersignature) {
+    const problem = await countersignatureProblem(doc, deps);
+    if (problem) return fail('SIGNATURE_INVALID', problem);
+    checked.push(`countersigned by ${doc.countersignature.agencyCode} on the success of ${doc.countersignature.dossierCode} (Art. 9.4)`);
+  }
   return { status: 'VALID', message: checked.join('; '), checkedAt: now, bytes };
+}
+
+/** The countersignature's check, joined to `integrity`: null when it holds, else the reason. */
+async function countersignatureProblem(doc: DocumentRecord, deps: Pick<DocumentsDomain, 'keys' | 'timestamps'>): Promise<string | null> {
+  const cs = doc.countersignature!;
+  const verified = await verifyStamped(deps.keys, deps.timestamps, agencySet(cs.agencyCode), { jws: cs.jws, kid: cs.keyId, timestamp: cs.timestamp }, new Date(cs.signedAt));
+  if (!verified.ok) return `the agency countersignature does not hold: ${verified.reason}`;
+  const claims = JSON.parse(new TextDecoder().decode(verified.payload)) as CountersignClaims;
+  const expected = doc.metadata && doc.file && doc.digitisationCode ? countersignClaimsOf(doc, cs.dossierCode, cs.agencyCode) : null;
+  if (!expected || JSON.stringify(claims) !== JSON.stringify(expected)) return 'the agency countersignature is over another file, metadata or code';
+  return null;
+}
+
+/**
+ * The scanner's key as it was when the upload was stamped: a key revoked since then leaves the
+ * scan valid, one revoked (or retired) before it does not. A scan from before timestamps has no
+ * trusted time, so any revocation of its key fails it.
+ */
+async function scanKeyProblem(scan: ScanSignatureRecord, key: ScannerKeyRecord, deps: Pick<DocumentsDomain, 'timestamps'>): Promise<string | null> {
+  if (!scan.timestamp) return key.revokedAt ? `scanner key ${key._id} was revoked at ${key.revokedAt.toISOString()} and the scan carries no timestamp to show it was made before` : null;
+  let at: Date;
+  try {
+    at = (await deps.timestamps.verify(scan.timestamp, sha256Hex(scan.jws))).at;
+  } catch (err) {
+    if (err instanceof TimestampError) return `the scan's timestamp does not hold: ${err.message}`;
+    throw err;
+  }
+  const state = stateAt(scannerKeyState(key), at);
+  return state.ok ? null : `scanner key: ${state.reason}`;
 }

@@ -1,5 +1,5 @@
 import type { JWK } from 'jose';
-import { appError, ErrorCode, forbidden, invalidInput } from '../../../platform/errors';
+import { appError, ErrorCode, forbidden, invalidInput, notFound } from '../../../platform/errors';
 import type { Context } from '../context';
 import type { ScannerKeyRecord } from '../models/scanner-key';
 import { scannerKeyId } from './signatures';
@@ -34,5 +34,31 @@ export async function registerScannerKey(ctx: Context, input: { name: string; pu
   const { kty, crv, x, y } = jwk;
   const record = { _id: keyId, subject: officer.subject, name, agencyCode: officer.agencyCode, jwk: { kty, crv, x, ...(y ? { y } : {}) }, registeredAt: now };
   await ScannerKey.create(record);
+  // The new key replaces the officer's earlier ones for signing; they still verify what they signed.
+  await ScannerKey.updateMany({ subject: officer.subject, _id: { $ne: keyId }, retiredAt: null }, { $set: { retiredAt: now } }).exec();
   return record;
+}
+
+/**
+ * Revokes one of the calling officer's keys from `at` (default now; earlier when the compromise
+ * began before it was found, never later): scans stamped from then on fail `integrity`, earlier
+ * ones still verify.
+ */
+export async function revokeScannerKey(ctx: Context, input: { keyId: string; reason: string; at?: Date | null }, now = new Date()): Promise<ScannerKeyRecord> {
+  const officer = requireDigitiser(ctx);
+  const reason = input.reason.normalize('NFC').trim();
+  const at = input.at ?? now;
+  const errors = [
+    ...(reason ? [] : [{ field: 'reason', message: 'say why (e.g. "workstation stolen"): it is shown with every scan that fails because of it' }]),
+    ...(at.getTime() > now.getTime() ? [{ field: 'at', message: 'a key is revoked from now or from a past time, not a future one' }] : []),
+  ];
+  if (errors.length) throw invalidInput(errors);
+  const { ScannerKey } = ctx.models;
+  const key = await ScannerKey.findById(input.keyId).lean().exec();
+  if (!key) throw notFound(`no scanner key ${input.keyId}`);
+  if (key.subject !== officer.subject) throw forbidden(`key ${input.keyId} is registered to another officer`);
+  if (key.revokedAt) throw appError(ErrorCode.CONFLICT, `key ${input.keyId} was revoked already, at ${key.revokedAt.toISOString()}`);
+  await ScannerKey.updateOne({ _id: key._id, revokedAt: null }, { $set: { revokedAt: at, revocationReason: reason } }).exec();
+  await ctx.audit.record({ principal: ctx.principal, requestId: ctx.requestId, action: 'SCANNER_KEY_REVOKE', target: `scanner-key:${key._id}`, outcome: 'ALLOWED', detail: `${at.toISOString()} ${reason}` });
+  return { ...key, revokedAt: at, revocationReason: reason };
 }

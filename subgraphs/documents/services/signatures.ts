@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { calculateJwkThumbprint, compactVerify, importJWK, type JWK } from 'jose';
 import type { ScannerKeyModel, ScannerKeyRecord } from '../models/scanner-key';
-import type { MetadataRecord } from '../models/document';
+import type { DocumentRecord, MetadataRecord } from '../models/document';
 
 /** Signature algorithms accepted from scanning officers' keys. */
 export const SCAN_ALGORITHMS = ['ES256', 'EdDSA'] as const;
@@ -88,3 +88,17 @@ export const metadataHash = (m: MetadataRecord) => sha256Hex(canonicalJson(m));
 /** The JWS `typ` of agency signatures on results, and on countersigned components (Art. 9.4). */
 export const RESULT_TYP = 'vss-result+jws';
 export const COUNTERSIGNATURE_TYP = 'vss-countersignature+jws';
+
+/** What the agency signs on a component of a successful dossier. */
+export interface CountersignClaims {
+  documentId: string;
+  dossierCode: string;
+  sha256: string;
+  metadataSha256: string;
+  digitisationCode: string;
+  agencyCode: string;
+}
+
+export const countersignClaimsOf = (doc: DocumentRecord, dossierCode: string, agencyCode: string): CountersignClaims => ({
+  documentId: doc._id.toString(), dossierCode, sha256: doc.file!.sha256, metadataSha256: metadataHash(doc.metadata!), digitisationCode: doc.digitisationCode!, agencyCode,
+});

@@ -6,6 +6,8 @@ import type { Context, DocumentsDomain } from '../context';
 import { toView, type DocumentRecord, type DocumentView } from '../models/document';
 import type { DossierRefRecord } from '../models/dossier-ref';
 import type { UploadTicketRecord } from '../models/upload-ticket';
+import { scannerKeyState } from '../models/scanner-key';
+import { stateAt } from '../../../platform/key-store';
 import { SCAN_SIGNATURE_HEADER, uploadPath } from '../../../platform/documents-protocol';
 import { countPages, sniffContentType } from './content';
 import { checkIntegrity } from './integrity';
@@ -116,9 +118,13 @@ export async function acceptUpload(
   const scan = await verifyScanSignature(file.scanSignature, ScannerKey, subject);
   if (!scan.ok) throw fail(SCAN_SIGNATURE_HEADER, scan.reason);
   if (scan.key.subject !== p.subject) throw forbidden('the scan is signed with another officer\'s key');
+  const keyState = stateAt(scannerKeyState(scan.key), now);
+  if (!keyState.ok) throw fail(SCAN_SIGNATURE_HEADER, `${keyState.reason}: sign with your current key (registerScannerKey)`);
   const scannedAt = new Date(scan.claims.scannedAt);
   if (scannedAt.getTime() > now.getTime() + 5 * 60_000) throw fail(SCAN_SIGNATURE_HEADER, 'the signed scan time is in the future');
 
+  // Dated by the time-stamping authority, not by the workstation's clock: a key revoked later leaves this scan valid.
+  const stamp = await domain.timestamps.stamp(sha256Hex(file.scanSignature));
   const { deletedCount } = await UploadTicket.deleteOne({ _id: ticket._id }).exec();
   if (deletedCount !== 1) throw appError(ErrorCode.CONFLICT, 'this upload ticket was used by another request at the same moment');
   await accepted(id.toString());
@@ -127,7 +133,7 @@ export async function acceptUpload(
     documentTypeCode: ticket.documentTypeCode, name: ticket.name,
     file: { fileName: ticket.fileName, contentType: type, size: file.bytes.length, pages, sha256, uploadedAt: now },
     uploadedBy: { client: p.client, subject: p.subject },
-    scan: { jws: file.scanSignature, keyId: scan.key._id, signedBy: scan.key.name, signerSubject: scan.key.subject, scannedAt },
+    scan: { jws: file.scanSignature, keyId: scan.key._id, signedBy: scan.key.name, signerSubject: scan.key.subject, scannedAt, timestamp: stamp.token, stampedAt: stamp.at },
     metadata: null, digitisationCode: null, ownerKey: null, agencySignature: null, createdAt: now, updatedAt: now,
   };
   try {
