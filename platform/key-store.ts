@@ -42,6 +42,7 @@ export interface KeySet {
 export type KeyState = { ok: true } | { ok: false; reason: string };
 
 export const RETIREMENT_GRACE_MS = 60_000;
+const MISS_REREAD_MS = 1000;
 const ALGORITHMS: Record<string, 'ES256' | 'EdDSA'> = { internal: 'EdDSA', timestamp: 'EdDSA', confirmation: 'EdDSA' };
 const SET_NAME = new RegExp(`^(internal|timestamp|confirmation|agency-${AGENCY_CODE.source.slice(1, -1)})$`);
 
@@ -203,8 +204,10 @@ export class KeyStore {
   async key(name: string, kid: string): Promise<KeyRecord | null> {
     const find = async () => (await this.set(name))?.keys.find((k) => k.kid === kid) ?? null;
     const found = await find();
-    if (found) return found;
-    // A key added since the last read (a rotation elsewhere): read once more before saying no.
+    const readAt = this.cache.get(name)?.at ?? 0;
+    if (found || Date.now() - readAt < MISS_REREAD_MS) return found;
+    // A key added since the last read (a rotation elsewhere): read once more before saying no, but
+    // at most once a second, so tokens naming made-up kids cannot turn into a read each.
     this.forget(name);
     return find();
   }
