@@ -1,7 +1,7 @@
 import { receiveDossier, type ReceiveInput } from '../../subgraphs/dossiers/services/intake';
 import type { DossierRepository } from '../../subgraphs/dossiers/repositories/dossiers';
 import { dossiersWorld, HN, orgInput } from '../support/dossiers';
-import { citizenPrincipal, otpDesk } from '../support/otp';
+import { citizenPrincipal } from '../support/otp';
 
 /**
  * Issue 19, point 2 (R-ID-4; 352/QĐ-BHXH Art. 17): a citizen confirms an online submission with
@@ -10,15 +10,10 @@ import { citizenPrincipal, otpDesk } from '../support/otp';
  * subgraph with the notify simulator, on the real FerretDB and Redis.
  */
 let w: Awaited<ReturnType<typeof dossiersWorld>>;
-let desk: Awaited<ReturnType<typeof otpDesk>>;
 beforeAll(async () => {
   w = await dossiersWorld({ redisDb: 72 });
-  desk = await otpDesk({ redisDb: 72 });
 });
-afterAll(async () => {
-  await desk.close();
-  await w.close();
-});
+afterAll(() => w.close());
 
 // A citizen per test: each may ask for at most 5 one-time passwords an hour.
 const AN = citizenPrincipal('001090030001');
@@ -44,7 +39,7 @@ describe('a citizen confirms an online submission with a one-time password (R-ID
   });
 
   test('with one it is stored, and the dossier, its RECEIVE event and GraphQL show how it was confirmed: OTP, who, channel, OTP id, purpose', async () => {
-    const confirmation = await desk.confirm(AN, 'SUBMIT_DOSSIER:to-khai-01');
+    const confirmation = await w.confirm(AN, 'SUBMIT_DOSSIER:to-khai-01');
     const res = await w.h.exec(RECEIVE, { i: { ...online(AN, confirmation), components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }] } }, AN);
     expect(res.errors).toBeUndefined();
     const received = res.data?.receiveDossier as { code: string; confirmation: { otpId: string } };
@@ -65,13 +60,13 @@ describe('a citizen confirms an online submission with a one-time password (R-ID
 describe('an OTP confirms only its purpose, and only once (R-ID-4)', () => {
   test('a CHANGE_CONTACT confirmation cannot submit a dossier', async () => {
     const before = await stored();
-    const err = await w.receive(online(CHI, await desk.confirm(CHI, 'CHANGE_CONTACT')), CHI).catch((e: unknown) => e);
+    const err = await w.receive(online(CHI, await w.confirm(CHI, 'CHANGE_CONTACT')), CHI).catch((e: unknown) => e);
     expect(refusalOf(err).inputErrors).toEqual([{ field: 'confirmation', reason: 'WRONG_PURPOSE', message: expect.stringContaining('is for CHANGE_CONTACT; this action needs one for SUBMIT_DOSSIER:<draft id>') }]);
     expect(await stored()).toEqual(before);
   });
 
   test('a SUBMIT_DOSSIER confirmation submits once: a second use, or three more at once, are CONFLICT and store nothing', async () => {
-    const confirmation = await desk.confirm(DUNG);
+    const confirmation = await w.confirm(DUNG);
     const first = await w.receive(online(DUNG, confirmation), DUNG);
     const after = await stored();
     const again = await w.receive(online(DUNG, confirmation), DUNG).catch((e: unknown) => e);
@@ -79,7 +74,7 @@ describe('an OTP confirms only its purpose, and only once (R-ID-4)', () => {
     expect((again as Error).message).toContain('already used');
     expect(await stored()).toEqual(after);
 
-    const fresh = await desk.confirm(DUNG);
+    const fresh = await w.confirm(DUNG);
     const racing = await Promise.allSettled([1, 2, 3].map(() => w.receive(online(DUNG, fresh), DUNG)));
     expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(racing.flatMap((r) => (r.status === 'rejected' ? [refusalOf(r.reason).code] : []))).toEqual(['CONFLICT', 'CONFLICT']);
@@ -89,7 +84,7 @@ describe('an OTP confirms only its purpose, and only once (R-ID-4)', () => {
 
   test("an expired confirmation, or another citizen's, is refused and stores nothing", async () => {
     const before = await stored();
-    const ems = await desk.confirm(EM);
+    const ems = await w.confirm(EM);
     const elevenMinutesOn = new Date(Date.now() + 11 * 60_000);
     const expired = await w.receive(online(EM, ems), EM, elevenMinutesOn).catch((e: unknown) => e);
     expect(refusalOf(expired).inputErrors).toEqual([{ field: 'confirmation', reason: 'EXPIRED', message: expect.stringContaining('10 minutes after the one-time password was verified') }]);
@@ -101,7 +96,7 @@ describe('an OTP confirms only its purpose, and only once (R-ID-4)', () => {
   });
 
   test('an intake that stores nothing after the check gives the confirmation back: a procedure not published, a failed number claim', async () => {
-    const confirmation = await desk.confirm(GIANG);
+    const confirmation = await w.confirm(GIANG);
     const before = await stored();
     await expect(w.receive({ ...online(GIANG, confirmation), procedureCode: '1.002005' }, GIANG)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', inputErrors: [{ field: 'procedureCode', message: expect.stringContaining('1.002005') }] } });
     const failing = Object.assign(Object.create(w.domain.dossiers) as DossierRepository, {

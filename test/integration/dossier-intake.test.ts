@@ -5,18 +5,12 @@ import { DossierRepository } from '../../subgraphs/dossiers/repositories/dossier
 import { connectDatabase } from '../../platform/mongo';
 import { principals } from '../support/harness';
 import { dossiersWorld, HCM, HN, orgInput } from '../support/dossiers';
-import { otpDesk } from '../support/otp';
 
 let w: Awaited<ReturnType<typeof dossiersWorld>>;
-let otp: Awaited<ReturnType<typeof otpDesk>>;
 beforeAll(async () => {
   w = await dossiersWorld({ redisDb: 3 });
-  otp = await otpDesk({ redisDb: 3 });
 });
-afterAll(async () => {
-  await otp.close();
-  await w.close();
-});
+afterAll(() => w.close());
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 const stored = () => w.models.Dossier.countDocuments();
@@ -77,7 +71,7 @@ describe('intake: procedure, channel, applicant (R-DOS-5, R-DOS-6, R-ID-1)', () 
     expect(desk).toMatchObject({ channel: 'POSTAL', ivanProviderId: null, receivingAgencyCode: HN, handlingAgencyCode: HN });
     const ivan = await w.receive(orgInput({ channel: undefined, agencyCode: HN }), principals.ivanA);
     expect(ivan).toMatchObject({ channel: 'IVAN', ivanProviderId: 'IVAN-A' });
-    const confirmation = await otp.confirm(principals.citizen);
+    const confirmation = await w.confirm(principals.citizen);
     const online = await w.receive(orgInput({ channel: undefined, agencyCode: HN, applicant: { personalId: '001090012345', name: 'Nguyễn Thị Lan' }, confirmation }), principals.citizen);
     expect(online).toMatchObject({ channel: 'ONLINE', applicant: { kind: 'CITIZEN', personalId: '001090012345' } });
   });
@@ -87,7 +81,7 @@ describe('intake: procedure, channel, applicant (R-DOS-5, R-DOS-6, R-ID-1)', () 
       extensions: { code: 'BAD_USER_INPUT', inputErrors: [{ field: 'channel', message: 'a ivan client files through IVAN' }] },
     });
     await expect(w.receive(orgInput({ agencyCode: HCM }))).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    const confirmation = await otp.confirm(principals.citizen);
+    const confirmation = await w.confirm(principals.citizen);
     await expect(w.receive(orgInput({ agencyCode: HN, channel: undefined, applicant: { personalId: '079085001234', name: 'Trần Văn Minh' }, confirmation }), principals.citizen)).rejects.toMatchObject({
       extensions: { inputErrors: [{ field: 'applicant.personalId', message: 'citizens file dossiers for themselves only' }] },
     });

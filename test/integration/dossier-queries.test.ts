@@ -3,7 +3,6 @@ import type { Principal } from '../../platform/principal';
 import { countQueries } from '../support/query-count';
 import { codesOf, principals } from '../support/harness';
 import { dossiersWorld, HCM, HN, orgInput } from '../support/dossiers';
-import { otpDesk } from '../support/otp';
 
 let w: Awaited<ReturnType<typeof dossiersWorld>>;
 let a1: DossierRecord, a2: DossierRecord, b1: DossierRecord, mine: DossierRecord, hcm: DossierRecord;
@@ -13,8 +12,7 @@ beforeAll(async () => {
   a1 = await w.receive(orgInput({ channel: undefined, agencyCode: HN }), principals.ivanA);
   a2 = await w.receive(orgInput({ channel: undefined, agencyCode: HCM, procedureCode: '1.002003' }), principals.ivanA);
   b1 = await w.receive(orgInput({ channel: undefined, agencyCode: HN, applicant: { unitCode: 'YN0456B', name: 'Công ty Cổ phần Bến Thành' } }), principals.ivanB);
-  const desk = await otpDesk({ redisDb: 6 });
-  const confirmation = await desk.confirm(principals.citizen).finally(() => desk.close());
+  const confirmation = await w.confirm(principals.citizen);
   mine = await w.receive(orgInput({ channel: undefined, agencyCode: HN, applicant: { personalId: '001090012345', name: 'Nguyễn Thị Lan' }, confirmation }), principals.citizen);
   hcm = await w.receive(orgInput(), principals.officerHcm);
   await w.act({ code: hcm.code, action: 'START_PROCESSING', expectedVersion: 1 }, principals.officerHcm);

@@ -13,7 +13,7 @@ import { eventLog } from '../../scripts/stats-rebuild';
 import { seededRandom } from '../../scripts/lib/random';
 import { dossiersWorld, HCM, HN, VSS } from '../support/dossiers';
 import { principals, subgraphHarness } from '../support/harness';
-import { citizenPrincipal, otpDesk } from '../support/otp';
+import { citizenPrincipal } from '../support/otp';
 
 /**
  * R-STA-1 end to end: thousands of dossiers filed and moved along through the dossiers subgraph's
@@ -31,7 +31,6 @@ const ONLINE = new Set(['ONLINE', 'NATIONAL_PORTAL', 'IVAN']);
 
 let w: Awaited<ReturnType<typeof dossiersWorld>>;
 let stats: Awaited<ReturnType<typeof subgraphHarness>>;
-let otp: Awaited<ReturnType<typeof otpDesk>>;
 let stopWorkers: (() => Promise<void>)[] = [];
 let fields: Map<string, string>;
 
@@ -47,7 +46,7 @@ async function fileDossiers(procedures: string[]) {
     const filer: Principal = kind < 0.45 ? OFFICERS[agency]! : kind < 0.55 ? OFFICERS[agency]! : kind < 0.7 ? principals.ivanA : kind < 0.8 ? citizenPrincipal(`001090${String(i).padStart(6, '0')}`) : principals.npsp;
     const channel = kind < 0.45 ? 'DESK' : kind < 0.55 ? 'POSTAL' : undefined;
     const applicant = filer.client === 'citizen' ? { personalId: filer.personalId, name: 'Nguyễn Văn An' } : { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' };
-    const confirmation = filer.client === 'citizen' ? await otp.confirm(filer) : undefined;
+    const confirmation = filer.client === 'citizen' ? await w.confirm(filer) : undefined;
     let t = at;
     let d: DossierRecord = await w.receive({ procedureCode: procedure, agencyCode: agency, channel, applicant, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }], confirmation }, filer, new Date(t));
     const act = async (action: ActionInput['action'], extra: Partial<ActionInput> = {}, hours = 2 + r[11]! * 200) => {
@@ -177,7 +176,6 @@ async function ingestedAll() {
 beforeAll(async () => {
   w = await dossiersWorld({ redisDb: 23 });
   stats = await subgraphHarness(statisticsSubgraph, { redisDb: 23 });
-  otp = await otpDesk({ redisDb: 23 });
   stopWorkers = statisticsSubgraph.startWorkers?.(stats.deps) ?? [];
   const published = await w.procedures.find({ status: 'PUBLISHED' }).lean().exec();
   fields = new Map(published.map((p) => [p.code, p.field]));
@@ -196,7 +194,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const stop of stopWorkers) await stop();
   await stats.close();
-  await otp.close();
   await w.close();
 });
 
