@@ -10,7 +10,8 @@ import { isDuplicateKey } from './mongo';
  * n−1 and its own hash over both, so editing, deleting or reordering any entry breaks the chain
  * there (`verifyAuditChain` finds where). There is one log for the whole system, in its own
  * database (`<MONGODB_DB_PREFIX>audit`): the gateway records every GraphQL operation, REST route
- * and SOAP call, the documents subgraph its uploads, downloads and digitisations.
+ * and SOAP call, the documents subgraph its uploads, downloads and digitisations, the identity
+ * subgraph the steps of account safety (OTP requests and checks, contact changes and their notices).
  *
  * Numbers are claimed like every other gap-free sequence here: by inserting under the unique _id.
  * Several writers (gateway workers, gateway processes, the documents subgraph) may append at once:

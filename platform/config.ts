@@ -223,7 +223,7 @@ export function commonConfigOf(v: Settings<ReturnType<typeof commonSettings>>): 
 export interface ServiceConfig extends CommonConfig {
   mongoUri: string;
   databaseName: string;
-  /** `<MONGODB_DB_PREFIX>audit`: the one audit log (platform/audit.ts), shared by the gateway and the documents subgraph. */
+  /** `<MONGODB_DB_PREFIX>audit`: the one audit log (platform/audit.ts), shared by the gateway and the documents and identity subgraphs. */
   auditDatabaseName: string;
   redisUrl: string;
   /** The environment it was read from, for a subgraph's own settings (its config.ts). */

@@ -27,6 +27,8 @@ import { npspClient } from '../../adapters/npsp/client';
 import type { NationalPortalDossiers } from '../../adapters/npsp/port';
 import { httpSmsGateway } from '../../adapters/sms/client';
 import type { SmsGateway } from '../../adapters/sms/port';
+import { Confirmations } from '../../platform/confirmations';
+import { keyStoreOf } from '../../platform/key-store';
 
 /** What lives as long as the process: models, the calendar, the procedure catalogue client. */
 export interface DossiersDomain {
@@ -43,6 +45,8 @@ export interface DossiersDomain {
   config: DossiersConfig;
   /** Per-dossier rows of the audit log, in the audit database (auditTrail, R-Q-2). */
   auditRows: AuditDossierModel;
+  /** Citizens' OTP confirmations of online submissions, checked and consumed once (R-ID-4). */
+  confirmations: Confirmations;
 }
 
 export interface Context extends RequestBase, DossiersDomain {
@@ -87,6 +91,7 @@ export const domainOf = perProcess((deps): DossiersDomain => {
     ivanReceiver: ivanReceiverClient({ timeoutMs: config.ivanDeliveryTimeoutMs }),
     config,
     auditRows: auditDossierModel(auditDatabase(deps.db, deps.config.auditDatabaseName)),
+    confirmations: new Confirmations(keyStoreOf(deps.config.keys), deps.redis),
   };
 });
 

@@ -14,6 +14,9 @@ import { npspClient } from '../../adapters/npsp/client';
 import type { NationalPortalAccounts } from '../../adapters/npsp/port';
 import { httpNotifier } from '../../adapters/notify/client';
 import type { Notifier } from '../../adapters/notify/port';
+import { auditDatabase, auditModel, AuditLog } from '../../platform/audit';
+import { Confirmations } from '../../platform/confirmations';
+import { keyStoreOf } from '../../platform/key-store';
 
 export interface Context extends RequestBase {
   models: { Agency: AgencyModel; Citizen: CitizenModel; Organization: OrganizationModel; Certificate: CertificateModel; Account: AccountModel; IvanCredential: IvanCredentialModel };
@@ -35,6 +38,10 @@ export interface IdentityServices {
   notifier: Notifier | null;
   otpSecret: string;
   ivanCredentialSecret: string;
+  /** Issues the confirmations verifyOtp answers and consumes those of contact changes (platform/confirmations.ts). */
+  confirmations: Confirmations;
+  /** The system's one audit log (platform/audit.ts): OTP requests and checks, contact changes and their notices. */
+  audit: AuditLog;
 }
 
 const servicesOf = perProcess((deps): IdentityServices => {
@@ -44,6 +51,8 @@ const servicesOf = perProcess((deps): IdentityServices => {
     notifier: config.notifyUrl ? httpNotifier(config.notifyUrl) : null,
     otpSecret: config.otpSecret,
     ivanCredentialSecret: config.ivanCredentialSecret,
+    confirmations: new Confirmations(keyStoreOf(deps.config.keys), deps.redis),
+    audit: new AuditLog(auditModel(auditDatabase(deps.db, deps.config.auditDatabaseName))),
   };
 });
 

@@ -4,6 +4,8 @@ import { npspClient } from '../../adapters/npsp/client';
 import { startNpspSimulator } from '../../adapters/npsp/simulator';
 import { startNotifySimulator } from '../../adapters/notify/simulator';
 import { codesOf, principals, subgraphHarness } from '../support/harness';
+import { confirmWithOtp } from '../support/otp';
+import { contactChangedKey } from '../../subgraphs/identity/services/otp';
 
 const LAN = '001190012345';
 const HAS_NATIONAL_ACCOUNT = '079085001234';
@@ -76,13 +78,15 @@ describe('accounts (R-ID-3)', () => {
     expect(await accountModel(h.deps.db).exists({ username: 'TA0123A' })).toBeNull();
   });
 
-  test('bad input is named field by field; strangers may not register or change accounts', async () => {
+  test('bad input is named field by field; strangers may not register or change accounts; the holder changes theirs with a CHANGE_CONTACT confirmation (R-ID-3)', async () => {
     const bad = await h.exec(REGISTER, { i: { kind: 'CITIZEN', personalId: '12', fullName: 'X', phone: '12345', notifyBy: 'EMAIL' } });
     expect((bad.errors?.[0]?.extensions?.inputErrors as { field: string }[]).map((e) => e.field)).toEqual(['personalId', 'phone', 'email']);
     expect(codesOf((await h.exec(REGISTER, { i: { kind: 'CITIZEN', personalId: LAN, fullName: 'X', phone: '0912345678', notifyBy: 'SMS' } }, principals.ivanA)).errors)).toEqual(['FORBIDDEN']);
     const change = `mutation($u: ID!, $c: AccountContactInput!) { changeAccountContact(username: $u, contact: $c) { phone email notifyBy } }`;
     expect(codesOf((await h.exec(change, { u: LAN, c: { phone: '0987654321' } }, principals.ivanA)).errors)).toEqual(['FORBIDDEN']);
-    expect((await h.exec(change, { u: LAN, c: { phone: '0987654321' } }, lan)).data?.changeAccountContact).toEqual({ phone: '0987654321', email: null, notifyBy: 'SMS' });
+    const confirmed = `mutation($u: ID!, $c: AccountContactInput!, $k: String) { changeAccountContact(username: $u, contact: $c, confirmation: $k) { phone email notifyBy } }`;
+    const confirmation = await confirmWithOtp(h, notify, lan, 'CHANGE_CONTACT');
+    expect((await h.exec(confirmed, { u: LAN, c: { phone: '0987654321' }, k: confirmation }, lan)).data?.changeAccountContact).toEqual({ phone: '0987654321', email: null, notifyBy: 'SMS' });
   });
 
   test('five failed sign-ins lock the account; the right password is refused while locked', async () => {
@@ -96,46 +100,48 @@ describe('accounts (R-ID-3)', () => {
 });
 
 describe('one-time passwords (R-ID-4)', () => {
+  // These are about the codes and the hourly limit; the tighter one after Lan's contact change is account-safety.test.ts's.
+  beforeAll(() => h.deps.redis.del(contactChangedKey(LAN)));
   const REQUEST = `mutation($p: String!) { requestOtp(purpose: $p) { sentTo expiresInSeconds } }`;
   const VERIFY = `mutation($p: String!, $c: String!) { verifyOtp(purpose: $p, code: $c) { ok reason attemptsLeft } }`;
   const lastCode = () => /: (\d{6})\./.exec(notify.sent.at(-1)!.text)![1]!;
   const verify = async (purpose: string, code: string) => (await h.exec(VERIFY, { p: purpose, c: code }, lan)).data?.verifyOtp;
 
   test('6 digits sent to the account, stored hashed for 5 minutes, used once', async () => {
-    const sent = await h.exec(REQUEST, { p: 'HS-1' }, lan);
+    const sent = await h.exec(REQUEST, { p: 'SUBMIT_DOSSIER:HS-1' }, lan);
     expect(sent.data?.requestOtp).toEqual({ sentTo: '09***21', expiresInSeconds: 300 });
     const code = lastCode();
-    const stored = await h.deps.redis.hgetall(`otp:${LAN}:HS-1`);
+    const stored = await h.deps.redis.hgetall(`otp:${LAN}:SUBMIT_DOSSIER:HS-1`);
     expect(stored.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(code);
-    expect(await h.deps.redis.ttl(`otp:${LAN}:HS-1`)).toBeGreaterThan(290);
-    expect(await verify('HS-1', code === '000000' ? '000001' : '000000')).toEqual({ ok: false, reason: 'WRONG_CODE', attemptsLeft: 4 });
-    expect(await verify('HS-1', code)).toEqual({ ok: true, reason: null, attemptsLeft: null });
-    expect(await verify('HS-1', code)).toEqual({ ok: false, reason: 'EXPIRED_OR_UNKNOWN', attemptsLeft: 0 });
+    expect(await h.deps.redis.ttl(`otp:${LAN}:SUBMIT_DOSSIER:HS-1`)).toBeGreaterThan(290);
+    expect(await verify('SUBMIT_DOSSIER:HS-1', code === '000000' ? '000001' : '000000')).toEqual({ ok: false, reason: 'WRONG_CODE', attemptsLeft: 4 });
+    expect(await verify('SUBMIT_DOSSIER:HS-1', code)).toEqual({ ok: true, reason: null, attemptsLeft: null });
+    expect(await verify('SUBMIT_DOSSIER:HS-1', code)).toEqual({ ok: false, reason: 'EXPIRED_OR_UNKNOWN', attemptsLeft: 0 });
   });
 
   test('after 5 wrong tries the code is gone, even the right one', async () => {
-    await h.exec(REQUEST, { p: 'HS-2' }, lan);
+    await h.exec(REQUEST, { p: 'SUBMIT_DOSSIER:HS-2' }, lan);
     const code = lastCode();
     const wrong = code === '111111' ? '222222' : '111111';
-    for (let i = 0; i < 5; i++) await verify('HS-2', wrong);
-    expect(await verify('HS-2', code)).toMatchObject({ ok: false, reason: 'TOO_MANY_ATTEMPTS' });
+    for (let i = 0; i < 5; i++) await verify('SUBMIT_DOSSIER:HS-2', wrong);
+    expect(await verify('SUBMIT_DOSSIER:HS-2', code)).toMatchObject({ ok: false, reason: 'TOO_MANY_ATTEMPTS' });
   });
 
   test('an expired code is refused', async () => {
-    await h.exec(REQUEST, { p: 'HS-3' }, lan);
+    await h.exec(REQUEST, { p: 'SUBMIT_DOSSIER:HS-3' }, lan);
     const code = lastCode();
-    await h.deps.redis.pexpire(`otp:${LAN}:HS-3`, 50); // the 5 minutes, shortened
+    await h.deps.redis.pexpire(`otp:${LAN}:SUBMIT_DOSSIER:HS-3`, 50); // the 5 minutes, shortened
     await new Promise((r) => setTimeout(r, 120));
-    expect(await verify('HS-3', code)).toMatchObject({ ok: false, reason: 'EXPIRED_OR_UNKNOWN' });
+    expect(await verify('SUBMIT_DOSSIER:HS-3', code)).toMatchObject({ ok: false, reason: 'EXPIRED_OR_UNKNOWN' });
   });
 
   test('at most 5 requests per person per hour; only citizens ask for themselves', async () => {
     await h.deps.redis.del(`ratelimit:otp-requests:${LAN}`);
     const codes = [];
-    for (let i = 0; i < 6; i++) codes.push(codesOf((await h.exec(REQUEST, { p: `HS-cap-${i}` }, lan)).errors)[0] ?? 'OK');
+    for (let i = 0; i < 6; i++) codes.push(codesOf((await h.exec(REQUEST, { p: `SUBMIT_DOSSIER:HS-cap-${i}` }, lan)).errors)[0] ?? 'OK');
     expect(codes).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'RATE_LIMITED']);
-    expect(codesOf((await h.exec(REQUEST, { p: 'HS-x' }, principals.officer)).errors)).toEqual(['FORBIDDEN']);
+    expect(codesOf((await h.exec(REQUEST, { p: 'SUBMIT_DOSSIER:HS-x' }, principals.officer)).errors)).toEqual(['FORBIDDEN']);
   });
 });
 

@@ -201,7 +201,7 @@ describe('identity hot paths are index lookups at national volume (R-Q-1, issue 
       answers.push((await ok(SIGN_IN, { u: stored[3000]!.personalId, p: password }, principals.anonymous)).signInAccount);
       answers.push((await ok(SIGN_IN, { u: stored[3001]!.personalId, p: 'not-the-password' }, principals.anonymous)).signInAccount);
       answers.push((await ok(`mutation($u: ID!) { changeAccountContact(username: $u, contact: { email: "an@example.vn", notifyBy: EMAIL }) { email notifyBy } }`, { u: stored[42]!.personalId }, principals.officer)).changeAccountContact);
-      answers.push((await ok(`mutation { requestOtp(purpose: "H26.2026.000123") { sentTo expiresInSeconds } }`, undefined, citizenSelf(stored[1001]!.personalId))).requestOtp);
+      answers.push((await ok(`mutation { requestOtp(purpose: "SUBMIT_DOSSIER:H26-2026-000123") { sentTo expiresInSeconds } }`, undefined, citizenSelf(stored[1001]!.personalId))).requestOtp);
     })).toEqual([]);
     expect(answers).toEqual([
       { username: newcomer.personalId, kind: 'CITIZEN' },

@@ -13,6 +13,7 @@ import { eventLog } from '../../scripts/stats-rebuild';
 import { seededRandom } from '../../scripts/lib/random';
 import { dossiersWorld, HCM, HN, VSS } from '../support/dossiers';
 import { principals, subgraphHarness } from '../support/harness';
+import { citizenPrincipal } from '../support/otp';
 
 /**
  * R-STA-1 end to end: thousands of dossiers filed and moved along through the dossiers subgraph's
@@ -39,13 +40,15 @@ async function fileDossiers(procedures: string[]) {
   const start = Date.parse('2025-10-01T01:00:00Z');
   const end = Date.parse('2026-11-20T10:00:00Z');
   const plans = Array.from({ length: N }, (_, i) => ({ i, at: start + rnd() * (end - start - 40 * 86_400_000), r: Array.from({ length: 12 }, rnd), procedure: pick(procedures), agency: pick(AGENCIES) }));
-  await eachLimited(plans, 10, async ({ at, r, procedure, agency }) => {
+  await eachLimited(plans, 10, async ({ i, at, r, procedure, agency }) => {
     const kind = r[0]!;
-    const filer: Principal = kind < 0.45 ? OFFICERS[agency]! : kind < 0.55 ? OFFICERS[agency]! : kind < 0.7 ? principals.ivanA : kind < 0.8 ? principals.citizen : principals.npsp;
+    // Each online filer is a citizen of their own, who confirms with a one-time password (R-ID-4; at most 5 an hour each).
+    const filer: Principal = kind < 0.45 ? OFFICERS[agency]! : kind < 0.55 ? OFFICERS[agency]! : kind < 0.7 ? principals.ivanA : kind < 0.8 ? citizenPrincipal(`001090${String(i).padStart(6, '0')}`) : principals.npsp;
     const channel = kind < 0.45 ? 'DESK' : kind < 0.55 ? 'POSTAL' : undefined;
-    const applicant = filer.client === 'citizen' ? { personalId: principals.citizen.personalId, name: 'Nguyễn Văn An' } : { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' };
+    const applicant = filer.client === 'citizen' ? { personalId: filer.personalId, name: 'Nguyễn Văn An' } : { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' };
+    const confirmation = filer.client === 'citizen' ? await w.confirm(filer) : undefined;
     let t = at;
-    let d: DossierRecord = await w.receive({ procedureCode: procedure, agencyCode: agency, channel, applicant, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }] }, filer, new Date(t));
+    let d: DossierRecord = await w.receive({ procedureCode: procedure, agencyCode: agency, channel, applicant, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }], confirmation }, filer, new Date(t));
     const act = async (action: ActionInput['action'], extra: Partial<ActionInput> = {}, hours = 2 + r[11]! * 200) => {
       t += hours * 3_600_000;
       d = await w.act({ code: d.code, action, expectedVersion: d.seq, ...extra }, OFFICERS[d.handlingAgencyCode]!, new Date(t));

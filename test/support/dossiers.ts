@@ -13,6 +13,7 @@ import { contentOf, type ProcedureContentRecord } from '../../subgraphs/procedur
 import { actOnDossier, type ActionInput } from '../../subgraphs/dossiers/services/transitions';
 import { seedProcedures } from '../../scripts/seed';
 import { httpSubgraph, principals, subgraphHarness } from './harness';
+import { otpDesk } from './otp';
 
 export const HN = '000.00.01.H26';
 export const HCM = '000.00.01.H29';
@@ -51,6 +52,9 @@ export async function dossiersWorld(opts: { redisDb: number; env?: Record<string
     const ctx = await h.context(p);
     return { internalToken: ctx.internalToken, requestId: ctx.requestId };
   };
+  // Started on first use: the identity subgraph and notify simulator a citizen's confirmation goes through.
+  let desk: ReturnType<typeof otpDesk> | null = null;
+  const otp = () => (desk ??= otpDesk({ redisDb: opts.redisDb }));
   return {
     h,
     domain,
@@ -70,8 +74,11 @@ export async function dossiersWorld(opts: { redisDb: number; env?: Record<string
       },
     },
     receive: async (input: ReceiveInput = orgInput(), p: Principal = principals.officer, now?: Date) => receiveDossier({ ...domain, principal: p, ...(await call(p)) }, input, now),
+    /** A citizen's confirmation of `purpose` (a new draft's submission by default), through requestOtp and verifyOtp (test/support/otp.ts). */
+    confirm: async (citizen: Principal, purpose?: string) => (await otp()).confirm(citizen, purpose),
     act: (input: ActionInput, p: Principal = principals.officer, now?: Date) => actOnDossier({ ...domain, principal: p, requestId: 'test' }, input, now),
     async close() {
+      await (await desk)?.close();
       await stopFollowing();
       await h.close();
       await procedures.stop();

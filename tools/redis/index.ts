@@ -52,7 +52,7 @@ export async function startRedis(log?: (msg: string) => void, dataDir?: string):
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
     '--save', '', '--appendonly', dataDir ? 'yes' : 'no', '--daemonize', 'no', '--protected-mode', 'yes',
     // Every test file gets a Redis database of its own; the default 16 are not enough.
-    '--databases', '64',
+    '--databases', '128',
   ]);
   await waitUntil('redis-server', daemon, () => answersPing(url));
   return {

@@ -8,6 +8,7 @@ import { publicStatusOf } from '../workflow/states';
 import { dossierCode, dossierCodePrefix, MAX_DAILY_SEQUENCE } from './code';
 import type { DossierRepository } from '../repositories/dossiers';
 import type { ProcedureCatalogue } from './procedure-catalogue';
+import { missingConfirmation, type Confirmations } from '../../../platform/confirmations';
 
 export type Channel = (typeof CHANNELS)[number];
 
@@ -17,6 +18,8 @@ export interface ReceiveInput {
   channel?: Channel | null;
   applicant: { personalId?: string | null; unitCode?: string | null; name: string };
   components: { documentTypeCode: string; name: string; originals?: number | null; copies?: number | null }[];
+  /** A citizen's online submission only: the confirmation verifyOtp answered for SUBMIT_DOSSIER:<draft id> (R-ID-4). */
+  confirmation?: string | null;
 }
 
 /** What an intake needs: who files, and the dossiers subgraph's catalogue, calendar and store. */
@@ -24,6 +27,8 @@ export interface IntakeContext extends Caller {
   dossiers: DossierRepository;
   catalogue: ProcedureCatalogue;
   calendar: WorkingCalendar;
+  /** Checks and consumes a citizen's OTP confirmation (platform/confirmations.ts). */
+  confirmations: Confirmations;
 }
 
 /** Channel and receiving agency follow from who is filing (R-DOS-6); the caller cannot claim another's. */
@@ -66,6 +71,11 @@ function validate(p: Principal, input: ReceiveInput, errors: InputError[], now: 
       errors.push({ field: `components.${i}`, message: 'originals and copies are whole numbers, at least one of them positive' });
     }
   });
+  // A citizen confirms an online submission with a one-time password (R-ID-4; 352 Art. 17); a desk, post or portal intake is confirmed otherwise.
+  if (p.client === 'citizen' && !input.confirmation) errors.push(missingConfirmation('SUBMIT_DOSSIER:<draft id>'));
+  if (p.client !== 'citizen' && input.confirmation) {
+    errors.push({ field: 'confirmation', message: `only citizens filing online confirm with a one-time password; a ${p.client} client's intake carries none` });
+  }
   if (input.agencyCode && !AGENCY_CODE.test(input.agencyCode)) {
     errors.push({ field: 'agencyCode', message: `"${input.agencyCode}" is not an agency code like 000.00.01.H26` });
   }
@@ -75,8 +85,10 @@ function validate(p: Principal, input: ReceiveInput, errors: InputError[], now: 
 }
 
 /**
- * Receives a dossier (R-DOS-1, 5, 6, 10): validates everything first, checks that the procedure
- * is published now, then issues the code and appointment date in one append.
+ * Receives a dossier (R-DOS-1, 5, 6, 10): validates everything first, checks a citizen's OTP
+ * confirmation (R-ID-4) and that the procedure is published now, consumes the confirmation,
+ * then issues the code and appointment date in one append. A confirmation consumed for an intake
+ * that then stores nothing is given back.
  */
 export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, now = new Date()): Promise<DossierRecord> {
   const p = ctx.principal;
@@ -84,6 +96,7 @@ export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, no
   const { channel, agencyCode } = channelAndAgency(p, input, errors);
   validate(p, input, errors, now);
   if (errors.length) throw invalidInput(errors);
+  const otp = p.client === 'citizen' ? await ctx.confirmations.check(input.confirmation!, { subject: p.personalId!, purpose: 'SUBMIT_DOSSIER' }, now) : null;
 
   const procedure = await ctx.catalogue.get(input.procedureCode, ctx);
   if (!procedure) throw invalidInput([{ field: 'procedureCode', message: `no procedure has code ${input.procedureCode}` }]);
@@ -126,13 +139,21 @@ export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, no
     })),
   };
 
+  const consumed = otp ? await ctx.confirmations.consume(otp, now) : null;
+  changes.confirmation = consumed?.record ?? null;
   const prefix = dossierCodePrefix(agencyCode, now);
   const event = await ctx.dossiers.claimNumber(prefix, MAX_DAILY_SEQUENCE, (n) => dossierCode(prefix, n), (dossierCode) => ({
     dossierCode, seq: 1, action: 'RECEIVE', previousState: null, state: 'RECEIVED', previousStatus: null, status: 'RECEIVED',
     actor: { client: p.client, subject: p.subject, agencyCode: p.agencyCode ?? null },
     agencyCode, departmentCode: null, procedureCode: procedure.code, channel, ivanProviderId: changes.ivanProviderId ?? null, reason: null, at: now, changes,
-  }));
-  if (!event) throw appError(ErrorCode.CONFLICT, `all ${MAX_DAILY_SEQUENCE} dossier numbers of ${prefix.slice(0, -1)} are used`);
+  })).catch(async (err: unknown) => {
+    await consumed?.release();
+    throw err;
+  });
+  if (!event) {
+    await consumed?.release();
+    throw appError(ErrorCode.CONFLICT, `all ${MAX_DAILY_SEQUENCE} dossier numbers of ${prefix.slice(0, -1)} are used`);
+  }
   // After the claim: only the claim itself must be one at a time.
   await ctx.dossiers.project(event);
   return { ...(changes as DossierRecord), code: event.dossierCode, seq: 1 };

@@ -130,7 +130,15 @@ export type IvanCredentialIssued = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Changes an account's contact details; the holder or an officer with account:manage. */
+  /**
+   * Changes an account's phone, e-mail or notification channel (R-ID-3). The holder needs
+   * `confirmation`: the one verifyOtp answers for purpose CHANGE_CONTACT, whose code goes to the
+   * account's *current* contact, never to the new one, so a stolen token alone cannot redirect
+   * later codes. An officer with account:manage changes it at the desk without one, having checked
+   * the person's identity there. Either way the old contact (and the new one) is told, one-time
+   * passwords are limited to 3 in the next 24 hours, and each step is audited. When the old
+   * contact cannot be told, nothing changes (UPSTREAM_UNAVAILABLE) and the confirmation stays usable.
+   */
   changeAccountContact: Account;
   /**
    * Issues a WS-Security UsernameToken credential for an I-VAN provider's SOAP client (R-INT-1); the
@@ -146,7 +154,11 @@ export type Mutation = {
   registerAccount: Account;
   /** Registers an organisation's X.509 certificate (PEM, RSA or EC P-256, valid now). Officers with organization:manage. */
   registerOrganizationCertificate: OrganizationCertificate;
-  /** Sends the signed-in citizen a one-time password for `purpose` (e.g. a dossier code) (R-ID-4). */
+  /**
+   * Sends the signed-in citizen a one-time password for `purpose` (R-ID-4), to the account's current
+   * contact: `SUBMIT_DOSSIER:<draft id>` (your own id of the form being submitted, 1–64 letters,
+   * digits, _ or -) or `CHANGE_CONTACT`. At most 5 an hour, and 3 in the 24 hours after a contact change.
+   */
   requestOtp: OtpSent;
   /** Revokes one I-VAN SOAP credential; false when it was not active. Officers with ivan:manage. */
   revokeIvanCredential: Scalars['Boolean']['output'];
@@ -157,12 +169,13 @@ export type Mutation = {
    * its time on the Citizen. For officers (citizen:verify) and for a citizen about themself.
    */
   verifyCitizen: Citizen;
-  /** Checks and uses up a one-time password: 5 minutes, at most 5 tries, once. */
+  /** Checks and uses up a one-time password (5 minutes, at most 5 tries, once); when right, answers the `confirmation` its action needs. */
   verifyOtp: OtpCheck;
 };
 
 
 export type MutationChangeAccountContactArgs = {
+  confirmation?: InputMaybe<Scalars['String']['input']>;
   contact: AccountContactInput;
   username: Scalars['ID']['input'];
 };
@@ -239,6 +252,13 @@ export type OrganizationCertificate = {
 export type OtpCheck = {
   __typename?: 'OtpCheck';
   attemptsLeft?: Maybe<Scalars['Int']['output']>;
+  /**
+   * When ok: the proof that you confirmed the purpose, to pass unchanged to the action it is for
+   * (ReceiveDossierInput.confirmation for SUBMIT_DOSSIER:<draft id>, changeAccountContact's
+   * `confirmation` for CHANGE_CONTACT). A compact JWS (EdDSA, key set `confirmation`) naming you, the
+   * purpose, the OTP's id, the channel and the time; valid 10 minutes, for one action only.
+   */
+  confirmation?: Maybe<Scalars['String']['output']>;
   ok: Scalars['Boolean']['output'];
   /** EXPIRED_OR_UNKNOWN, WRONG_CODE or TOO_MANY_ATTEMPTS when not ok. */
   reason?: Maybe<Scalars['String']['output']>;
@@ -607,6 +627,7 @@ export type OrganizationCertificateResolvers<ContextType = Context, ParentType e
 
 export type OtpCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OtpCheck'] = ResolversParentTypes['OtpCheck']> = ResolversObject<{
   attemptsLeft?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  confirmation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -22,8 +22,8 @@ export const Mutation: MutationResolvers = {
   registerAccount: (_, { input }, ctx) => {
     return registerAccount(ctx, input);
   },
-  changeAccountContact: (_, { username, contact }, ctx) => {
-    return changeContact(ctx, { username, contact });
+  changeAccountContact: (_, { username, contact, confirmation }, ctx) => {
+    return changeContact(ctx, { username, contact, confirmation });
   },
   signInAccount: async (_, { username, password }, ctx) => {
     // Per caller, so one client cannot spray guesses over many accounts.
