@@ -56,6 +56,8 @@ export const badInput = (message: string, details?: Record<string, unknown>) =>
 export interface InputError {
   field: string;
   message: string;
+  /** A stable word for why, where a field can fail in several ways a program tells apart (e.g. a signature's SIGNATURE_INVALID). */
+  reason?: string;
 }
 
 /** BAD_USER_INPUT naming every bad field at once, so a caller fixes them in one go. */

@@ -114,7 +114,7 @@ async function ownWorld(profileDir: string | undefined): Promise<World> {
       nodeArgs: profileDir ? { gateway: ['--cpu-prof', '--cpu-prof-dir', profileDir] } : undefined,
     });
     say('stack started; seeding the demo data…');
-    await seedCatalogue(infra.mongoUri);
+    await seedCatalogue(infra.mongoUri, 'vss_', keysDir);
     await seedDossiers(stack.gatewayUrl, keysDir);
     return { gatewayUrl: stack.gatewayUrl, subgraphUrls: stack.subgraphUrls, keysDir, mongoUri: infra.mongoUri, gatewayEnv: stack.gatewayEnv, logDir, stack, stop };
   } catch (err) {

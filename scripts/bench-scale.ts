@@ -144,7 +144,7 @@ async function prepareWorld(label: string, size: number): Promise<World> {
       // The benchmark is one caller per client type measuring throughput: no fair-share limits.
       env: { PUBLIC_LOOKUPS_PER_MINUTE: '100000000', LOG_LEVEL: 'warn', CLIENT_BUDGETS: UNLIMITED_SHARES },
     });
-    await seedCatalogue(infra.mongoUri);
+    await seedCatalogue(infra.mongoUri, 'vss_', keysDir);
     const identity = await connectDatabase(infra.mongoUri, 'vss_identity');
     for (const [i, code] of AGENCIES.entries()) {
       await agencyModel(identity).updateOne({ code }, { $set: { code, name: `Bảo hiểm xã hội khu vực ${i + 1}`, nameEn: null, level: 'PROVINCIAL', parentCode: '000.00.00.G12', departments: [] } }, { upsert: true });

@@ -62,7 +62,7 @@ beforeAll(async () => {
   logDir = mkdtempSync(path.join(tmpdir(), 'vss-sharing-logs-'));
   const dbPrefix = `shr${randomBytes(3).toString('hex')}_`;
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
-  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
+  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix, keysDir);
   stack = await startStack({ mongoUri: process.env.MONGODB_URI!, redisUrl, keysDir, logDir, ports, dbPrefix, env: { GATEWAY_WORKERS: '1' } });
   ({ codes } = await seedDossiers(stack.gatewayUrl, keysDir));
   // Dossier fetches can be held, so equal polls sent together are surely in flight together.

@@ -76,7 +76,7 @@ beforeAll(async () => {
   const dbPrefix = `e2e${randomBytes(3).toString('hex')}_`;
   auditDbName = `${dbPrefix}audit`;
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
-  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
+  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix, keysDir);
   population = await startPopulationSimulator({ citizens: [...generatePopulation(100), DEMO_CITIZEN] });
   stack = await startStack({
     mongoUri: process.env.MONGODB_URI!, redisUrl, keysDir, logDir, ports, dbPrefix,

@@ -2,6 +2,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { DossierRecord } from '../models/dossier';
 import { AuditDossierRow } from '../../../platform/audit';
 import { DossierEventRecord } from '../models/dossier-event';
+import { ConfirmationRecord } from '../models/confirmation';
 import { EventLogRecord } from '../models/event-log';
 import { IvanChangeRecord } from '../models/ivan-change';
 import { AgencyStepRecord, StatusLookup, AgencyRef, ProcedureRef, ProcedureVersionRef, CitizenRef, OrganizationRef } from '../models/refs';
@@ -159,6 +160,10 @@ export type ComponentInput = {
   originals?: Scalars['Int']['input'];
 };
 
+export type ConfirmationMethod =
+  | 'ORGANIZATION_SIGNATURE'
+  | 'OTP';
+
 export type DeadlineStatus =
   | 'DUE_SOON'
   | 'ON_TIME'
@@ -187,6 +192,8 @@ export type Dossier = {
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The components (thành phần hồ sơ) received. */
   components: Array<Component>;
+  /** How the applicant confirmed it (R-ID-4); null when it was received at a desk, by post or from the national portal. */
+  confirmation?: Maybe<DossierConfirmation>;
   /** On time, due soon or overdue, judged now (or at completion once finished). */
   deadlineStatus: DeadlineStatus;
   /** The agency handling it now (nullable for the same reason as procedure). */
@@ -282,6 +289,24 @@ export type DossierChange = {
   toState: DossierState;
   /** The dossier's version after this change. */
   version: Scalars['Int']['output'];
+};
+
+/** How the applicant confirmed an electronic dossier (R-ID-4): an OTP for a citizen, a digital signature for an organisation. */
+export type DossierConfirmation = {
+  __typename?: 'DossierConfirmation';
+  at: Scalars['DateTime']['output'];
+  /** The personal id or unit code that confirmed. */
+  by: Scalars['String']['output'];
+  certificateFingerprint?: Maybe<Scalars['String']['output']>;
+  certificateSubject?: Maybe<Scalars['String']['output']>;
+  /** OTP: the channel (SMS or EMAIL) the code went by, its id and purpose. */
+  channel?: Maybe<Scalars['String']['output']>;
+  method: ConfirmationMethod;
+  otpId?: Maybe<Scalars['String']['output']>;
+  payloadSha256?: Maybe<Scalars['String']['output']>;
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** Signature: the detached JWS, the SHA-256 of the signed canonical payload, and the certificate. */
+  signature?: Maybe<Scalars['String']['output']>;
 };
 
 export type DossierConnection = {
@@ -663,6 +688,20 @@ export type ReceiveDossierInput = {
   /** Officers choose DESK, POSTAL or ONLINE; I-VAN providers, citizens and the national portal get IVAN, ONLINE and NATIONAL_PORTAL. */
   channel?: InputMaybe<Channel>;
   components: Array<ComponentInput>;
+  /**
+   * The applicant organisation's confirmation (R-ID-4; 352/QĐ-BHXH Art. 17): required from I-VAN
+   * providers, who file for employers (R-INT-1) and so must name applicant.unitCode; refused from
+   * other clients. A detached compact JWS ("<header>..<signature>", RS256 or ES256) by a
+   * certificate registered to applicant.unitCode, over the canonical JSON of this input without
+   * organizationSignature: exactly the fields procedureCode, agencyCode, channel,
+   * applicant { personalId unitCode name } and components [{ documentTypeCode name originals copies }];
+   * strings trimmed; agencyCode, channel, personalId and unitCode left out when absent or null;
+   * originals and copies always present, defaulting to 1 and 0; components in the order sent.
+   * Canonical JSON: keys sorted at every level, strings in Unicode NFC, no spaces. A refusal is
+   * BAD_USER_INPUT on this field with its reason (MISSING, MALFORMED, NO_CERTIFICATE,
+   * SIGNATURE_INVALID, CERTIFICATE_EXPIRED) and stores nothing.
+   */
+  organizationSignature?: InputMaybe<Scalars['String']['input']>;
   /** National code of a procedure published now (R-DOS-5). */
   procedureCode: Scalars['ID']['input'];
 };
@@ -771,12 +810,14 @@ export type ResolversTypes = ResolversObject<{
   Citizen: ResolverTypeWrapper<CitizenRef>;
   Component: ResolverTypeWrapper<Component>;
   ComponentInput: ComponentInput;
+  ConfirmationMethod: ConfirmationMethod;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeadlineStatus: DeadlineStatus;
   Dossier: ResolverTypeWrapper<DossierRecord>;
   DossierAction: DossierAction;
   DossierActionInput: DossierActionInput;
   DossierChange: ResolverTypeWrapper<EventLogRecord>;
+  DossierConfirmation: ResolverTypeWrapper<ConfirmationRecord>;
   DossierConnection: ResolverTypeWrapper<Omit<DossierConnection, 'edges'> & { edges: Array<ResolversTypes['DossierEdge']> }>;
   DossierEdge: ResolverTypeWrapper<Omit<DossierEdge, 'node'> & { node: ResolversTypes['Dossier'] }>;
   DossierFilter: DossierFilter;
@@ -826,6 +867,7 @@ export type ResolversParentTypes = ResolversObject<{
   Dossier: DossierRecord;
   DossierActionInput: DossierActionInput;
   DossierChange: EventLogRecord;
+  DossierConfirmation: ConfirmationRecord;
   DossierConnection: Omit<DossierConnection, 'edges'> & { edges: Array<ResolversParentTypes['DossierEdge']> };
   DossierEdge: Omit<DossierEdge, 'node'> & { node: ResolversParentTypes['Dossier'] };
   DossierFilter: DossierFilter;
@@ -941,6 +983,7 @@ export type DossierResolvers<ContextType = Context, ParentType extends Resolvers
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   components?: Resolver<Array<ResolversTypes['Component']>, ParentType, ContextType>;
+  confirmation?: Resolver<Maybe<ResolversTypes['DossierConfirmation']>, ParentType, ContextType>;
   deadlineStatus?: Resolver<ResolversTypes['DeadlineStatus'], ParentType, ContextType>;
   handlingAgency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   handlingDepartment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -977,6 +1020,20 @@ export type DossierChangeResolvers<ContextType = Context, ParentType extends Res
   status?: Resolver<ResolversTypes['DossierStatus'], ParentType, ContextType>;
   toState?: Resolver<ResolversTypes['DossierState'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DossierConfirmationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DossierConfirmation'] = ResolversParentTypes['DossierConfirmation']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  certificateFingerprint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  certificateSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  channel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['ConfirmationMethod'], ParentType, ContextType>;
+  otpId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  payloadSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signature?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1171,6 +1228,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Dossier?: DossierResolvers<ContextType>;
   DossierChange?: DossierChangeResolvers<ContextType>;
+  DossierConfirmation?: DossierConfirmationResolvers<ContextType>;
   DossierConnection?: DossierConnectionResolvers<ContextType>;
   DossierEdge?: DossierEdgeResolvers<ContextType>;
   DossierHistoryEntry?: DossierHistoryEntryResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { STATES } from '../workflow/states';
+import { ConfirmationSchema, type ConfirmationRecord } from './confirmation';
 
 export const CHANNELS = ['ONLINE', 'NATIONAL_PORTAL', 'DESK', 'POSTAL', 'IVAN'] as const;
 export const RETURN_METHODS = ['ONLINE', 'POSTAL', 'DESK'] as const;
@@ -63,6 +64,8 @@ export interface DossierRecord {
   completedAt: Date | null;
   returnMethod: (typeof RETURN_METHODS)[number] | null;
   returnedAt: Date | null;
+  /** How the applicant confirmed it (R-ID-4); null or absent when no confirmation was asked (desk, post, older dossiers). */
+  confirmation?: ConfirmationRecord | null;
   seq: number;
 }
 
@@ -146,6 +149,7 @@ const DossierSchema = new Schema<DossierRecord>(
     completedAt: { type: Date, default: null },
     returnMethod: { type: String, enum: [...RETURN_METHODS, null], default: null },
     returnedAt: { type: Date, default: null },
+    confirmation: { type: ConfirmationSchema, default: null },
     /** Sequence of the last event applied; clients pass it back as expectedVersion. */
     seq: { type: Number, required: true },
   },

@@ -8,6 +8,7 @@ import { publicStatusOf } from '../workflow/states';
 import { dossierCode, dossierCodePrefix, MAX_DAILY_SEQUENCE } from './code';
 import type { DossierRepository } from '../repositories/dossiers';
 import type { ProcedureCatalogue } from './procedure-catalogue';
+import { confirmBySignature, type SignatureVerifier } from './organization-signature';
 
 export type Channel = (typeof CHANNELS)[number];
 
@@ -17,13 +18,16 @@ export interface ReceiveInput {
   channel?: Channel | null;
   applicant: { personalId?: string | null; unitCode?: string | null; name: string };
   components: { documentTypeCode: string; name: string; originals?: number | null; copies?: number | null }[];
+  /** I-VAN submissions only: the applicant organisation's detached JWS over the canonical submission (R-ID-4). */
+  organizationSignature?: string | null;
 }
 
-/** What an intake needs: who files, and the dossiers subgraph's catalogue, calendar and store. */
+/** What an intake needs: who files, and the dossiers subgraph's catalogue, calendar, signature check and store. */
 export interface IntakeContext extends Caller {
   dossiers: DossierRepository;
   catalogue: ProcedureCatalogue;
   calendar: WorkingCalendar;
+  signatures: SignatureVerifier;
 }
 
 /** Channel and receiving agency follow from who is filing (R-DOS-6); the caller cannot claim another's. */
@@ -59,6 +63,19 @@ function validate(p: Principal, input: ReceiveInput, errors: InputError[], now: 
   if (p.client === 'citizen' && a.personalId !== p.personalId) {
     errors.push({ field: 'applicant.personalId', message: 'citizens file dossiers for themselves only' });
   }
+  if (p.client === 'ivan') {
+    // I-VANs file for employers (R-INT-1), who confirm with their digital signature (R-ID-4; 352 Art. 17).
+    if (a.personalId) errors.push({ field: 'applicant.unitCode', message: "I-VAN providers file for employers: name the employer's unit code, not a personal id" });
+    if (!input.organizationSignature) {
+      errors.push({
+        field: 'organizationSignature', reason: 'MISSING',
+        message: "I-VAN submissions carry the employer's signature: a detached JWS (RS256 or ES256) by a certificate registered to applicant.unitCode, over the canonical JSON of this input (see ReceiveDossierInput.organizationSignature)",
+      });
+    }
+  } else if (input.organizationSignature) {
+    // Refused rather than dropped: a signature we did not check must not look accepted to its sender.
+    errors.push({ field: 'organizationSignature', message: `only I-VAN providers send an organisation's signature; a ${p.client} client's intake carries none` });
+  }
   if (input.components.length === 0) errors.push({ field: 'components', message: 'list at least one component received' });
   input.components.forEach(({ originals = 1, copies = 0, ...c }, i) => {
     if (!c.documentTypeCode.trim() || !c.name.trim()) errors.push({ field: `components.${i}`, message: 'documentTypeCode and name are required' });
@@ -75,8 +92,9 @@ function validate(p: Principal, input: ReceiveInput, errors: InputError[], now: 
 }
 
 /**
- * Receives a dossier (R-DOS-1, 5, 6, 10): validates everything first, checks that the procedure
- * is published now, then issues the code and appointment date in one append.
+ * Receives a dossier (R-DOS-1, 5, 6, 10): validates everything first, checks an I-VAN
+ * submission's organisation signature (R-ID-4), then that the procedure is published now, then
+ * issues the code and appointment date in one append.
  */
 export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, now = new Date()): Promise<DossierRecord> {
   const p = ctx.principal;
@@ -84,6 +102,9 @@ export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, no
   const { channel, agencyCode } = channelAndAgency(p, input, errors);
   validate(p, input, errors, now);
   if (errors.length) throw invalidInput(errors);
+  const confirmation = p.client === 'ivan'
+    ? await confirmBySignature(ctx, { unitCode: input.applicant.unitCode!, submission: input, signature: input.organizationSignature! }, now)
+    : null;
 
   const procedure = await ctx.catalogue.get(input.procedureCode, ctx);
   if (!procedure) throw invalidInput([{ field: 'procedureCode', message: `no procedure has code ${input.procedureCode}` }]);
@@ -124,6 +145,7 @@ export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, no
       originals: c.originals ?? 1,
       copies: c.copies ?? 0,
     })),
+    confirmation,
   };
 
   const prefix = dossierCodePrefix(agencyCode, now);
