@@ -19,6 +19,7 @@ import { auditModel, type AuditEntry } from '../../platform/audit';
 import { connectDatabase } from '../../platform/mongo';
 import { readJwk } from '../../platform/keys';
 import { verifyAudit } from '../../scripts/audit-verify';
+import { organizationSigner } from '../../scripts/lib/organization-keys';
 
 /**
  * Every service as a real process (the same launcher as npm start) on free ports, against the
@@ -44,6 +45,10 @@ async function post(url: string, query: string, headers: Record<string, string> 
   return { status: res.status, body: (await res.json()) as Body, headers: res.headers };
 }
 const asOfficer = () => ({ authorization: `Bearer ${officerToken}` });
+const sign = organizationSigner(keysDir);
+/** The employer's signature an I-VAN intake carries (R-ID-4), over the input as written in the mutation. */
+const SAO_MAI_INTAKE = { procedureCode: '1.002001', agencyCode: '000.00.01.H26', applicant: { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' }, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }] };
+const signatureOf = async (input: Parameters<typeof sign>[0]) => (await sign(input)).organizationSignature;
 
 /** A service's /metrics (Prometheus text), read from this machine as an operator would. */
 async function metricsOf(graphqlUrl: string): Promise<string> {
@@ -207,12 +212,14 @@ describe('the federated graph through the gateway', () => {
       stack.gatewayUrl,
       `mutation { receiveDossier(input: { procedureCode: "1.002001", agencyCode: "000.00.01.H29",
           applicant: { unitCode: "YN0456B", name: "Công ty Cổ phần Bến Thành" },
-          components: [{ documentTypeCode: "TK3-TS", name: "Tờ khai đơn vị" }] }) { code channel status appointmentAt procedure { name } } }`,
+          components: [{ documentTypeCode: "TK3-TS", name: "Tờ khai đơn vị" }],
+          organizationSignature: "${await signatureOf({ procedureCode: '1.002001', agencyCode: '000.00.01.H29', applicant: { unitCode: 'YN0456B', name: 'Công ty Cổ phần Bến Thành' }, components: [{ documentTypeCode: 'TK3-TS', name: 'Tờ khai đơn vị' }] })}" }) {
+          code channel status appointmentAt procedure { name } confirmation { method by } } }`,
       { authorization: `Bearer ${provider}` },
     );
     expect(filed.body.errors).toBeUndefined();
     const d = filed.body.data?.receiveDossier as { code: string; channel: string; status: string };
-    expect(d).toMatchObject({ code: expect.stringMatching(/^000\.00\.01\.H29-\d{6}-\d{4}$/), channel: 'IVAN', status: 'RECEIVED' });
+    expect(d).toMatchObject({ code: expect.stringMatching(/^000\.00\.01\.H29-\d{6}-\d{4}$/), channel: 'IVAN', status: 'RECEIVED', confirmation: { method: 'ORGANIZATION_SIGNATURE', by: 'YN0456B' } });
     const lookup = await post(stack.gatewayUrl, `{ dossierStatus(code: "${d.code}") { status handlingAgency { name } } }`);
     expect(lookup.body).toEqual({ data: { dossierStatus: { status: 'RECEIVED', handlingAgency: { name: 'Bảo hiểm xã hội Thành phố Hồ Chí Minh' } } } });
   });
@@ -256,7 +263,8 @@ describe('the federated graph through the gateway', () => {
     const poll = await post(stack.gatewayUrl, `query Poll { dossier(code: "${dossierCodes[1]}") { code status procedure { code name } handlingAgency { code name } } }`, ivan);
     expect(poll.body.errors).toBeUndefined();
     const intake = await post(stack.gatewayUrl, `mutation Intake { receiveDossier(input: { procedureCode: "1.002001", agencyCode: "000.00.01.H26",
-        applicant: { unitCode: "TA0123A", name: "Công ty TNHH Sao Mai" }, components: [{ documentTypeCode: "TK1-TS", name: "Tờ khai" }] }) { code } }`, ivan);
+        applicant: { unitCode: "TA0123A", name: "Công ty TNHH Sao Mai" }, components: [{ documentTypeCode: "TK1-TS", name: "Tờ khai" }],
+        organizationSignature: "${await signatureOf(SAO_MAI_INTAKE)}" }) { code } }`, ivan);
     expect(intake.body.errors).toBeUndefined();
 
     const gateway = await metricsOf(stack.gatewayUrl);
@@ -297,7 +305,8 @@ describe('the federated graph through the gateway', () => {
     const ivan = { authorization: `Bearer ${await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0001' })}` };
     for (let i = 0; i < 3; i++) {
       const filed = await post(stack.gatewayUrl, `mutation { receiveDossier(input: { procedureCode: "1.002001", agencyCode: "000.00.01.H26",
-          applicant: { unitCode: "TA0123A", name: "Công ty TNHH Sao Mai" }, components: [{ documentTypeCode: "TK1-TS", name: "Tờ khai" }] }) { code } }`, ivan);
+          applicant: { unitCode: "TA0123A", name: "Công ty TNHH Sao Mai" }, components: [{ documentTypeCode: "TK1-TS", name: "Tờ khai" }],
+          organizationSignature: "${await signatureOf(SAO_MAI_INTAKE)}" }) { code } }`, ivan);
       expect(filed.body.errors).toBeUndefined();
     }
     const lag = async () => value(await metricsOf(stack.subgraphUrls.dossiers!), 'vss_events_consumer_lag', { stream: 'events:dossiers', group: 'statistics' });
