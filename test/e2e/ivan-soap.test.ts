@@ -269,7 +269,7 @@ describe('the I-VAN SOAP endpoint through the gateway (R-INT-1)', () => {
     const before = await countDossiers();
     // A client written before ChuKySo existed: a clear Fault, not a stored dossier.
     expect(await expectFault(client.NopHoSoAsync(NOP_HO_SO))).toMatchObject({
-      faultcode: 'soap:Client', code: 'BAD_USER_INPUT', fields: ['ChuKySo'], reasons: ['MISSING'], message: expect.stringContaining("employer's signature"),
+      faultcode: 'soap:Client', code: 'BAD_USER_INPUT', fields: ['ChuKySo'], reasons: ['MISSING'], message: expect.stringContaining('signature: a detached JWS'),
     });
     // Signed, then changed: one more copy of the form than the employer signed for.
     const changed = { ...signed, DanhSachThanhPhan: { ThanhPhan: [{ ...NOP_HO_SO.DanhSachThanhPhan.ThanhPhan[0]!, SoBanSao: 1 }] } };

@@ -69,7 +69,8 @@ function validate(p: Principal, input: ReceiveInput, errors: InputError[], now: 
     if (!input.organizationSignature) {
       errors.push({
         field: 'organizationSignature', reason: 'MISSING',
-        message: "I-VAN submissions carry the employer's signature: a detached JWS (RS256 or ES256) by a certificate registered to applicant.unitCode, over the canonical JSON of this input (see ReceiveDossierInput.organizationSignature)",
+        message: "I-VAN submissions carry the employer's signature: a detached JWS (RS256 or ES256) by a certificate registered to the applicant's unit code, "
+          + 'over the canonical JSON of the submission (described at ReceiveDossierInput.organizationSignature in the GraphQL schema, at ChuKySo in the WSDL)',
       });
     }
   } else if (input.organizationSignature) {
