@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../../platform/keys';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../platform/internal-token';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
-import { SUBGRAPHS } from '../../platform/config';
+import { PROJECT_ROOT, SUBGRAPHS } from '../../platform/config';
 import { vietnamDay } from '../../platform/vietnam-time';
 import { generatePopulation, startPopulationSimulator } from '../../adapters/population/simulator';
 import { DEMO_CITIZEN } from '../../scripts/seed-data';
@@ -222,6 +223,18 @@ describe('the federated graph through the gateway', () => {
     expect(d).toMatchObject({ code: expect.stringMatching(/^000\.00\.01\.H29-\d{6}-\d{4}$/), channel: 'IVAN', status: 'RECEIVED', confirmation: { method: 'ORGANIZATION_SIGNATURE', by: 'YN0456B' } });
     const lookup = await post(stack.gatewayUrl, `{ dossierStatus(code: "${d.code}") { status handlingAgency { name } } }`);
     expect(lookup.body).toEqual({ data: { dossierStatus: { status: 'RECEIVED', handlingAgency: { name: 'Bảo hiểm xã hội Thành phố Hồ Chí Minh' } } } });
+  });
+
+  test('R-ID-4: npm run org:sign prints only the signature, and an I-VAN intake carrying it is filed with the employer\'s confirmation', async () => {
+    const input = { procedureCode: '1.002001', agencyCode: '000.00.01.H26', applicant: { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' }, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }] };
+    const printed = execFileSync('npm', ['run', 'org:sign', '--', '--unit', 'TA0123A'], { cwd: PROJECT_ROOT, env: { ...process.env, KEYS_DIR: keysDir }, input: JSON.stringify(input) }).toString();
+    expect(printed).toMatch(/^[\w-]+\.\.[\w-]+\n$/);
+    const provider = { authorization: `Bearer ${await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0002' })}` };
+    const res = await fetch(stack.gatewayUrl, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...provider },
+      body: JSON.stringify({ query: 'mutation($i: ReceiveDossierInput!) { receiveDossier(input: $i) { confirmation { method by signature } } }', variables: { i: { ...input, organizationSignature: printed.trim() } } }),
+    });
+    expect(await res.json()).toEqual({ data: { receiveDossier: { confirmation: { method: 'ORGANIZATION_SIGNATURE', by: 'TA0123A', signature: printed.trim() } } } });
   });
 
   test('an anonymous caller reads the public catalogue but gets FORBIDDEN, named by subgraph, for dossiers', async () => {
