@@ -34,7 +34,7 @@ import { runAutocannon, type RunResult } from './lib/bench-gateway/run';
 import { peerConfig } from './lib/bench-gateway/peer-config';
 import { seedForBench } from './lib/bench-gateway/seed';
 import { startTokens, type Tokens } from './lib/bench-gateway/tokens';
-import { buildWorkloads, WORKLOAD_NAMES, type Workload, type WorkloadName } from './lib/bench-gateway/workloads';
+import { buildWorkloads, signedIntakes, WORKLOAD_NAMES, type Workload, type WorkloadName } from './lib/bench-gateway/workloads';
 
 const USAGE = 'usage: npm run bench:gateway -- [--seconds 15] [--rounds 3] [--warmup 2] [--connections 20] [--gateway URL] [--profile] [--workloads W0,W1,W2,MIX] [--paths ours,ours_nodedup,ours_noaudit,stock,hive,hive_nodedup,direct]';
 const args = process.argv.slice(2);
@@ -114,7 +114,7 @@ async function ownWorld(profileDir: string | undefined): Promise<World> {
       nodeArgs: profileDir ? { gateway: ['--cpu-prof', '--cpu-prof-dir', profileDir] } : undefined,
     });
     say('stack started; seeding the demo data…');
-    await seedCatalogue(infra.mongoUri);
+    await seedCatalogue(infra.mongoUri, 'vss_', keysDir);
     await seedDossiers(stack.gatewayUrl, keysDir);
     return { gatewayUrl: stack.gatewayUrl, subgraphUrls: stack.subgraphUrls, keysDir, mongoUri: infra.mongoUri, gatewayEnv: stack.gatewayEnv, logDir, stack, stop };
   } catch (err) {
@@ -187,11 +187,12 @@ async function main() {
     const paths = started2.paths;
     for (const s of started2.skipped) say(`skipped ${s}`);
     say(`paths: ${paths.map((p) => `${p.name} ${p.url}`).join(', ')}`);
-    const workloads = buildWorkloads(seeded.pollCodes, seeded.intakeAgencies);
+    const intakes = await signedIntakes(world.keysDir, seeded.intakeAgencies);
+    const workloads = buildWorkloads(seeded.pollCodes, intakes);
     const chosen = WORKLOADS.map((w) => workloads[w]);
     if (chosen.some((w) => w.mutates)) say('MIX: intakes go through every gateway path (each forwards the I-VAN principal to the dossiers subgraph); the direct path runs W1 only');
 
-    const problems = await checkAnswers(paths, WORKLOADS, seeded.pollCodes, seeded.intakeAgencies[0]!);
+    const problems = await checkAnswers(paths, WORKLOADS, seeded.pollCodes, intakes[0]!);
     if (problems.length) {
       console.error(`bench:gateway: the paths do not answer alike:\n- ${problems.join('\n- ')}`);
       process.exitCode = 1;

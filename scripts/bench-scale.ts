@@ -23,6 +23,8 @@ import { seedCatalogue } from './seed';
 import { copyDossier, readFiled, writeFiled, type FiledDossier } from './lib/dossier-fill';
 import { median, percentile, runLoad, type LoadResult } from './lib/load';
 import { seededRandom } from './lib/random';
+import { organizationSigner } from './lib/organization-keys';
+import { ORGANIZATIONS } from './seed-data';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback?: number) => {
@@ -105,11 +107,14 @@ interface World {
 
 const say = (msg: string) => console.log(`[bench] ${msg}`);
 
-async function fileTemplates(call: Call, tokens: (o: DevTokenOptions) => Promise<string>) {
+async function fileTemplates(call: Call, tokens: (o: DevTokenOptions) => Promise<string>, keysDir: string) {
   const officer = await tokens({ client: 'officer', agencyCode: TEMPLATE_AGENCY });
   const ivan = await tokens({ client: 'ivan', ivanProviderId: IVAN });
+  // I-VAN templates are filed for a demo employer, signed by it (R-ID-4); copies take other applicants.
+  const sign = organizationSigner(keysDir);
+  const employer = { unitCode: ORGANIZATIONS[0].unitCode, name: ORGANIZATIONS[0].name };
   const file = async (t: { by: string; steps: readonly object[] }, i: number) => {
-    const input = t.by === 'ivan' ? { ...receiveInput(i), agencyCode: TEMPLATE_AGENCY } : receiveInput(i);
+    const input = t.by === 'ivan' ? await sign({ ...receiveInput(i), agencyCode: TEMPLATE_AGENCY, applicant: employer }) : receiveInput(i);
     const { receiveDossier } = await call<{ receiveDossier: { code: string; version: number } }>(t.by === 'ivan' ? ivan : officer, RECEIVE, { input });
     let version = receiveDossier.version;
     for (const step of t.steps) {
@@ -144,7 +149,7 @@ async function prepareWorld(label: string, size: number): Promise<World> {
       // The benchmark is one caller per client type measuring throughput: no fair-share limits.
       env: { PUBLIC_LOOKUPS_PER_MINUTE: '100000000', LOG_LEVEL: 'warn', CLIENT_BUDGETS: UNLIMITED_SHARES },
     });
-    await seedCatalogue(infra.mongoUri);
+    await seedCatalogue(infra.mongoUri, 'vss_', keysDir);
     const identity = await connectDatabase(infra.mongoUri, 'vss_identity');
     for (const [i, code] of AGENCIES.entries()) {
       await agencyModel(identity).updateOne({ code }, { $set: { code, name: `Bảo hiểm xã hội khu vực ${i + 1}`, nameEn: null, level: 'PROVINCIAL', parentCode: '000.00.00.G12', departments: [] } }, { upsert: true });
@@ -153,7 +158,7 @@ async function prepareWorld(label: string, size: number): Promise<World> {
 
     const call = caller(stack.gatewayUrl);
     const tokens = (o: DevTokenOptions) => mintDevToken(keysDir, { ttlSeconds: 6 * 3600, ...o });
-    const templateCodes = await fileTemplates(call, tokens);
+    const templateCodes = await fileTemplates(call, tokens, keysDir);
     const db = await connectDatabase(infra.mongoUri, 'vss_dossiers');
     const models = dossierModels(db);
     const templates = {

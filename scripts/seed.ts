@@ -11,6 +11,7 @@ import { ProcedureRepository, type ProcedureModels } from '../subgraphs/procedur
 import { createProcedure, publishProcedure } from '../subgraphs/procedures/services/publication';
 import { mintDevToken, type DevTokenOptions } from '../platform/dev-token';
 import { samplePdf, ScanningWorkstation } from './lib/scanner';
+import { demoOrganizationKeys, organizationSigner, registerOrganizationCertificates } from './lib/organization-keys';
 import { AGENCIES, DOSSIERS, ORGANIZATIONS, PROCEDURES } from './seed-data';
 
 async function withDatabase<T>(mongoUri: string, dbName: string, work: (db: Connection) => Promise<T>): Promise<T> {
@@ -37,8 +38,12 @@ export async function seedProcedures(models: ProcedureModels): Promise<void> {
   }
 }
 
-/** Upserts the agency directory (it has no write API yet) and seeds the procedure catalogue. */
-export async function seedCatalogue(mongoUri: string, dbPrefix = 'vss_'): Promise<void> {
+/**
+ * Upserts the agency directory (it has no write API yet) and the demo organisations, registers
+ * the organisations' certificates (keys made under KEYS_DIR/organizations/ on first use, R-ID-4),
+ * and seeds the procedure catalogue.
+ */
+export async function seedCatalogue(mongoUri: string, dbPrefix: string, keysDir: string): Promise<void> {
   await withDatabase(mongoUri, `${dbPrefix}identity`, async (db) => {
     const Agency = agencyModel(db);
     await Agency.init();
@@ -46,6 +51,7 @@ export async function seedCatalogue(mongoUri: string, dbPrefix = 'vss_'): Promis
     const Organization = organizationModel(db);
     await Organization.init();
     for (const o of ORGANIZATIONS) await Organization.updateOne({ unitCode: o.unitCode }, { $set: o }, { upsert: true });
+    await registerOrganizationCertificates(db, demoOrganizationKeys(keysDir));
   });
   await withDatabase(mongoUri, `${dbPrefix}procedures`, async (db) => {
     const models = { Procedure: procedureModel(db), ProcedureChange: procedureChangeModel(db) };
@@ -85,11 +91,14 @@ export async function seedDossiers(gatewayUrl: string, keysDir: string): Promise
   );
   if (existing.dossiers.edges.length > 0) return { codes: existing.dossiers.edges.map((e) => e.node.code).reverse(), created: false };
 
+  const sign = organizationSigner(keysDir);
   const codes: string[] = [];
   const workstations = new Map<string, ScanningWorkstation>();
   for (const [i, d] of DOSSIERS.entries()) {
     const filer = await token(d.by as DevTokenOptions);
-    const { receiveDossier } = await call<{ receiveDossier: { code: string; version: number } }>(gatewayUrl, filer, RECEIVE, { input: d.input });
+    // I-VAN submissions carry the employer's signature (R-ID-4).
+    const input = d.by.client === 'ivan' ? await sign(d.input) : d.input;
+    const { receiveDossier } = await call<{ receiveDossier: { code: string; version: number } }>(gatewayUrl, filer, RECEIVE, { input });
     const officer = await token({ client: 'officer', agencyCode: d.agencyCode });
     if (i < 3) await scanDemoDocuments(gatewayUrl, officer, d.agencyCode, receiveDossier.code, d.input.components, workstations, i === 0);
     let version = receiveDossier.version;
@@ -138,7 +147,7 @@ if (require.main === module) {
     GATEWAY_URL: setting.url('http://127.0.0.1:4000/graphql'),
     KEYS_DIR: setting.path('.data/keys'),
   });
-  seedCatalogue(env.MONGODB_URI, env.MONGODB_DB_PREFIX)
+  seedCatalogue(env.MONGODB_URI, env.MONGODB_DB_PREFIX, env.KEYS_DIR)
     .then(() => seedDossiers(env.GATEWAY_URL, env.KEYS_DIR))
     .then((r) => console.log(r.created ? `seeded ${r.codes.length} dossiers` : 'demo dossiers already present'))
     .catch((err: unknown) => {

@@ -97,7 +97,7 @@ async function main() {
   try {
     infra = await startInfrastructure({ dataDir: DATA_DIR, log: say });
     say(`database ${infra.mongoUri} · redis ${infra.redisUrl}`);
-    await seedCatalogue(infra.mongoUri);
+    await seedCatalogue(infra.mongoUri, 'vss_', keysDir);
     // The SMS gateway is simulated locally: it records replies and plays phones (simulate-inbound).
     const smsSecret = randomBytes(16).toString('hex');
     sms = await startSmsSimulator({ apiKey: 'dev-sms-key', webhookSecret: smsSecret, webhookUrl: `http://127.0.0.1:${DEFAULT_PORTS.gateway}/sms/inbound` });

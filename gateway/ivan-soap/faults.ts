@@ -10,6 +10,8 @@ const SERVER_CODES = new Set<string>([ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.
 export interface FaultField {
   field: string;
   message: string;
+  /** Why, where the element can fail in several ways (GraphQL's inputErrors[].reason). */
+  reason?: string;
 }
 
 /**
@@ -35,13 +37,15 @@ export class SoapFault extends Error {
     const ext = error.extensions ?? {};
     const code = typeof ext.code === 'string' ? ext.code : 'INTERNAL_SERVER_ERROR';
     const inputErrors = Array.isArray(ext.inputErrors) ? (ext.inputErrors as FaultField[]) : [];
-    const fields = inputErrors.map((e) => ({ field: rename(e.field), message: e.message }));
+    const fields = inputErrors.map((e) => ({ field: rename(e.field), message: e.message, ...(typeof e.reason === 'string' ? { reason: e.reason } : {}) }));
     const message = fields.length ? fields.map((f) => `${f.field}: ${f.message}`).join('; ') : code === 'INTERNAL_SERVER_ERROR' ? 'internal error' : error.message;
     return SoapFault.of(code, message, fields);
   }
 
   toXml(): string {
-    const fields = this.fields.map((f) => `<v:TruongLoi><v:Truong>${escapeXml(f.field)}</v:Truong><v:ThongBao>${escapeXml(f.message)}</v:ThongBao></v:TruongLoi>`).join('');
+    const fields = this.fields
+      .map((f) => `<v:TruongLoi><v:Truong>${escapeXml(f.field)}</v:Truong><v:ThongBao>${escapeXml(f.message)}</v:ThongBao>${f.reason ? `<v:LyDo>${escapeXml(f.reason)}</v:LyDo>` : ''}</v:TruongLoi>`)
+      .join('');
     return '<?xml version="1.0" encoding="utf-8"?>'
       + `<soap:Envelope xmlns:soap="${SOAP11_NS}"><soap:Body><soap:Fault>`
       + `<faultcode>${this.faultcode}</faultcode><faultstring>${escapeXml(this.message)}</faultstring>`

@@ -21,6 +21,8 @@ const NopHoSo = z.object({
   DanhSachThanhPhan: z.object({
     ThanhPhan: list(z.object({ MaGiayTo: text(64), TenGiayTo: text(300), SoBanChinh: count.optional(), SoBanSao: count.optional() })).pipe(z.array(z.any()).min(1, 'list at least one component').max(100, 'at most 100 components')),
   }),
+  // Optional here: a missing signature is refused by intake, with its reason (MISSING) and the rule.
+  ChuKySo: text(8192).optional(),
 });
 const ByCode = z.object({ MaHoSo: text(64) });
 const LayThayDoiTrangThai = z.object({
@@ -45,6 +47,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, args: unknown): z.infer<T> {
 const SOAP_NAMES: Record<string, string> = {
   procedureCode: 'MaTTHC', agencyCode: 'MaCoQuan', applicant: 'NguoiNop', personalId: 'SoDinhDanh', unitCode: 'MaDonVi', name: 'HoTen',
   components: 'DanhSachThanhPhan.ThanhPhan', documentTypeCode: 'MaGiayTo', originals: 'SoBanChinh', copies: 'SoBanSao', after: 'SauSo', first: 'SoLuong',
+  organizationSignature: 'ChuKySo',
 };
 export const soapFieldOf = (field: string) =>
   field.split('.').map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${SOAP_NAMES[part] ?? part}`)).join('').slice(1).replace(/\.\[/g, '[');
@@ -69,6 +72,7 @@ export function variablesOf(op: Exclude<Operation, 'LayBienNhan'>, args: unknown
         components: (a.DanhSachThanhPhan.ThanhPhan as z.infer<typeof NopHoSo>['DanhSachThanhPhan']['ThanhPhan']).map((c) => ({
           documentTypeCode: c.MaGiayTo, name: c.TenGiayTo, originals: c.SoBanChinh ?? 1, copies: c.SoBanSao ?? 0,
         })),
+        organizationSignature: a.ChuKySo,
       },
     };
   }

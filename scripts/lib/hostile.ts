@@ -3,6 +3,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES, loadKey } from '../../platform/key
 import { mintDevToken } from '../../platform/dev-token';
 import { percentile } from './load';
 import { seededRandom } from './random';
+import { organizationSigner } from './organization-keys';
 
 /**
  * The adversarial suite of issue 13: what an attacker with valid and invalid credentials sends to
@@ -173,9 +174,11 @@ export async function runHostile(o: HostileOptions): Promise<HostileReport> {
   const attackers = await Promise.all(Array.from({ length: 8 }, (_, i) => token({ client: 'dashboard', subject: `attacker-${run}-${i}` })));
 
   // Provider A's own dossiers: what it polls, and what provider B must never see.
+  // Filed for a demo employer, with its signature (R-ID-4): its key is under keysDir, its certificate registered by the seed.
+  const sign = organizationSigner(o.keysDir);
   const codes: string[] = [];
   for (let i = 0; i < 3; i++) {
-    const input = { procedureCode: PROCEDURE, agencyCode: AGENCY, applicant: { unitCode: `HS${String(i).padStart(5, '0')}`, name: 'Công ty TNHH Thử Nghiệm' }, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }] };
+    const input = await sign({ procedureCode: PROCEDURE, agencyCode: AGENCY, applicant: { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' }, components: [{ documentTypeCode: 'TK1-TS', name: `Tờ khai ${i + 1}` }] });
     const { body } = await post(o.url, providerA, 'mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code } }', { input });
     const code = (body.data?.receiveDossier as { code?: string } | undefined)?.code;
     if (!code) throw new Error(`could not file provider A's dossier: ${JSON.stringify(body.errors ?? body)}`);

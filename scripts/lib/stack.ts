@@ -123,8 +123,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       SUBGRAPHS.map((name) => {
         const url = `http://127.0.0.1:${port(name)}`;
         subgraphUrls[name] = `${url}/graphql`;
-        // The dossiers subgraph asks the procedures subgraph at intake (R-DOS-5).
-        const own = name === 'dossiers' ? { PROCEDURES_URL: `http://127.0.0.1:${port('procedures')}/graphql` } : {};
+        // The dossiers subgraph asks the procedures subgraph (R-DOS-5) and identity (R-ID-4) at intake.
+        const own = name === 'dossiers' ? { PROCEDURES_URL: `http://127.0.0.1:${port('procedures')}/graphql`, IDENTITY_URL: `http://127.0.0.1:${port('identity')}/graphql` } : {};
         const child = spawnService(name, { ...common, ...own, ...metricsPort(name), PORT: String(port(name)) }, opts.logDir, opts.nodeArgs?.[name]);
         children.set(name, child);
         return waitReady(name, url, child, opts.logDir);

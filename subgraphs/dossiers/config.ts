@@ -5,6 +5,8 @@ import { NPSP_RULES, NPSP_SETTINGS, npspSettingsOf, type NpspSettings } from '..
 export interface DossiersConfig {
   /** The procedures subgraph, asked at intake whether a procedure is published (R-DOS-5). */
   proceduresUrl: string;
+  /** The identity subgraph, asked at intake whether an organisation's signature holds (R-ID-4). */
+  identityUrl: string;
   /** Public status lookups allowed per client and minute (R-DOS-4). */
   publicLookupsPerMinute: number;
   /** How often the outbox relay looks for unpublished events. */
@@ -29,6 +31,7 @@ export interface DossiersConfig {
 
 const DOSSIERS_SETTINGS = {
   PROCEDURES_URL: setting.url('http://127.0.0.1:4002/graphql'),
+  IDENTITY_URL: setting.url('http://127.0.0.1:4001/graphql'),
   PUBLIC_LOOKUPS_PER_MINUTE: setting.int(30, 1),
   OUTBOX_INTERVAL_MS: setting.int(250, 10),
   SMS_GATEWAY_URL: setting.url().optional(),
@@ -50,6 +53,7 @@ export function loadDossiersConfig(env: Env): DossiersConfig {
   const v = readEnv(DOSSIERS_SETTINGS, env, DOSSIERS_RULES);
   return {
     proceduresUrl: v.PROCEDURES_URL,
+    identityUrl: v.IDENTITY_URL,
     publicLookupsPerMinute: v.PUBLIC_LOOKUPS_PER_MINUTE,
     outboxIntervalMs: v.OUTBOX_INTERVAL_MS,
     sms: v.SMS_GATEWAY_URL ? { gatewayUrl: v.SMS_GATEWAY_URL, apiKey: v.SMS_API_KEY ?? '', webhookSecret: v.SMS_WEBHOOK_SECRET ?? '' } : null,

@@ -13,6 +13,7 @@ import { DossierRepository } from './repositories/dossiers';
 import { allOf } from '../../platform/filters';
 import type { RelayModels } from './services/outbox';
 import { httpProcedureCatalogue, replicatedProcedureCatalogue, type ProcedureCatalogue } from './services/procedure-catalogue';
+import { httpSignatureVerifier, type SignatureVerifier } from './services/organization-signature';
 import { procedureRevisionModel, type ProcedureRevisionModel } from './models/procedure-revision';
 import { portalSyncItemModel, portalSyncStateModel } from './models/portal-sync';
 import type { PortalSyncModels } from './services/portal-sync';
@@ -37,6 +38,8 @@ export interface DossiersDomain {
   dossiers: DossierRepository;
   calendar: WorkingCalendar;
   catalogue: ProcedureCatalogue;
+  /** Checks the applicant organisation's signature on I-VAN intakes (R-ID-4), in the identity subgraph. */
+  signatures: SignatureVerifier;
   sms: SmsGateway | null;
   /** The national portal's dossier services (R-INT-2); null when NPSP_URL is not set. */
   portal: NationalPortalDossiers | null;
@@ -86,6 +89,7 @@ export const domainOf = perProcess((deps): DossiersDomain => {
     dossiers: new DossierRepository(models),
     calendar: WorkingCalendar.load(),
     catalogue: replicatedProcedureCatalogue(models.ProcedureRevision, httpProcedureCatalogue(config.proceduresUrl)),
+    signatures: httpSignatureVerifier(config.identityUrl),
     sms: config.sms ? httpSmsGateway(config.sms.gatewayUrl, config.sms.apiKey) : null,
     portal: config.npsp ? npspClient(config.npsp) : null,
     ivanReceiver: ivanReceiverClient({ timeoutMs: config.ivanDeliveryTimeoutMs }),

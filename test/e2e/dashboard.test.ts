@@ -62,7 +62,7 @@ beforeAll(async () => {
   logDir = mkdtempSync(path.join(tmpdir(), 'vss-e2e-logs-'));
   const dbPrefix = `db${randomBytes(3).toString('hex')}_`;
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
-  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
+  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix, keysDir);
   [stack, browser] = await Promise.all([startStack({ mongoUri: process.env.MONGODB_URI!, redisUrl, keysDir, logDir, ports, dbPrefix }), launchBrowser()]);
   origin = new URL(stack.gatewayUrl).origin;
   ({ codes } = await seedDossiers(stack.gatewayUrl, keysDir));

@@ -69,7 +69,7 @@ beforeAll(async () => {
   redis = new Redis(redisUrl);
   await redis.flushdb();
   db = await connectDatabase(process.env.MONGODB_URI!, `${prefix}dossiers`);
-  await seedCatalogue(process.env.MONGODB_URI!, prefix);
+  await seedCatalogue(process.env.MONGODB_URI!, prefix, keysDir);
   await start('procedures');
 }, 60_000);
 

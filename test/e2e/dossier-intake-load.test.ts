@@ -24,7 +24,7 @@ const dossierPorts: number[] = [];
 
 beforeAll(async () => {
   logDir = mkdtempSync(path.join(tmpdir(), 'vss-load-logs-'));
-  await seedCatalogue(process.env.MONGODB_URI!, prefix);
+  await seedCatalogue(process.env.MONGODB_URI!, prefix, keysDir);
   const base = { MONGODB_URI: process.env.MONGODB_URI!, REDIS_URL: `${process.env.REDIS_URL}/11`, KEYS_DIR: keysDir, MONGODB_DB_PREFIX: prefix, LOG_LEVEL: 'warn' };
   const proceduresPort = await freePort();
   children.push(await startService('procedures', { ...base, PORT: String(proceduresPort) }, logDir));

@@ -13,6 +13,7 @@ import { connectRedis } from '../../platform/redis';
 import { STREAMS } from '../../platform/events';
 import { procedureContent } from '../support/procedures';
 import { countingProxy } from '../support/counting-proxy';
+import { organizationSigner } from '../../scripts/lib/organization-keys';
 
 /**
  * Issue 15: what the gateway shares between requests. A full stack runs as processes; the
@@ -62,7 +63,7 @@ beforeAll(async () => {
   logDir = mkdtempSync(path.join(tmpdir(), 'vss-sharing-logs-'));
   const dbPrefix = `shr${randomBytes(3).toString('hex')}_`;
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
-  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
+  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix, keysDir);
   stack = await startStack({ mongoUri: process.env.MONGODB_URI!, redisUrl, keysDir, logDir, ports, dbPrefix, env: { GATEWAY_WORKERS: '1' } });
   ({ codes } = await seedDossiers(stack.gatewayUrl, keysDir));
   // Dossier fetches can be held, so equal polls sent together are surely in flight together.
@@ -111,7 +112,8 @@ describe('in-flight deduplication (issue 15)', () => {
   test('mutations are never shared: equal concurrent intakes by one provider each make a dossier', async () => {
     const url = await gateway();
     const ivan = await token({ client: 'ivan', ivanProviderId: 'IVAN-0001' });
-    const input = { agencyCode: '000.00.01.H26', procedureCode: '1.002001', applicant: { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' }, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }] };
+    // Signed by the employer, as every I-VAN intake is (R-ID-4).
+    const input = await organizationSigner(keysDir)({ agencyCode: '000.00.01.H26', procedureCode: '1.002001', applicant: { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' }, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }] });
     const made = await Promise.all([...Array(4)].map(() => post(url, 'mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code } }', ivan, { input })));
     const made4 = made.map((m) => (m.data?.receiveDossier as { code: string } | undefined)?.code);
     expect(new Set(made4).size).toBe(4);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, KEY_FILES } from '../../platform/keys';
 import { INTERNAL_TOKEN_HEADER, signInternalToken } from '../../platform/internal-token';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
-import { SUBGRAPHS } from '../../platform/config';
+import { PROJECT_ROOT, SUBGRAPHS } from '../../platform/config';
 import { vietnamDay } from '../../platform/vietnam-time';
 import { generatePopulation, startPopulationSimulator } from '../../adapters/population/simulator';
 import { DEMO_CITIZEN } from '../../scripts/seed-data';
@@ -21,6 +22,7 @@ import { keyStoreOf } from '../../platform/key-store';
 import { localTimestamps } from '../../adapters/timestamp/local';
 import { checkpointSeal } from '../../adapters/timestamp/stamped';
 import { verifyAudit } from '../../scripts/audit-verify';
+import { organizationSigner } from '../../scripts/lib/organization-keys';
 
 /**
  * Every service as a real process (the same launcher as npm start) on free ports, against the
@@ -46,6 +48,10 @@ async function post(url: string, query: string, headers: Record<string, string> 
   return { status: res.status, body: (await res.json()) as Body, headers: res.headers };
 }
 const asOfficer = () => ({ authorization: `Bearer ${officerToken}` });
+const sign = organizationSigner(keysDir);
+/** The employer's signature an I-VAN intake carries (R-ID-4), over the input as written in the mutation. */
+const SAO_MAI_INTAKE = { procedureCode: '1.002001', agencyCode: '000.00.01.H26', applicant: { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' }, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }] };
+const signatureOf = async (input: Parameters<typeof sign>[0]) => (await sign(input)).organizationSignature;
 
 /** A service's /metrics (Prometheus text), read from this machine as an operator would. */
 async function metricsOf(graphqlUrl: string): Promise<string> {
@@ -78,7 +84,7 @@ beforeAll(async () => {
   const dbPrefix = `e2e${randomBytes(3).toString('hex')}_`;
   auditDbName = `${dbPrefix}audit`;
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
-  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
+  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix, keysDir);
   population = await startPopulationSimulator({ citizens: [...generatePopulation(100), DEMO_CITIZEN] });
   stack = await startStack({
     mongoUri: process.env.MONGODB_URI!, redisUrl, keysDir, logDir, ports, dbPrefix,
@@ -209,14 +215,28 @@ describe('the federated graph through the gateway', () => {
       stack.gatewayUrl,
       `mutation { receiveDossier(input: { procedureCode: "1.002001", agencyCode: "000.00.01.H29",
           applicant: { unitCode: "YN0456B", name: "Công ty Cổ phần Bến Thành" },
-          components: [{ documentTypeCode: "TK3-TS", name: "Tờ khai đơn vị" }] }) { code channel status appointmentAt procedure { name } } }`,
+          components: [{ documentTypeCode: "TK3-TS", name: "Tờ khai đơn vị" }],
+          organizationSignature: "${await signatureOf({ procedureCode: '1.002001', agencyCode: '000.00.01.H29', applicant: { unitCode: 'YN0456B', name: 'Công ty Cổ phần Bến Thành' }, components: [{ documentTypeCode: 'TK3-TS', name: 'Tờ khai đơn vị' }] })}" }) {
+          code channel status appointmentAt procedure { name } confirmation { method by } } }`,
       { authorization: `Bearer ${provider}` },
     );
     expect(filed.body.errors).toBeUndefined();
     const d = filed.body.data?.receiveDossier as { code: string; channel: string; status: string };
-    expect(d).toMatchObject({ code: expect.stringMatching(/^000\.00\.01\.H29-\d{6}-\d{4}$/), channel: 'IVAN', status: 'RECEIVED' });
+    expect(d).toMatchObject({ code: expect.stringMatching(/^000\.00\.01\.H29-\d{6}-\d{4}$/), channel: 'IVAN', status: 'RECEIVED', confirmation: { method: 'ORGANIZATION_SIGNATURE', by: 'YN0456B' } });
     const lookup = await post(stack.gatewayUrl, `{ dossierStatus(code: "${d.code}") { status handlingAgency { name } } }`);
     expect(lookup.body).toEqual({ data: { dossierStatus: { status: 'RECEIVED', handlingAgency: { name: 'Bảo hiểm xã hội Thành phố Hồ Chí Minh' } } } });
+  });
+
+  test('R-ID-4: npm run org:sign prints only the signature, and an I-VAN intake carrying it is filed with the employer\'s confirmation', async () => {
+    const input = { procedureCode: '1.002001', agencyCode: '000.00.01.H26', applicant: { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' }, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }] };
+    const printed = execFileSync('npm', ['run', 'org:sign', '--', '--unit', 'TA0123A'], { cwd: PROJECT_ROOT, env: { ...process.env, KEYS_DIR: keysDir }, input: JSON.stringify(input) }).toString();
+    expect(printed).toMatch(/^[\w-]+\.\.[\w-]+\n$/);
+    const provider = { authorization: `Bearer ${await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0002' })}` };
+    const res = await fetch(stack.gatewayUrl, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...provider },
+      body: JSON.stringify({ query: 'mutation($i: ReceiveDossierInput!) { receiveDossier(input: $i) { confirmation { method by signature } } }', variables: { i: { ...input, organizationSignature: printed.trim() } } }),
+    });
+    expect(await res.json()).toEqual({ data: { receiveDossier: { confirmation: { method: 'ORGANIZATION_SIGNATURE', by: 'TA0123A', signature: printed.trim() } } } });
   });
 
   test('an anonymous caller reads the public catalogue but gets FORBIDDEN, named by subgraph, for dossiers', async () => {
@@ -258,7 +278,8 @@ describe('the federated graph through the gateway', () => {
     const poll = await post(stack.gatewayUrl, `query Poll { dossier(code: "${dossierCodes[1]}") { code status procedure { code name } handlingAgency { code name } } }`, ivan);
     expect(poll.body.errors).toBeUndefined();
     const intake = await post(stack.gatewayUrl, `mutation Intake { receiveDossier(input: { procedureCode: "1.002001", agencyCode: "000.00.01.H26",
-        applicant: { unitCode: "TA0123A", name: "Công ty TNHH Sao Mai" }, components: [{ documentTypeCode: "TK1-TS", name: "Tờ khai" }] }) { code } }`, ivan);
+        applicant: { unitCode: "TA0123A", name: "Công ty TNHH Sao Mai" }, components: [{ documentTypeCode: "TK1-TS", name: "Tờ khai" }],
+        organizationSignature: "${await signatureOf(SAO_MAI_INTAKE)}" }) { code } }`, ivan);
     expect(intake.body.errors).toBeUndefined();
 
     const gateway = await metricsOf(stack.gatewayUrl);
@@ -299,7 +320,8 @@ describe('the federated graph through the gateway', () => {
     const ivan = { authorization: `Bearer ${await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0001' })}` };
     for (let i = 0; i < 3; i++) {
       const filed = await post(stack.gatewayUrl, `mutation { receiveDossier(input: { procedureCode: "1.002001", agencyCode: "000.00.01.H26",
-          applicant: { unitCode: "TA0123A", name: "Công ty TNHH Sao Mai" }, components: [{ documentTypeCode: "TK1-TS", name: "Tờ khai" }] }) { code } }`, ivan);
+          applicant: { unitCode: "TA0123A", name: "Công ty TNHH Sao Mai" }, components: [{ documentTypeCode: "TK1-TS", name: "Tờ khai" }],
+          organizationSignature: "${await signatureOf(SAO_MAI_INTAKE)}" }) { code } }`, ivan);
       expect(filed.body.errors).toBeUndefined();
     }
     const lag = async () => value(await metricsOf(stack.subgraphUrls.dossiers!), 'vss_events_consumer_lag', { stream: 'events:dossiers', group: 'statistics' });

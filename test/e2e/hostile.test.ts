@@ -39,7 +39,7 @@ beforeAll(async () => {
   logDir = mkdtempSync(path.join(tmpdir(), 'vss-hostile-logs-'));
   const dbPrefix = `hostile${randomBytes(3).toString('hex')}_`;
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
-  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
+  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix, keysDir);
   stack = await startStack({ mongoUri: process.env.MONGODB_URI!, redisUrl, keysDir, logDir, ports, dbPrefix, env: { LOG_LEVEL: 'info' } });
 }, 120_000);
 

@@ -12,6 +12,7 @@ import { freePort } from '../../tools/lib/process';
 import { PROJECT_ROOT, SUBGRAPHS } from '../../platform/config';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
+import { organizationSigner } from '../../scripts/lib/organization-keys';
 
 /**
  * The I-VAN SOAP endpoint (R-INT-1) as a partner's legacy client meets it: every service a real
@@ -66,7 +67,7 @@ async function postEnvelope(xml: string) {
 /** faultcode, the detail's code and message, and the named fields of a Fault. */
 function faultOf(xml: string) {
   const all = (tag: string) => [...xml.matchAll(new RegExp(`<(?:v:)?${tag}>([^<]*)</(?:v:)?${tag}>`, 'g'))].map((m) => m[1]!);
-  return { faultcode: all('faultcode')[0], code: all('Ma')[0], message: all('ThongBao')[0], fields: all('Truong') };
+  return { faultcode: all('faultcode')[0], code: all('Ma')[0], message: all('ThongBao')[0], fields: all('Truong'), reasons: all('LyDo') };
 }
 const faultOfError = (err: unknown) => faultOf(String((err as { body?: string }).body ?? ''));
 async function expectFault(p: Promise<unknown>) {
@@ -81,6 +82,18 @@ const NOP_HO_SO = {
   NguoiNop: { MaDonVi: 'TA0123A', HoTen: 'Công ty TNHH Sao Mai' },
   DanhSachThanhPhan: { ThanhPhan: [{ MaGiayTo: '14-HSB', TenGiayTo: 'Đơn đề nghị hưởng BHXH một lần', SoBanChinh: 1, SoBanSao: 0 }] },
 };
+const sign = organizationSigner(keysDir);
+/**
+ * NopHoSo's arguments with ChuKySo: the employer's signature over the submission in GraphQL's
+ * names, built from the SOAP elements as the WSDL documents it (R-ID-4).
+ */
+async function signedNop(nop: typeof NOP_HO_SO) {
+  const { organizationSignature } = await sign({
+    procedureCode: nop.MaTTHC, agencyCode: nop.MaCoQuan, applicant: { unitCode: nop.NguoiNop.MaDonVi, name: nop.NguoiNop.HoTen },
+    components: nop.DanhSachThanhPhan.ThanhPhan.map((c) => ({ documentTypeCode: c.MaGiayTo, name: c.TenGiayTo, originals: c.SoBanChinh, copies: c.SoBanSao })),
+  });
+  return { ...nop, ChuKySo: organizationSignature };
+}
 const countDossiers = async () => (await graphql<{ dossiers: { edges: unknown[] } }>(dashboard, '{ dossiers(first: 100) { edges { cursor } } }')).dossiers.edges.length;
 async function changesOf(client: soap.Client, after: number, count?: number) {
   const [r] = (await client.LayThayDoiTrangThaiAsync({ SauSo: after, ...(count ? { SoLuong: count } : {}) })) as [{ ThayDoi?: Record<string, unknown>[]; SoCuoi: number; ConNua: boolean }];
@@ -99,7 +112,7 @@ beforeAll(async () => {
   logDir = mkdtempSync(path.join(tmpdir(), 'vss-soap-logs-'));
   const dbPrefix = `soap${randomBytes(3).toString('hex')}_`;
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
-  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
+  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix, keysDir);
   stack = await startStack({
     mongoUri: process.env.MONGODB_URI!, redisUrl, keysDir, logDir, ports, dbPrefix,
     env: { IVAN_SOAP_MAX_BYTES: String(MAX_ENVELOPE), OUTBOX_INTERVAL_MS: '50' },
@@ -142,7 +155,7 @@ describe('the I-VAN SOAP endpoint through the gateway (R-INT-1)', () => {
 
   test('R-INT-1: a legacy client built from the WSDL URL submits a dossier, looks it up, gets its receipt slip and pages its changes in order', async () => {
     const client = await legacyClient(first);
-    const [submitted] = (await client.NopHoSoAsync(NOP_HO_SO)) as [{ MaHoSo: string; NgayHenTra: Date; DuongDanBienNhan: string }];
+    const [submitted] = (await client.NopHoSoAsync(await signedNop(NOP_HO_SO))) as [{ MaHoSo: string; NgayHenTra: Date; DuongDanBienNhan: string }];
     expect(submitted.MaHoSo).toMatch(/^000\.00\.01\.H26-\d{6}-\d{4}$/);
     expect(submitted.DuongDanBienNhan).toBe(new URL(`/receipts/${submitted.MaHoSo}.pdf`, stack.gatewayUrl).href);
 
@@ -169,7 +182,7 @@ describe('the I-VAN SOAP endpoint through the gateway (R-INT-1)', () => {
 
   test("R-INT-1: another provider's credentials see nothing of the first provider's: not its dossiers, its changes or its receipts", async () => {
     const mine = await legacyClient(first);
-    const [submitted] = (await mine.NopHoSoAsync(NOP_HO_SO)) as [{ MaHoSo: string }];
+    const [submitted] = (await mine.NopHoSoAsync(await signedNop(NOP_HO_SO))) as [{ MaHoSo: string }];
     const theirs = await legacyClient(second);
     expect(await expectFault(theirs.TraCuuHoSoAsync({ MaHoSo: submitted.MaHoSo }))).toMatchObject({ faultcode: 'soap:Client', code: 'NOT_FOUND' });
     expect(await expectFault(theirs.LayBienNhanAsync({ MaHoSo: submitted.MaHoSo }))).toMatchObject({ faultcode: 'soap:Client', code: 'NOT_FOUND' });
@@ -240,8 +253,29 @@ describe('the I-VAN SOAP endpoint through the gateway (R-INT-1)', () => {
     }));
     expect(fault).toMatchObject({ faultcode: 'soap:Client', code: 'BAD_USER_INPUT' });
     expect(fault.fields).toEqual(expect.arrayContaining(['MaCoQuan', 'NguoiNop.SoDinhDanh', 'DanhSachThanhPhan.ThanhPhan[0]']));
-    const unpublished = await expectFault(client.NopHoSoAsync({ ...NOP_HO_SO, MaTTHC: '9.999999' }));
+    const unpublished = await expectFault(client.NopHoSoAsync(await signedNop({ ...NOP_HO_SO, MaTTHC: '9.999999' })));
     expect(unpublished).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['MaTTHC'] });
+    expect(await countDossiers()).toBe(before);
+  });
+
+  test("R-ID-4: NopHoSo carries the employer's signature in ChuKySo and the dossier keeps it; without it, or when it does not verify, a Fault names ChuKySo with the reason and nothing is stored", async () => {
+    expect(await (await fetch(`${soapUrl}?wsdl`)).text()).toMatch(/<xsd:element name="ChuKySo" type="xsd:string">/);
+    const client = await legacyClient(first);
+    const signed = await signedNop(NOP_HO_SO);
+    const [submitted] = (await client.NopHoSoAsync(signed)) as [{ MaHoSo: string }];
+    const read = await graphql<{ dossier: { confirmation: Record<string, unknown> } }>(officer, 'query($c: ID!) { dossier(code: $c) { confirmation { method by signature } } }', { c: submitted.MaHoSo });
+    expect(read.dossier.confirmation).toEqual({ method: 'ORGANIZATION_SIGNATURE', by: 'TA0123A', signature: signed.ChuKySo });
+
+    const before = await countDossiers();
+    // A client written before ChuKySo existed: a clear Fault, not a stored dossier.
+    expect(await expectFault(client.NopHoSoAsync(NOP_HO_SO))).toMatchObject({
+      faultcode: 'soap:Client', code: 'BAD_USER_INPUT', fields: ['ChuKySo'], reasons: ['MISSING'], message: expect.stringContaining('signature: a detached JWS'),
+    });
+    // Signed, then changed: one more copy of the form than the employer signed for.
+    const changed = { ...signed, DanhSachThanhPhan: { ThanhPhan: [{ ...NOP_HO_SO.DanhSachThanhPhan.ThanhPhan[0]!, SoBanSao: 1 }] } };
+    expect(await expectFault(client.NopHoSoAsync(changed))).toMatchObject({
+      faultcode: 'soap:Client', code: 'BAD_USER_INPUT', fields: ['ChuKySo'], reasons: ['SIGNATURE_INVALID'], message: expect.stringContaining('does not match this payload'),
+    });
     expect(await countDossiers()).toBe(before);
   });
 

@@ -10,6 +10,7 @@ import { freePort } from '../../tools/lib/process';
 import { SUBGRAPHS } from '../../platform/config';
 import { DEMO_CITIZEN } from '../../scripts/seed-data';
 import { startOtlpReceiver, traceTree, type ReceivedSpan } from '../support/otlp-receiver';
+import { organizationSigner } from '../../scripts/lib/organization-keys';
 
 /**
  * Issue 16, OpenTelemetry traces: every service runs as its own process exporting OTLP/HTTP to a
@@ -66,7 +67,7 @@ beforeAll(async () => {
   logDir = mkdtempSync(path.join(tmpdir(), 'vss-tracing-logs-'));
   const dbPrefix = `trc${randomBytes(3).toString('hex')}_`;
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'gateway'].map(async (n) => [n, await freePort()])));
-  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix);
+  await seedCatalogue(process.env.MONGODB_URI!, dbPrefix, keysDir);
   stack = await startStack({
     mongoUri: process.env.MONGODB_URI!, redisUrl, keysDir, logDir, ports, dbPrefix,
     env: {
@@ -148,7 +149,8 @@ describe('OpenTelemetry traces (issue 16)', () => {
   test("an intake's RECEIVE event carries its trace: the statistics and documents consumers' spans are in the intake's trace, with their database calls", async () => {
     const caller = callerTrace();
     const ivan = await mintDevToken(keysDir, { client: 'ivan', ivanProviderId: 'IVAN-0001' });
-    const input = { agencyCode: '000.00.01.H26', procedureCode: '1.002001', applicant: { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' }, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }] };
+    // Signed by the employer, as every I-VAN intake is (R-ID-4).
+    const input = await organizationSigner(keysDir)({ agencyCode: '000.00.01.H26', procedureCode: '1.002001', applicant: { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' }, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }] });
     const { body } = await post('mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code } }', ivan, { input }, { traceparent: caller.traceparent });
     expect(body.errors).toBeUndefined();
 

@@ -469,7 +469,7 @@ describe('electronic results and access (R-DOC-5)', () => {
   });
 
   test('downloads: the I-VAN provider that filed a dossier may read its documents, another may not', async () => {
-    const filed = await received(w.receive(orgInput({ channel: undefined, agencyCode: HCM, components: [{ documentTypeCode: 'D02-LT', name: 'Danh sách lao động' }] }), principals.ivanA));
+    const filed = await received(w.receive(await w.sign(orgInput({ channel: undefined, agencyCode: HCM, components: [{ documentTypeCode: 'D02-LT', name: 'Danh sách lao động' }] })), principals.ivanA));
     const hcm = await ScanningWorkstation.open({ baseUrl: base, headers: () => headersFor(principals.officerHcm), name: 'Lê Văn Cường' });
     await hcm.register();
     const { id } = await hcm.scan({ dossierCode: filed.code, documentTypeCode: 'D02-LT', name: 'Danh sách lao động', fileName: 'i.pdf', bytes: await samplePdf('i', 1), pages: 1, contentType: 'application/pdf' });
@@ -478,10 +478,12 @@ describe('electronic results and access (R-DOC-5)', () => {
   });
 
   test('R-DOC-4: filing a dossier in someone else\'s name does not open their data store to the filer; the handling officers see the reused copy', async () => {
-    const own = await received(citizenDossier(['CCCD']));
-    const { id } = await desk.scan({ dossierCode: own.code, documentTypeCode: 'CCCD', name: 'Căn cước', fileName: 'cccd.pdf', bytes: await samplePdf('cccd', 1), pages: 1, contentType: 'application/pdf' });
-    await desk.digitise(id, metadata({ name: 'Căn cước', numberSymbol: 'CCCD-1' }));
-    const filed = await received(w.receive(orgInput({ channel: undefined, agencyCode: HCM, applicant: { personalId: CITIZEN_ID, name: 'Nguyễn Văn An' }, components: [{ documentTypeCode: 'CCCD', name: 'Căn cước' }] }), principals.ivanB));
+    // An I-VAN provider files for an employer, with the employer's signature (R-INT-1, R-ID-4).
+    const employer = { unitCode: 'YN0456B', name: 'Công ty Cổ phần Bến Thành' };
+    const own = await received(w.receive(orgInput({ applicant: employer, components: [{ documentTypeCode: 'DS-LD', name: 'Danh sách lao động' }] })));
+    const { id } = await desk.scan({ dossierCode: own.code, documentTypeCode: 'DS-LD', name: 'Danh sách lao động', fileName: 'ds.pdf', bytes: await samplePdf('ds', 1), pages: 1, contentType: 'application/pdf' });
+    await desk.digitise(id, metadata({ owner: { kind: 'ORGANIZATION', unitCode: employer.unitCode }, name: 'Danh sách lao động', numberSymbol: 'DS-1', issuingAuthority: employer.name }));
+    const filed = await received(w.receive(await w.sign(orgInput({ channel: undefined, agencyCode: HCM, applicant: employer, components: [{ documentTypeCode: 'DS-LD', name: 'Danh sách lao động' }] })), principals.ivanB));
     expect(await models.DocumentLink.exists({ dossierCode: filed.code })).not.toBeNull(); // linked for the officers who process it
     expect((await download(id, principals.ivanB)).status).toBe(404);
     const listed = await gql<{ _entities: { documents: { id: string }[]; reusedDocuments: { id: string }[] }[] }>(

@@ -69,7 +69,7 @@ describe('intake: procedure, channel, applicant (R-DOS-5, R-DOS-6, R-ID-1)', () 
   test('each channel is recorded with the I-VAN provider when there is one (R-DOS-6)', async () => {
     const desk = await w.receive(orgInput({ channel: 'POSTAL' }));
     expect(desk).toMatchObject({ channel: 'POSTAL', ivanProviderId: null, receivingAgencyCode: HN, handlingAgencyCode: HN });
-    const ivan = await w.receive(orgInput({ channel: undefined, agencyCode: HN }), principals.ivanA);
+    const ivan = await w.receive(await w.sign(orgInput({ channel: undefined, agencyCode: HN })), principals.ivanA);
     expect(ivan).toMatchObject({ channel: 'IVAN', ivanProviderId: 'IVAN-A' });
     const confirmation = await w.confirm(principals.citizen);
     const online = await w.receive(orgInput({ channel: undefined, agencyCode: HN, applicant: { personalId: '001090012345', name: 'Nguyễn Thị Lan' }, confirmation }), principals.citizen);
@@ -77,7 +77,7 @@ describe('intake: procedure, channel, applicant (R-DOS-5, R-DOS-6, R-ID-1)', () 
   });
 
   test('callers cannot file under a channel or agency that is not theirs', async () => {
-    await expect(w.receive(orgInput({ channel: 'DESK', agencyCode: HN }), principals.ivanA)).rejects.toMatchObject({
+    await expect(w.receive(await w.sign(orgInput({ channel: 'DESK', agencyCode: HN })), principals.ivanA)).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', inputErrors: [{ field: 'channel', message: 'a ivan client files through IVAN' }] },
     });
     await expect(w.receive(orgInput({ agencyCode: HCM }))).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });

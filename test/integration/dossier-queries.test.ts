@@ -9,9 +9,9 @@ let a1: DossierRecord, a2: DossierRecord, b1: DossierRecord, mine: DossierRecord
 
 beforeAll(async () => {
   w = await dossiersWorld({ redisDb: 6, env: { PUBLIC_LOOKUPS_PER_MINUTE: '3' } });
-  a1 = await w.receive(orgInput({ channel: undefined, agencyCode: HN }), principals.ivanA);
-  a2 = await w.receive(orgInput({ channel: undefined, agencyCode: HCM, procedureCode: '1.002003' }), principals.ivanA);
-  b1 = await w.receive(orgInput({ channel: undefined, agencyCode: HN, applicant: { unitCode: 'YN0456B', name: 'Công ty Cổ phần Bến Thành' } }), principals.ivanB);
+  a1 = await w.receive(await w.sign(orgInput({ channel: undefined, agencyCode: HN })), principals.ivanA);
+  a2 = await w.receive(await w.sign(orgInput({ channel: undefined, agencyCode: HCM, procedureCode: '1.002003' })), principals.ivanA);
+  b1 = await w.receive(await w.sign(orgInput({ channel: undefined, agencyCode: HN, applicant: { unitCode: 'YN0456B', name: 'Công ty Cổ phần Bến Thành' } })), principals.ivanB);
   const confirmation = await w.confirm(principals.citizen);
   mine = await w.receive(orgInput({ channel: undefined, agencyCode: HN, applicant: { personalId: '001090012345', name: 'Nguyễn Thị Lan' }, confirmation }), principals.citizen);
   hcm = await w.receive(orgInput(), principals.officerHcm);

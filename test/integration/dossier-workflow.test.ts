@@ -104,7 +104,7 @@ describe('supplements, transfers, results and history', () => {
   });
 
   test('the applicant may send the supplement and withdraw, but not process (R-DOS-8)', async () => {
-    let d = await w.receive(orgInput({ channel: undefined, agencyCode: HN }), principals.ivanA);
+    let d = await w.receive(await w.sign(orgInput({ channel: undefined, agencyCode: HN })), principals.ivanA);
     d = await w.act({ code: d.code, action: 'START_PROCESSING', expectedVersion: 1 });
     d = await w.act({ code: d.code, action: 'REQUEST_SUPPLEMENT', expectedVersion: 2, reason: 'Thiếu tờ khai' });
     await expect(w.act({ code: d.code, action: 'COMPLETE', expectedVersion: 3 }, principals.ivanA)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });

@@ -1,13 +1,11 @@
-import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import forge from 'node-forge';
-import { FlattenedSign } from 'jose';
+import { randomBytes } from 'node:crypto';
 import { identitySubgraph } from '../../subgraphs/identity/subgraph';
 import { agencyModel } from '../../subgraphs/identity/models/agency';
 import { citizenModel } from '../../subgraphs/identity/models/citizen';
 import { organizationModel } from '../../subgraphs/identity/models/organization';
 import { certificateModel } from '../../subgraphs/identity/models/certificate';
 import { accountModel } from '../../subgraphs/identity/models/account';
-import { canonicalJson } from '../../subgraphs/identity/services/signatures';
+import { makeOrganizationCertificate, signCanonical } from '../../scripts/lib/organization-keys';
 import { taxCheckDigit } from '../../platform/identifiers';
 import { generatePopulation, startPopulationSimulator } from '../../adapters/population/simulator';
 import { startNpspSimulator } from '../../adapters/npsp/simulator';
@@ -33,24 +31,7 @@ const people = generatePopulation(VOLUME + 10, 20261212);
 /** Citizens the population database knows: the first never verified here, the others stored as verified. */
 const [fresh, ...stored] = people;
 
-/** A self-signed RSA certificate valid a year either side of now, and its private key. */
-function makeCertificate(commonName: string) {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
-  cert.serialNumber = randomBytes(8).toString('hex');
-  cert.validity.notBefore = new Date(Date.now() - 365 * 86_400_000);
-  cert.validity.notAfter = new Date(Date.now() + 365 * 86_400_000);
-  cert.setSubject([{ name: 'commonName', value: commonName }]);
-  cert.setIssuer([{ name: 'commonName', value: commonName }]);
-  cert.sign(forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()), forge.md.sha256.create());
-  return { pem: forge.pki.certificateToPem(cert), privateKey };
-}
-
-async function signDetached(payload: unknown, key: KeyObject): Promise<string> {
-  const jws = await new FlattenedSign(Buffer.from(canonicalJson(payload))).setProtectedHeader({ alg: 'RS256' }).sign(key);
-  return `${jws.protected}..${jws.signature}`;
-}
+const makeCertificate = (commonName: string) => makeOrganizationCertificate(commonName, new Date(Date.now() - 365 * 86_400_000), new Date(Date.now() + 365 * 86_400_000));
 
 /** The n-th organisation of the filler: a VSS-shaped unit code and a tax code with a valid check digit. */
 function organizationAt(n: number) {
@@ -176,7 +157,7 @@ describe('identity hot paths are index lookups at national volume (R-Q-1, issue 
   test('registering a certificate checks the organisation by unit code; a signature check reads certificates by unit code', async () => {
     const other = makeCertificate('Cong ty Co phan Ben Thanh');
     const submission = { dossier: { procedureCode: '1.002001', unitCode: 'TA0123A', employees: 42 } };
-    const signature = await signDetached(submission, signer.privateKey);
+    const signature = await signCanonical(submission, signer.privateKeyPem);
     const CHECK = `query($u: ID!, $p: String!, $s: String!) { verifyOrganizationSignature(unitCode: $u, payload: $p, signature: $s) { valid reason } }`;
     let registered: unknown;
     let checks: unknown[] = [];

@@ -49,7 +49,8 @@ const register = async (p: Principal, sim: IvanSimulator, receiver: string, kind
   sim.setSecret(receiver, reg.secret);
   return reg;
 };
-const fileAs = (p: Principal) => w.receive(orgInput({ channel: undefined, agencyCode: HN }), p);
+/** An I-VAN intake, signed by its employer as every one must be (R-ID-4). */
+const fileAs = async (p: Principal) => w.receive(await w.sign(orgInput({ channel: undefined, agencyCode: HN })), p);
 const walk = async (code: string, steps: Omit<ActionInput, 'code' | 'expectedVersion'>[]) => {
   let version = 1;
   for (const step of steps) version = (await w.act({ code, expectedVersion: version, ...step }, principals.officer)).seq;

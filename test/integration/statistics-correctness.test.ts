@@ -9,6 +9,7 @@ import { relayOutbox, startOutboxRelay } from '../../subgraphs/dossiers/services
 import type { DossierRecord } from '../../subgraphs/dossiers/models/dossier';
 import type { DossierEventRecord } from '../../subgraphs/dossiers/models/dossier-event';
 import type { ActionInput } from '../../subgraphs/dossiers/services/transitions';
+import type { ReceiveInput } from '../../subgraphs/dossiers/services/intake';
 import { eventLog } from '../../scripts/stats-rebuild';
 import { seededRandom } from '../../scripts/lib/random';
 import { dossiersWorld, HCM, HN, VSS } from '../support/dossiers';
@@ -48,7 +49,8 @@ async function fileDossiers(procedures: string[]) {
     const applicant = filer.client === 'citizen' ? { personalId: filer.personalId, name: 'Nguyễn Văn An' } : { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' };
     const confirmation = filer.client === 'citizen' ? await w.confirm(filer) : undefined;
     let t = at;
-    let d: DossierRecord = await w.receive({ procedureCode: procedure, agencyCode: agency, channel, applicant, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }], confirmation }, filer, new Date(t));
+    const input: ReceiveInput = { procedureCode: procedure, agencyCode: agency, channel, applicant, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }], confirmation };
+    let d: DossierRecord = await w.receive(filer.client === 'ivan' ? await w.sign(input) : input, filer, new Date(t));
     const act = async (action: ActionInput['action'], extra: Partial<ActionInput> = {}, hours = 2 + r[11]! * 200) => {
       t += hours * 3_600_000;
       d = await w.act({ code: d.code, action, expectedVersion: d.seq, ...extra }, OFFICERS[d.handlingAgencyCode]!, new Date(t));

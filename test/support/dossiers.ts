@@ -12,6 +12,10 @@ import { publishProcedure, updateProcedure, withdrawProcedure } from '../../subg
 import { contentOf, type ProcedureContentRecord } from '../../subgraphs/procedures/models/procedure';
 import { actOnDossier, type ActionInput } from '../../subgraphs/dossiers/services/transitions';
 import { seedProcedures } from '../../scripts/seed';
+import { identitySubgraph } from '../../subgraphs/identity/subgraph';
+import { organizationModel } from '../../subgraphs/identity/models/organization';
+import { ORGANIZATIONS } from '../../scripts/seed-data';
+import { demoOrganizationKeys, organizationSigner, registerOrganizationCertificates } from '../../scripts/lib/organization-keys';
 import { httpSubgraph, principals, subgraphHarness } from './harness';
 import { otpDesk } from './otp';
 
@@ -28,17 +32,22 @@ export const orgInput = (over: Partial<ReceiveInput> = {}): ReceiveInput => ({
 });
 
 /**
- * The dossiers subgraph in-process with the procedures subgraph running over real HTTP (asked at
- * intake when the local copy of the catalogue does not know a procedure), both on the global
- * FerretDB and Redis, with the demo procedure catalogue; the dossiers subgraph follows the
- * procedure change stream as in production.
+ * The dossiers subgraph in-process with the procedures and identity subgraphs running over real
+ * HTTP (asked at intake: a procedure the local copy of the catalogue does not know, an I-VAN
+ * submission's organisation signature), all on the global FerretDB and Redis, with the demo
+ * procedure catalogue and the demo organisations and their certificates; the dossiers subgraph
+ * follows the procedure change stream as in production.
  */
 export async function dossiersWorld(opts: { redisDb: number; env?: Record<string, string> }) {
   const procedures = await httpSubgraph(proceduresSubgraph, { redisDb: opts.redisDb });
   const pdb = await connectDatabase(process.env.MONGODB_URI!, `${procedures.prefix}procedures`);
   const pmodels = { Procedure: procedureModel(pdb), ProcedureChange: procedureChangeModel(pdb) };
   await seedProcedures(pmodels);
-  const h = await subgraphHarness(dossiersSubgraph, { redisDb: opts.redisDb, env: { PROCEDURES_URL: procedures.url, ...opts.env } });
+  const identity = await httpSubgraph(identitySubgraph, { redisDb: opts.redisDb });
+  const idb = await connectDatabase(process.env.MONGODB_URI!, `${identity.prefix}identity`);
+  await organizationModel(idb).insertMany(ORGANIZATIONS);
+  await registerOrganizationCertificates(idb, demoOrganizationKeys(process.env.KEYS_DIR!));
+  const h = await subgraphHarness(dossiersSubgraph, { redisDb: opts.redisDb, env: { PROCEDURES_URL: procedures.url, IDENTITY_URL: identity.url, ...opts.env } });
   const domain = domainOf(h.deps);
   const stopFollowing = followProcedureChanges(domain.models.ProcedureRevision, h.deps.redis, h.deps.logger);
   const catalogue = { procedures: new ProcedureRepository(pmodels) };
@@ -73,6 +82,10 @@ export async function dossiersWorld(opts: { redisDb: number; env?: Record<string
         await heard(code);
       },
     },
+    /** The identity subgraph's database: organisations and their certificates. */
+    identityDb: idb,
+    /** Signs a submission as its applicant organisation, with the demo key (as every I-VAN intake must be, R-ID-4). */
+    sign: organizationSigner(process.env.KEYS_DIR!),
     receive: async (input: ReceiveInput = orgInput(), p: Principal = principals.officer, now?: Date) => receiveDossier({ ...domain, principal: p, ...(await call(p)) }, input, now),
     /** A citizen's confirmation of `purpose` (a new draft's submission by default), through requestOtp and verifyOtp (test/support/otp.ts). */
     confirm: async (citizen: Principal, purpose?: string) => (await otp()).confirm(citizen, purpose),
@@ -84,6 +97,9 @@ export async function dossiersWorld(opts: { redisDb: number; env?: Record<string
       await procedures.stop();
       await pdb.dropDatabase();
       await pdb.close();
+      await identity.stop();
+      await idb.dropDatabase();
+      await idb.close();
     },
   };
 }

@@ -80,7 +80,7 @@ describe('issue 17: the same variables and defaults as before the schemas', () =
     const empty = { ...base, PORT: '', SHED_MAX_LAG_MS: '', PUBLIC_LOOKUPS_PER_MINUTE: '' };
     expect(loadServiceConfig('documents', empty)).toMatchObject({ host: '127.0.0.1', port: 4004, logLevel: 'info', metricsPort: null, shedding: { maxInFlight: 512, maxEventLoopDelayMs: 1000 } });
     expect(loadDossiersConfig(empty)).toEqual({
-      proceduresUrl: 'http://127.0.0.1:4002/graphql', publicLookupsPerMinute: 30, outboxIntervalMs: 250, sms: null, smsLookupsPerHour: 10, npsp: null,
+      proceduresUrl: 'http://127.0.0.1:4002/graphql', identityUrl: 'http://127.0.0.1:4001/graphql', publicLookupsPerMinute: 30, outboxIntervalMs: 250, sms: null, smsLookupsPerHour: 10, npsp: null,
       portalSyncIntervalMs: 1000, portalSyncRetry: { baseMs: 1000, maxMs: 300_000 },
       ivanDeliveryIntervalMs: 1000, ivanDeliveryRetry: { baseMs: 1000, maxMs: 300_000 }, ivanDeliveryTimeoutMs: 5000,
     });

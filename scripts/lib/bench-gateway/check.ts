@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { BenchPath } from './paths';
 import { CATALOGUE_SIZE } from './seed';
-import { RECEIVE_MUTATION, W0_QUERY, W1_DIRECT_QUERY, W1_QUERY, W2_QUERY, intakeInput, type CallerName, type WorkloadName } from './workloads';
+import { RECEIVE_MUTATION, W0_QUERY, W1_DIRECT_QUERY, W1_QUERY, W2_QUERY, type CallerName, type SignedIntake, type WorkloadName } from './workloads';
 
 interface Sample {
   caller: CallerName;
@@ -17,7 +17,7 @@ interface Sample {
 type Poll = { dossier: { code: string; status: string; appointmentAt: string; procedure: { code: string } | null; handlingAgency: { code: string } | null } | null };
 type Intake = { receiveDossier: { code: string } & Record<string, unknown> };
 
-function samples(workload: WorkloadName, pollCodes: readonly string[], intakeAgency: string): Sample[] {
+function samples(workload: WorkloadName, pollCodes: readonly string[], intake: SignedIntake): Sample[] {
   switch (workload) {
     case 'W0':
       return [{ caller: 'anonymous', body: { query: W0_QUERY }, sane: (d) => (d as { agencies: { edges: unknown[] } }).agencies.edges.length > 0 }];
@@ -40,7 +40,7 @@ function samples(workload: WorkloadName, pollCodes: readonly string[], intakeAge
       // Its polls are W1's; here one intake per path, equal but for the dossier's number.
       return [{
         caller: 'ivan',
-        body: { query: RECEIVE_MUTATION, variables: { input: intakeInput(99_999, intakeAgency) } },
+        body: { query: RECEIVE_MUTATION, variables: { input: intake } },
         comparable: (d) => ({ ...(d as Intake).receiveDossier, code: (d as Intake).receiveDossier.code.replace(/-\d+$/, '-#') }),
         sane: (d) => typeof (d as Intake).receiveDossier?.code === 'string',
       }];
@@ -60,12 +60,12 @@ async function ask(path: BenchPath, caller: CallerName, body: Sample['body']): P
  * Before any timing: every path must answer every workload with the same `data` as the first
  * path (ours), deep-equal, without errors. Returns what differed, empty when all agree.
  */
-export async function checkAnswers(paths: BenchPath[], workloads: readonly WorkloadName[], pollCodes: readonly string[], intakeAgency: string): Promise<string[]> {
+export async function checkAnswers(paths: BenchPath[], workloads: readonly WorkloadName[], pollCodes: readonly string[], intake: SignedIntake): Promise<string[]> {
   const problems: string[] = [];
   const gateways = paths.filter((p) => p.name !== 'direct');
   const direct = paths.find((p) => p.name === 'direct');
   for (const workload of workloads) {
-    for (const sample of samples(workload, pollCodes, intakeAgency)) {
+    for (const sample of samples(workload, pollCodes, intake)) {
       const comparable = sample.comparable ?? ((d: unknown) => d);
       let reference: unknown;
       for (const path of gateways) {

@@ -4,6 +4,7 @@ import { agencyModel } from '../../../subgraphs/identity/models/agency';
 import { mintDevToken } from '../../../platform/dev-token';
 import { DEMO } from '../../seed-data';
 import { INTAKE_PROCEDURE, intakeInput } from './workloads';
+import { organizationSigner } from '../organization-keys';
 
 /** The catalogue page of W2 shows this many procedures. */
 export const CATALOGUE_SIZE = 50;
@@ -101,11 +102,12 @@ export async function seedForBench(opts: { gatewayUrl: string; keysDir: string; 
   const have = await listPolls();
   const missing = POLL_DOSSIERS - have.length;
   if (missing > 0) opts.log(`filing ${missing} I-VAN dossiers for the polls…`);
+  const sign = organizationSigner(opts.keysDir);
   const officers = new Map<string, string>();
   const officerOf = async (agencyCode: string) => officers.get(agencyCode) ?? officers.set(agencyCode, await token({ client: 'officer', agencyCode })).get(agencyCode)!;
   const fileOne = async (i: number) => {
     const agencyCode = intakeAgencies[i % intakeAgencies.length]!;
-    const { receiveDossier } = await call<{ receiveDossier: { code: string; version: number } }>(ivan, RECEIVE, { input: intakeInput(50_000 + i, agencyCode) });
+    const { receiveDossier } = await call<{ receiveDossier: { code: string; version: number } }>(ivan, RECEIVE, { input: await sign(intakeInput(50_000 + i, agencyCode)) });
     let version = receiveDossier.version;
     const steps = [[], ['START_PROCESSING'], ['START_PROCESSING', 'COMPLETE']][i % 3]!;
     for (const action of steps) {

@@ -1,5 +1,6 @@
 import { ANONYMOUS, DEFAULT_SCOPES, type Principal } from '../../../platform/principal';
-import { DEMO } from '../../seed-data';
+import { DEMO, ORGANIZATIONS } from '../../seed-data';
+import { organizationSigner } from '../organization-keys';
 
 /**
  * The workloads of bench:gateway (issue 15) and who sends them. Each caller is a principal as our
@@ -43,13 +44,26 @@ export const RECEIVE_MUTATION =
   'mutation($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code status procedure { code name } handlingAgency { code name } } }';
 
 export const INTAKE_PROCEDURE = '1.002001';
-/** An I-VAN intake of a (made-up) employer's registration at `agencyCode`. */
-export const intakeInput = (n: number, agencyCode: string) => ({
-  procedureCode: INTAKE_PROCEDURE,
-  agencyCode,
-  applicant: { unitCode: `BG${String(n % 90_000).padStart(5, '0')}`, name: 'Công ty TNHH Bình An' },
-  components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai tham gia, điều chỉnh thông tin BHXH, BHYT' }],
-});
+/** An I-VAN intake of a demo employer's registration at `agencyCode`; sent signed by that employer (R-ID-4). */
+export const intakeInput = (n: number, agencyCode: string) => {
+  const employer = ORGANIZATIONS[n % ORGANIZATIONS.length]!;
+  return {
+    procedureCode: INTAKE_PROCEDURE,
+    agencyCode,
+    applicant: { unitCode: employer.unitCode, name: employer.name },
+    components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai tham gia, điều chỉnh thông tin BHXH, BHYT' }],
+  };
+};
+export type SignedIntake = ReturnType<typeof intakeInput> & { organizationSignature: string };
+
+/**
+ * The intakes the mix sends, each signed by its employer (R-ID-4): one per agency and demo
+ * employer, signed before the run, since signing every request would spend the benchmark's own CPU.
+ */
+export async function signedIntakes(keysDir: string, agencies: readonly string[]): Promise<SignedIntake[]> {
+  const sign = organizationSigner(keysDir);
+  return Promise.all(agencies.flatMap((agency, i) => ORGANIZATIONS.map((_, k) => sign(intakeInput(i * ORGANIZATIONS.length + k, agency)))));
+}
 
 export type WorkloadName = 'W0' | 'W1' | 'W2' | 'MIX';
 export const WORKLOAD_NAMES: readonly WorkloadName[] = ['W0', 'W1', 'W2', 'MIX'];
@@ -70,23 +84,21 @@ export const MIX_EVERY = 10;
 
 /**
  * Builds the workloads over the seeded data: polls go round `pollCodes` (one shared counter, so
- * the 20 connections spread over them), intakes each file a new dossier at one of `intakeAgencies`.
+ * the 20 connections spread over them), intakes each file a new dossier, going round `intakes`.
  */
-export function buildWorkloads(pollCodes: readonly string[], intakeAgencies: readonly string[]): Record<WorkloadName, Workload> {
+/** One body after another, round and round (one counter, shared by every connection). */
+function rotatingBodies(bodies: readonly string[]): () => string {
+  let i = 0;
+  return () => bodies[i++ % bodies.length]!;
+}
+
+export function buildWorkloads(pollCodes: readonly string[], intakes: readonly SignedIntake[]): Record<WorkloadName, Workload> {
   const fixed = (query: string) => {
     const body = JSON.stringify({ query });
     return () => body;
   };
-  const rotating = (query: string) => {
-    const bodies = pollCodes.map((code) => JSON.stringify({ query, variables: { code } }));
-    let i = 0;
-    return () => bodies[i++ % bodies.length]!;
-  };
-  let intakes = 0;
-  const intake = () => {
-    const n = intakes++;
-    return JSON.stringify({ query: RECEIVE_MUTATION, variables: { input: intakeInput(n, intakeAgencies[n % intakeAgencies.length]!) } });
-  };
+  const rotating = (query: string) => rotatingBodies(pollCodes.map((code) => JSON.stringify({ query, variables: { code } })));
+  const intake = rotatingBodies(intakes.map((input) => JSON.stringify({ query: RECEIVE_MUTATION, variables: { input } })));
   const poll = rotating(W1_QUERY);
   return {
     W0: { name: 'W0', title: 'agencies(first: 10), anonymous (identity)', caller: 'anonymous', sequence: [fixed(W0_QUERY)], mutates: false },

@@ -2,6 +2,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { DossierRecord } from '../models/dossier';
 import { AuditDossierRow } from '../../../platform/audit';
 import { DossierEventRecord } from '../models/dossier-event';
+import { ConfirmationRecord } from '../models/confirmation';
 import { EventLogRecord } from '../models/event-log';
 import { IvanChangeRecord } from '../models/ivan-change';
 import { AgencyStepRecord, StatusLookup, AgencyRef, ProcedureRef, ProcedureVersionRef, CitizenRef, OrganizationRef } from '../models/refs';
@@ -697,6 +698,20 @@ export type ReceiveDossierInput = {
    * WRONG_PURPOSE, NOT_YOURS). The dossier keeps it as `confirmation`.
    */
   confirmation?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The applicant organisation's confirmation (R-ID-4; 352/QĐ-BHXH Art. 17): required from I-VAN
+   * providers, who file for employers (R-INT-1) and so must name applicant.unitCode; refused from
+   * other clients. A detached compact JWS ("<header>..<signature>", RS256 or ES256) by a
+   * certificate registered to applicant.unitCode, over the canonical JSON of this input without
+   * organizationSignature: exactly the fields procedureCode, agencyCode, channel,
+   * applicant { personalId unitCode name } and components [{ documentTypeCode name originals copies }];
+   * strings trimmed; agencyCode, channel, personalId and unitCode left out when absent or null;
+   * originals and copies always present, defaulting to 1 and 0; components in the order sent.
+   * Canonical JSON: keys sorted at every level, strings in Unicode NFC, no spaces. A refusal is
+   * BAD_USER_INPUT on this field with its reason (MISSING, MALFORMED, NO_CERTIFICATE,
+   * SIGNATURE_INVALID, CERTIFICATE_EXPIRED) and stores nothing.
+   */
+  organizationSignature?: InputMaybe<Scalars['String']['input']>;
   /** National code of a procedure published now (R-DOS-5). */
   procedureCode: Scalars['ID']['input'];
 };
@@ -812,7 +827,7 @@ export type ResolversTypes = ResolversObject<{
   DossierAction: DossierAction;
   DossierActionInput: DossierActionInput;
   DossierChange: ResolverTypeWrapper<EventLogRecord>;
-  DossierConfirmation: ResolverTypeWrapper<DossierConfirmation>;
+  DossierConfirmation: ResolverTypeWrapper<ConfirmationRecord>;
   DossierConnection: ResolverTypeWrapper<Omit<DossierConnection, 'edges'> & { edges: Array<ResolversTypes['DossierEdge']> }>;
   DossierEdge: ResolverTypeWrapper<Omit<DossierEdge, 'node'> & { node: ResolversTypes['Dossier'] }>;
   DossierFilter: DossierFilter;
@@ -862,7 +877,7 @@ export type ResolversParentTypes = ResolversObject<{
   Dossier: DossierRecord;
   DossierActionInput: DossierActionInput;
   DossierChange: EventLogRecord;
-  DossierConfirmation: DossierConfirmation;
+  DossierConfirmation: ConfirmationRecord;
   DossierConnection: Omit<DossierConnection, 'edges'> & { edges: Array<ResolversParentTypes['DossierEdge']> };
   DossierEdge: Omit<DossierEdge, 'node'> & { node: ResolversParentTypes['Dossier'] };
   DossierFilter: DossierFilter;

@@ -9,6 +9,7 @@ import { dossierCode, dossierCodePrefix, MAX_DAILY_SEQUENCE } from './code';
 import type { DossierRepository } from '../repositories/dossiers';
 import type { ProcedureCatalogue } from './procedure-catalogue';
 import { missingConfirmation, type Confirmations } from '../../../platform/confirmations';
+import { confirmBySignature, type SignatureVerifier } from './organization-signature';
 
 export type Channel = (typeof CHANNELS)[number];
 
@@ -20,15 +21,19 @@ export interface ReceiveInput {
   components: { documentTypeCode: string; name: string; originals?: number | null; copies?: number | null }[];
   /** A citizen's online submission only: the confirmation verifyOtp answered for SUBMIT_DOSSIER:<draft id> (R-ID-4). */
   confirmation?: string | null;
+  /** I-VAN submissions only: the applicant organisation's detached JWS over the canonical submission (R-ID-4). */
+  organizationSignature?: string | null;
 }
 
-/** What an intake needs: who files, and the dossiers subgraph's catalogue, calendar and store. */
+/** What an intake needs: who files, and the dossiers subgraph's catalogue, calendar, signature check and store. */
 export interface IntakeContext extends Caller {
   dossiers: DossierRepository;
   catalogue: ProcedureCatalogue;
   calendar: WorkingCalendar;
   /** Checks and consumes a citizen's OTP confirmation (platform/confirmations.ts). */
   confirmations: Confirmations;
+  /** Checks an I-VAN submission's organisation signature with the identity subgraph. */
+  signatures: SignatureVerifier;
 }
 
 /** Channel and receiving agency follow from who is filing (R-DOS-6); the caller cannot claim another's. */
@@ -64,6 +69,20 @@ function validate(p: Principal, input: ReceiveInput, errors: InputError[], now: 
   if (p.client === 'citizen' && a.personalId !== p.personalId) {
     errors.push({ field: 'applicant.personalId', message: 'citizens file dossiers for themselves only' });
   }
+  if (p.client === 'ivan') {
+    // I-VANs file for employers (R-INT-1), who confirm with their digital signature (R-ID-4; 352 Art. 17).
+    if (a.personalId) errors.push({ field: 'applicant.unitCode', message: "I-VAN providers file for employers: name the employer's unit code, not a personal id" });
+    if (!input.organizationSignature) {
+      errors.push({
+        field: 'organizationSignature', reason: 'MISSING',
+        message: "I-VAN submissions carry the employer's signature: a detached JWS (RS256 or ES256) by a certificate registered to the applicant's unit code, "
+          + 'over the canonical JSON of the submission (described at ReceiveDossierInput.organizationSignature in the GraphQL schema, at ChuKySo in the WSDL)',
+      });
+    }
+  } else if (input.organizationSignature) {
+    // Refused rather than dropped: a signature we did not check must not look accepted to its sender.
+    errors.push({ field: 'organizationSignature', message: `only I-VAN providers send an organisation's signature; a ${p.client} client's intake carries none` });
+  }
   if (input.components.length === 0) errors.push({ field: 'components', message: 'list at least one component received' });
   input.components.forEach(({ originals = 1, copies = 0, ...c }, i) => {
     if (!c.documentTypeCode.trim() || !c.name.trim()) errors.push({ field: `components.${i}`, message: 'documentTypeCode and name are required' });
@@ -85,10 +104,11 @@ function validate(p: Principal, input: ReceiveInput, errors: InputError[], now: 
 }
 
 /**
- * Receives a dossier (R-DOS-1, 5, 6, 10): validates everything first, checks a citizen's OTP
- * confirmation (R-ID-4) and that the procedure is published now, consumes the confirmation,
- * then issues the code and appointment date in one append. A confirmation consumed for an intake
- * that then stores nothing is given back.
+ * Receives a dossier (R-DOS-1, 5, 6, 10): validates everything first, checks how the applicant
+ * confirmed it (R-ID-4: a citizen's OTP confirmation, an I-VAN submission's organisation
+ * signature) and that the procedure is published now, consumes the OTP confirmation, then issues
+ * the code and appointment date in one append. A confirmation consumed for an intake that then
+ * stores nothing is given back.
  */
 export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, now = new Date()): Promise<DossierRecord> {
   const p = ctx.principal;
@@ -97,6 +117,9 @@ export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, no
   validate(p, input, errors, now);
   if (errors.length) throw invalidInput(errors);
   const otp = p.client === 'citizen' ? await ctx.confirmations.check(input.confirmation!, { subject: p.personalId!, purpose: 'SUBMIT_DOSSIER' }, now) : null;
+  const signed = p.client === 'ivan'
+    ? await confirmBySignature(ctx, { unitCode: input.applicant.unitCode!, submission: input, signature: input.organizationSignature! }, now)
+    : null;
 
   const procedure = await ctx.catalogue.get(input.procedureCode, ctx);
   if (!procedure) throw invalidInput([{ field: 'procedureCode', message: `no procedure has code ${input.procedureCode}` }]);
@@ -140,7 +163,7 @@ export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, no
   };
 
   const consumed = otp ? await ctx.confirmations.consume(otp, now) : null;
-  changes.confirmation = consumed?.record ?? null;
+  changes.confirmation = consumed?.record ?? signed;
   const prefix = dossierCodePrefix(agencyCode, now);
   const event = await ctx.dossiers.claimNumber(prefix, MAX_DAILY_SEQUENCE, (n) => dossierCode(prefix, n), (dossierCode) => ({
     dossierCode, seq: 1, action: 'RECEIVE', previousState: null, state: 'RECEIVED', previousStatus: null, status: 'RECEIVED',

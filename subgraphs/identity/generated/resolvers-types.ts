@@ -346,6 +346,8 @@ export type SignInResult = {
 /** The outcome of checking an organisation's signature over a payload (R-ID-4). */
 export type SignatureCheck = {
   __typename?: 'SignatureCheck';
+  /** The registered certificate whose key made the signature (also when it has expired); null when none did. */
+  certificate?: Maybe<OrganizationCertificate>;
   message: Scalars['String']['output'];
   /** Why it was rejected; null when valid. */
   reason?: Maybe<SignatureRejection>;
@@ -661,6 +663,7 @@ export type SignInResultResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type SignatureCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignatureCheck'] = ResolversParentTypes['SignatureCheck']> = ResolversObject<{
+  certificate?: Resolver<Maybe<ResolversTypes['OrganizationCertificate']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['SignatureRejection']>, ParentType, ContextType>;
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

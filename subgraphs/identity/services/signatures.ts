@@ -3,6 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { flattenedVerify, importX509 } from 'jose';
 import { appError, badInput, ErrorCode, notFound } from '../../../platform/errors';
 import { isDuplicateKey } from '../../../platform/mongo';
+import { canonicalJson } from '../../../platform/signed-submission';
 import type { CertificateRecord } from '../models/certificate';
 
 /**
@@ -12,19 +13,10 @@ import type { CertificateRecord } from '../models/certificate';
  * or an expired certificate is rejected with the reason.
  */
 export type SignatureCheckResult =
-  | { valid: true; reason: null; message: string }
-  | { valid: false; reason: 'MALFORMED' | 'NO_CERTIFICATE' | 'SIGNATURE_INVALID' | 'CERTIFICATE_EXPIRED'; message: string };
-
-/** JSON with keys sorted at every level, strings in NFC, no spaces: the bytes that get signed. */
-export function canonicalJson(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.normalize('NFC'));
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k.normalize('NFC'))}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
+  | { valid: true; reason: null; message: string; certificate: CertificateRecord }
+  | { valid: false; reason: 'MALFORMED' | 'NO_CERTIFICATE' | 'SIGNATURE_INVALID'; message: string; certificate: null }
+  /** The certificate's key made the signature, but the certificate is not valid now. */
+  | { valid: false; reason: 'CERTIFICATE_EXPIRED'; message: string; certificate: CertificateRecord };
 
 const ALGORITHMS = { rsa: 'RS256', ec: 'ES256' } as const;
 
@@ -73,10 +65,10 @@ export async function checkSignature(
     if (parts.length !== 3 || parts[1] !== '') throw new Error('not detached');
     canonical = canonicalJson(JSON.parse(payload));
   } catch {
-    return { valid: false, reason: 'MALFORMED', message: 'signature must be a detached compact JWS (<header>..<signature>) and payload JSON' };
+    return { valid: false, reason: 'MALFORMED', message: 'signature must be a detached compact JWS (<header>..<signature>) and payload JSON', certificate: null };
   }
   const certificates = await Certificate.find({ unitCode }).lean().exec();
-  if (certificates.length === 0) return { valid: false, reason: 'NO_CERTIFICATE', message: `organisation ${unitCode} has no registered certificate` };
+  if (certificates.length === 0) return { valid: false, reason: 'NO_CERTIFICATE', message: `organisation ${unitCode} has no registered certificate`, certificate: null };
   const jws = { protected: parts[0]!, signature: parts[2]!, payload: Buffer.from(canonical).toString('base64url') };
   for (const c of certificates) {
     const keyType = new X509Certificate(c.pem).publicKey.asymmetricKeyType as keyof typeof ALGORITHMS;
@@ -88,9 +80,9 @@ export async function checkSignature(
       continue;
     }
     if (c.validTo <= now || c.validFrom > now) {
-      return { valid: false, reason: 'CERTIFICATE_EXPIRED', message: `the signing certificate was valid until ${c.validTo.toISOString()}` };
+      return { valid: false, reason: 'CERTIFICATE_EXPIRED', message: `the signing certificate was valid until ${c.validTo.toISOString()}`, certificate: c };
     }
-    return { valid: true, reason: null, message: `signed with certificate ${c.fingerprint} (${c.subject})` };
+    return { valid: true, reason: null, message: `signed with certificate ${c.fingerprint} (${c.subject})`, certificate: c };
   }
-  return { valid: false, reason: 'SIGNATURE_INVALID', message: "the signature does not match this payload under any of the organisation's certificates: the payload changed, or another key signed it" };
+  return { valid: false, reason: 'SIGNATURE_INVALID', message: "the signature does not match this payload under any of the organisation's certificates: the payload changed, or another key signed it", certificate: null };
 }
