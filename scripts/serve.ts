@@ -46,7 +46,7 @@ const KEYS: Record<ServiceName, string[]> = {
   gateway: ['internal', 'timestamp'],
   identity: ['internal', 'confirmation'],
   procedures: ['internal'],
-  dossiers: ['internal', 'confirmation'],
+  dossiers: ['internal', 'confirmation', 'timestamp'],
   documents: ['internal', 'timestamp'],
   statistics: ['internal'],
 };

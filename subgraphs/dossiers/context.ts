@@ -30,6 +30,8 @@ import { httpSmsGateway } from '../../adapters/sms/client';
 import type { SmsGateway } from '../../adapters/sms/port';
 import { Confirmations } from '../../platform/confirmations';
 import { keyStoreOf } from '../../platform/key-store';
+import { localTimestamps } from '../../adapters/timestamp/local';
+import type { TimestampPort } from '../../adapters/timestamp/port';
 
 /** What lives as long as the process: models, the calendar, the procedure catalogue client. */
 export interface DossiersDomain {
@@ -40,6 +42,8 @@ export interface DossiersDomain {
   catalogue: ProcedureCatalogue;
   /** Checks the applicant organisation's signature on I-VAN intakes (R-ID-4), in the identity subgraph. */
   signatures: SignatureVerifier;
+  /** Dates the organisation signatures intake accepts (adapters/timestamp; issue 19). */
+  timestamps: TimestampPort;
   sms: SmsGateway | null;
   /** The national portal's dossier services (R-INT-2); null when NPSP_URL is not set. */
   portal: NationalPortalDossiers | null;
@@ -90,6 +94,7 @@ export const domainOf = perProcess((deps): DossiersDomain => {
     calendar: WorkingCalendar.load(),
     catalogue: replicatedProcedureCatalogue(models.ProcedureRevision, httpProcedureCatalogue(config.proceduresUrl)),
     signatures: httpSignatureVerifier(config.identityUrl),
+    timestamps: localTimestamps(keyStoreOf(deps.config.keys)),
     sms: config.sms ? httpSmsGateway(config.sms.gatewayUrl, config.sms.apiKey) : null,
     portal: config.npsp ? npspClient(config.npsp) : null,
     ivanReceiver: ivanReceiverClient({ timeoutMs: config.ivanDeliveryTimeoutMs }),

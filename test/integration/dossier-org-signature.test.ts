@@ -9,6 +9,9 @@ import { httpSignatureVerifier } from '../../subgraphs/dossiers/services/organiz
 import { receiveDossier, type ReceiveInput } from '../../subgraphs/dossiers/services/intake';
 import { demoOrganizationKey, makeOrganizationCertificate, signSubmission } from '../../scripts/lib/organization-keys';
 import type { Principal } from '../../platform/principal';
+import { keyStoreOf } from '../../platform/key-store';
+import type { ConfirmationRecord } from '../../subgraphs/dossiers/models/confirmation';
+import { localTimestamps } from '../../adapters/timestamp/local';
 import { principals } from '../support/harness';
 import { dossiersWorld, HN, orgInput } from '../support/dossiers';
 
@@ -68,6 +71,9 @@ describe('I-VAN submissions carry the employer\'s digital signature (R-ID-4, R-I
       signature: input.organizationSignature, payloadSha256: sha256(payload), certificateFingerprint: cert.fingerprint256, certificateSubject: cert.subject,
     });
     const event = await w.models.DossierEvent.findOne({ dossierCode: d.code, seq: 1 }).lean();
+    // Dated by the time-stamping authority (issue 19): the token vouches for `at`, over this signature.
+    const stamp = await localTimestamps(keyStoreOf({ dir: keysDir })).verify((event!.changes.confirmation as ConfirmationRecord).timestamp!, sha256(input.organizationSignature!));
+    expect(stamp.at.toISOString()).toBe(d.confirmation.at);
     expect(event!.changes.confirmation).toMatchObject({ method: 'ORGANIZATION_SIGNATURE', by: SAO_MAI.unitCode, signature: input.organizationSignature, payloadSha256: sha256(payload) });
     const read = { code: d.code, confirmation: { method: 'ORGANIZATION_SIGNATURE', by: SAO_MAI.unitCode, signature: input.organizationSignature, payloadSha256: sha256(payload), certificateFingerprint: cert.fingerprint256 } };
     expect((await w.h.exec(READ, { code: d.code }, principals.ivanA)).data).toEqual({ dossier: read });

@@ -294,6 +294,7 @@ export type DossierChange = {
 /** How the applicant confirmed an electronic dossier (R-ID-4): an OTP for a citizen, a digital signature for an organisation. */
 export type DossierConfirmation = {
   __typename?: 'DossierConfirmation';
+  /** When: the OTP's verification; for a signature, the time its timestamp token vouches for. */
   at: Scalars['DateTime']['output'];
   /** The personal id or unit code that confirmed. */
   by: Scalars['String']['output'];
@@ -307,6 +308,12 @@ export type DossierConfirmation = {
   purpose?: Maybe<Scalars['String']['output']>;
   /** Signature: the detached JWS, the SHA-256 of the signed canonical payload, and the certificate. */
   signature?: Maybe<Scalars['String']['output']>;
+  /**
+   * Signature: a timestamp token over the SHA-256 of `signature` (a JWS under the `timestamp` key
+   * set, GET /.well-known/jwks/timestamp.json) vouching for `at`: the signature existed while its
+   * certificate was valid, whatever becomes of the certificate later (issue 19).
+   */
+  timestamp?: Maybe<Scalars['String']['output']>;
 };
 
 export type DossierConnection = {
@@ -1044,6 +1051,7 @@ export type DossierConfirmationResolvers<ContextType = Context, ParentType exten
   payloadSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   signature?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timestamp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

@@ -21,6 +21,8 @@ export interface ConfirmationRecord {
   payloadSha256?: string | null;
   certificateFingerprint?: string | null;
   certificateSubject?: string | null;
+  /** Signature: the timestamp token over its SHA-256 (adapters/timestamp), which vouches for `at`. */
+  timestamp?: string | null;
 }
 
 export const ConfirmationSchema = new Schema<ConfirmationRecord>(
@@ -35,6 +37,7 @@ export const ConfirmationSchema = new Schema<ConfirmationRecord>(
     payloadSha256: { type: String, default: null },
     certificateFingerprint: { type: String, default: null },
     certificateSubject: { type: String, default: null },
+    timestamp: { type: String, default: null },
   },
   { _id: false },
 );

@@ -10,6 +10,7 @@ import type { DossierRepository } from '../repositories/dossiers';
 import type { ProcedureCatalogue } from './procedure-catalogue';
 import { missingConfirmation, type Confirmations } from '../../../platform/confirmations';
 import { confirmBySignature, type SignatureVerifier } from './organization-signature';
+import type { TimestampPort } from '../../../adapters/timestamp/port';
 
 export type Channel = (typeof CHANNELS)[number];
 
@@ -25,7 +26,7 @@ export interface ReceiveInput {
   organizationSignature?: string | null;
 }
 
-/** What an intake needs: who files, and the dossiers subgraph's catalogue, calendar, signature check and store. */
+/** What an intake needs: who files, and the dossiers subgraph's catalogue, calendar, signature check, time-stamping and store. */
 export interface IntakeContext extends Caller {
   dossiers: DossierRepository;
   catalogue: ProcedureCatalogue;
@@ -34,6 +35,7 @@ export interface IntakeContext extends Caller {
   confirmations: Confirmations;
   /** Checks an I-VAN submission's organisation signature with the identity subgraph. */
   signatures: SignatureVerifier;
+  timestamps: TimestampPort;
 }
 
 /** Channel and receiving agency follow from who is filing (R-DOS-6); the caller cannot claim another's. */
@@ -118,7 +120,7 @@ export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, no
   if (errors.length) throw invalidInput(errors);
   const otp = p.client === 'citizen' ? await ctx.confirmations.check(input.confirmation!, { subject: p.personalId!, purpose: 'SUBMIT_DOSSIER' }, now) : null;
   const signed = p.client === 'ivan'
-    ? await confirmBySignature(ctx, { unitCode: input.applicant.unitCode!, submission: input, signature: input.organizationSignature! }, now)
+    ? await confirmBySignature(ctx, { unitCode: input.applicant.unitCode!, submission: input, signature: input.organizationSignature! })
     : null;
 
   const procedure = await ctx.catalogue.get(input.procedureCode, ctx);

@@ -2,6 +2,7 @@ import type { Caller } from '../../../platform/context';
 import { invalidInput } from '../../../platform/errors';
 import { canonicalSubmission, sha256Hex, type SubmissionFields } from '../../../platform/signed-submission';
 import { querySubgraph, type OnBehalfOf } from '../../../platform/subgraph-call';
+import type { TimestampPort } from '../../../adapters/timestamp/port';
 import type { ConfirmationRecord } from '../models/confirmation';
 
 /** The identity subgraph's verdict on an organisation's signature (its SignatureCheck). */
@@ -36,13 +37,12 @@ export function httpSignatureVerifier(url: string, timeoutMs = 3000): SignatureV
 /**
  * An I-VAN submission's confirmation (R-ID-4, R-INT-1): the applicant organisation's detached JWS
  * over the canonical submission (platform/signed-submission.ts), checked by the identity
- * subgraph. Returns what the dossier keeps; a refusal is BAD_USER_INPUT on organizationSignature
+ * subgraph, and dated with a timestamp token over the signature. Returns what the dossier keeps; a refusal is BAD_USER_INPUT on organizationSignature
  * with identity's reason and message.
  */
 export async function confirmBySignature(
-  ctx: Caller & { signatures: SignatureVerifier },
+  ctx: Caller & { signatures: SignatureVerifier; timestamps: TimestampPort },
   { unitCode, submission, signature }: { unitCode: string; submission: SubmissionFields; signature: string },
-  now: Date,
 ): Promise<ConfirmationRecord> {
   const payload = canonicalSubmission(submission);
   const verdict = await ctx.signatures.verify({ unitCode, payload, signature }, ctx);
@@ -50,8 +50,10 @@ export async function confirmBySignature(
     const reason = verdict.reason ?? 'SIGNATURE_INVALID';
     throw invalidInput([{ field: 'organizationSignature', message: `${verdict.message} (${reason})`, reason }]);
   }
+  // Dated by the time-stamping authority: the signature existed while its certificate held, whatever happens to the certificate later.
+  const stamp = await ctx.timestamps.stamp(sha256Hex(signature));
   return {
-    method: 'ORGANIZATION_SIGNATURE', by: unitCode, at: now, channel: null, otpId: null, purpose: null,
+    method: 'ORGANIZATION_SIGNATURE', by: unitCode, at: stamp.at, timestamp: stamp.token, channel: null, otpId: null, purpose: null,
     signature, payloadSha256: sha256Hex(payload), certificateFingerprint: verdict.certificate.fingerprint, certificateSubject: verdict.certificate.subject,
   };
 }
