@@ -44,9 +44,11 @@ export type KeyState = { ok: true } | { ok: false; reason: string };
 export const RETIREMENT_GRACE_MS = 60_000;
 const MISS_REREAD_MS = 1000;
 const ALGORITHMS: Record<string, 'ES256' | 'EdDSA'> = { internal: 'EdDSA', timestamp: 'EdDSA', confirmation: 'EdDSA' };
-const SET_NAME = new RegExp(`^(internal|timestamp|confirmation|agency-${AGENCY_CODE.source.slice(1, -1)})$`);
 
 export const agencySet = (agencyCode: string) => `agency-${agencyCode}`;
+/** The one agency key of before issue 19, which signed every agency's results: kept retired, to verify them. */
+export const LEGACY_AGENCY_SET = 'agency-legacy';
+const SET_NAME = new RegExp(`^(internal|timestamp|confirmation|${LEGACY_AGENCY_SET}|agency-${AGENCY_CODE.source.slice(1, -1)})$`);
 export const algorithmOf = (set: string) => ALGORITHMS[set] ?? 'ES256';
 
 export class KeyError extends Error {
@@ -293,7 +295,7 @@ export async function createSet(dir: string, name: string, now = new Date()): Pr
 
 /** Rotation: adds a key that signs from now and retires the set's earlier keys from signing. */
 export async function rotateSet(dir: string, name: string, now = new Date()): Promise<{ added: KeyRecord; retired: KeyRecord[] }> {
-  if (!SET_NAME.test(name)) throw new Error(`"${name}" is not a key set name (agency-<code>, internal, timestamp, confirmation)`);
+  if (!SET_NAME.test(name) || name === LEGACY_AGENCY_SET) throw new Error(`"${name}" is not a key set name (agency-<code>, internal, timestamp, confirmation)`);
   const set = (await readSet(dir, name)) ?? { keys: [] };
   const { record, privateJwk } = await newKey(name, now, name.startsWith('agency-') ? name.slice(7) : undefined);
   await writeAtomically(path.join(dir, privateFile(record.kid)), JSON.stringify(privateJwk, null, 2), 0o600);
@@ -316,6 +318,17 @@ export async function revokeKey(dir: string, kid: string, at: Date, reason: stri
     return { set: name, key };
   }
   throw new Error(`no key ${kid} in ${dir}`);
+}
+
+/**
+ * Adds a public key made before key sets existed (its `kid` kept) to `set` as retired from now:
+ * what it signed still verifies, and it signs nothing more. Adding it again changes nothing.
+ */
+export async function adoptRetiredKey(dir: string, name: string, jwk: JWK & { kid: string; alg: string }, validFrom: Date, now = new Date()): Promise<void> {
+  const set = (await readSet(dir, name)) ?? { keys: [] };
+  if (set.keys.some((k) => k.kid === jwk.kid)) return;
+  const record: KeyRecord = { ...publicPart(jwk), kid: jwk.kid, alg: jwk.alg, use: 'sig', validFrom: validFrom.toISOString(), retiredAt: now.toISOString() };
+  await writeAtomically(path.join(dir, setFile(name)), JSON.stringify({ keys: [...set.keys, record] }, null, 2));
 }
 
 /** Makes the sets every deployment needs (agency sets are made per agency, on rotation or first use in development). */

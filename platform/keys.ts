@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
-import { ensureKeySets } from './key-store';
+import { adoptRetiredKey, ensureKeySets, LEGACY_AGENCY_SET } from './key-store';
 
 /**
  * Local key material, generated on first start under KEYS_DIR (default .data/keys, never committed):
@@ -30,6 +30,21 @@ export async function ensureKeys(dir: string): Promise<void> {
     writeFileSync(path.join(dir, KEY_FILES.devJwks), JSON.stringify({ keys: [pub] }, null, 2));
   }
   await ensureKeySets(dir);
+  await adoptLegacyKeys(dir);
+}
+
+/**
+ * The single key files of before issue 19 (`internal-public-key.json`, which signed audit
+ * checkpoints, and `agency-public-key.json`, which signed every agency's results) join the key
+ * sets as retired keys, so what they signed still verifies. Their files are left where they are.
+ */
+async function adoptLegacyKeys(dir: string): Promise<void> {
+  for (const [file, set] of [['internal-public-key.json', 'internal'], ['agency-public-key.json', LEGACY_AGENCY_SET]] as const) {
+    const full = path.join(dir, file);
+    if (!existsSync(full)) continue;
+    const jwk = JSON.parse(readFileSync(full, 'utf8')) as JWK & { kid: string; alg: string };
+    await adoptRetiredKey(dir, set, jwk, statSync(full).mtime);
+  }
 }
 
 export function readJwk(dir: string, file: string): JWK {

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { agencySet, createSet, KeyStore, RETIREMENT_GRACE_MS, revokeKey, rotateSet } from '../../platform/key-store';
+import { CompactSign, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
+import { agencySet, createSet, KeyStore, LEGACY_AGENCY_SET, RETIREMENT_GRACE_MS, revokeKey, rotateSet } from '../../platform/key-store';
+import { ensureKeys } from '../../platform/keys';
 import { localTimestamps } from '../../adapters/timestamp/local';
 import { signStamped, verifyStamped } from '../../adapters/timestamp/stamped';
 import { jwksFiles } from '../../gateway/jwks';
@@ -134,6 +136,32 @@ describe('key sets (issue 19)', () => {
     } finally {
       kms.close();
     }
+  });
+
+  test('upgrade: the single agency and internal keys of before key sets join them retired, so results and checkpoints they signed still verify', async () => {
+    const dir = newDir();
+    const legacy: Record<string, { key: CryptoKey; kid: string }> = {};
+    for (const [name, alg] of [['agency', 'ES256'], ['internal', 'EdDSA']] as const) {
+      const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
+      const kid = `${name}-2026-11-20`;
+      const file = path.join(dir, `${name}-public-key.json`);
+      writeFileSync(file, JSON.stringify({ ...(await exportJWK(publicKey)), kid, alg, use: 'sig' }));
+      utimesSync(file, new Date('2026-11-20T00:00:00Z'), new Date('2026-11-20T00:00:00Z')); // made on its first start, long ago
+      legacy[name] = { key: privateKey, kid };
+    }
+    const signed = async (name: string, alg: string) => new CompactSign(new TextEncoder().encode('{"result":"old"}')).setProtectedHeader({ alg, kid: legacy[name]!.kid }).sign(legacy[name]!.key);
+    const [oldResult, oldCheckpoint] = [await signed('agency', 'ES256'), await signed('internal', 'EdDSA')];
+    await ensureKeys(dir);
+    await ensureKeys(dir); // twice: adopted once
+    const keys = storeOf(dir);
+    const tsa = localTimestamps(keys);
+    const claimed = new Date(Date.now() - 1000);
+    expect(await verifyStamped(keys, tsa, LEGACY_AGENCY_SET, { jws: oldResult, kid: legacy.agency!.kid }, claimed)).toMatchObject({ ok: true, stamped: false });
+    expect(await verifyStamped(keys, tsa, 'internal', { jws: oldCheckpoint, kid: legacy.internal!.kid }, claimed)).toMatchObject({ ok: true });
+    const internal = (await keys.set('internal'))!.keys;
+    expect(internal.map((k) => [k.kid === legacy.internal!.kid, Boolean(k.retiredAt)])).toEqual([[false, false], [true, true]]);
+    expect((await keys.set(LEGACY_AGENCY_SET))!.keys).toHaveLength(1);
+    await expect(rotateSet(dir, LEGACY_AGENCY_SET)).rejects.toThrow('is not a key set name');
   });
 
   test('npm run keys:rotate -- --agency adds a key and retires the old one; a bad agency code is refused in one line', () => {

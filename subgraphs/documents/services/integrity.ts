@@ -2,7 +2,7 @@ import type { DocumentRecord, ScanSignatureRecord } from '../models/document';
 import { scannerKeyState, type ScannerKeyRecord } from '../models/scanner-key';
 import { TimestampError } from '../../../adapters/timestamp/port';
 import type { DocumentsDomain } from '../context';
-import { agencySet, stateAt } from '../../../platform/key-store';
+import { agencySet, LEGACY_AGENCY_SET, stateAt } from '../../../platform/key-store';
 import { verifyStamped } from '../../../adapters/timestamp/stamped';
 import { countersignClaimsOf, metadataHash, sha256Hex, verifyScanSignature, type AgencyClaims, type CountersignClaims } from './signatures';
 
@@ -45,7 +45,10 @@ export async function checkIntegrity(doc: DocumentRecord, deps: Pick<DocumentsDo
   }
   if (doc.agencySignature) {
     const sig = doc.agencySignature;
-    const verified = await verifyStamped(deps.keys, deps.timestamps, agencySet(sig.agencyCode), { jws: sig.jws, kid: sig.keyId, timestamp: sig.timestamp }, new Date(sig.signedAt));
+    // Results signed before key sets (no stamp, a kid the agency's set lacks) were signed with the one agency key of then.
+    const legacy = !sig.timestamp && !(await deps.keys.key(agencySet(sig.agencyCode), sig.keyId));
+    const set = legacy ? LEGACY_AGENCY_SET : agencySet(sig.agencyCode);
+    const verified = await verifyStamped(deps.keys, deps.timestamps, set, { jws: sig.jws, kid: sig.keyId, timestamp: sig.timestamp }, new Date(sig.signedAt));
     if (!verified.ok) return fail('SIGNATURE_INVALID', `the agency signature does not hold: ${verified.reason}`);
     const claims = JSON.parse(new TextDecoder().decode(verified.payload)) as AgencyClaims;
     const holds = claims.documentId === doc._id.toString() && claims.sha256 === file.sha256 && claims.agencyCode === sig.agencyCode
