@@ -55,8 +55,8 @@ function text(fallback: string): z.ZodDefault<z.ZodString>;
 function text(fallback?: string) {
   return fallback === undefined ? present() : present().default(fallback);
 }
-function int(fallback: number, min = 0) {
-  return wholeNumber(min, Number.MAX_SAFE_INTEGER, `must be a whole number ≥ ${min}`).default(fallback);
+function int(fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) {
+  return wholeNumber(min, max, max === Number.MAX_SAFE_INTEGER ? `must be a whole number ≥ ${min}` : `must be a whole number from ${min} to ${max}`).default(fallback);
 }
 type Port = ReturnType<typeof wholeNumber>;
 function port(): Port;
@@ -187,7 +187,8 @@ export const commonSettings = (defaultPort: number) => ({
   KEYS_DIR: setting.path('.data/keys'),
   KEYS_URL: setting.url().optional(),
   KEYS_TOKEN: setting.text().optional(),
-  KEYS_REFRESH_MS: setting.int(5000, 100),
+  // At most half the retirement grace (platform/key-store.ts), so every process leaves a retired key within it.
+  KEYS_REFRESH_MS: setting.int(5000, 100, 30_000),
   SHED_MAX_IN_FLIGHT: setting.int(DEFAULT_SHEDDING.maxInFlight, 1),
   SHED_MAX_LAG_MS: setting.int(DEFAULT_SHEDDING.maxEventLoopDelayMs, 1),
   SHED_MAX_HEAP_MB: setting.int(Math.floor(DEFAULT_SHEDDING.maxHeapBytes / 2 ** 20), 16),

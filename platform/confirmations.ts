@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { decodeJwt } from 'jose';
 import { appError, ErrorCode, invalidInput, type InputError } from './errors';
 import { KeyError, type KeyStore } from './key-store';
 
@@ -77,10 +78,8 @@ function claimsOf(payload: unknown): ConfirmationClaims | null {
 
 /** The payload of a compact JWS, read before its signature is checked (only to know when it was signed). */
 function unverifiedPayload(jws: string): unknown {
-  const parts = jws.split('.');
-  if (parts.length !== 3) return null;
   try {
-    return JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as unknown;
+    return decodeJwt(jws);
   } catch {
     return null;
   }
@@ -111,7 +110,7 @@ export class Confirmations {
     try {
       await this.keys.verify(CONFIRMATION_SET, token, new Date(unverified.confirmedAt));
     } catch (err) {
-      if (!(err instanceof KeyError)) throw err;
+      if (!(err instanceof KeyError) || err.reason === 'UNAVAILABLE') throw err;
       throw refused('INVALID', `the confirmation's signature does not hold (${err.message}); pass the \`confirmation\` that verifyOtp answered, unchanged`);
     }
     const c = unverified;

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compactVerify, CompactSign, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import type { GraphQLError } from 'graphql';
+import { appError, ErrorCode } from './errors';
 import { AGENCY_CODE } from './identifiers';
 
 /**
@@ -33,6 +35,8 @@ export interface KeyRecord extends JWK {
   retiredAt?: string;
   revokedAt?: string;
   revocationReason?: string;
+  /** Adopted from the single key files of before key sets: the only keys whose signatures may lack a timestamp. */
+  legacy?: boolean;
 }
 
 export interface KeySet {
@@ -52,9 +56,18 @@ const SET_NAME = new RegExp(`^(internal|timestamp|confirmation|${LEGACY_AGENCY_S
 export const algorithmOf = (set: string) => ALGORITHMS[set] ?? 'ES256';
 
 export class KeyError extends Error {
-  constructor(message: string, readonly reason: 'UNKNOWN_KEY' | 'KEY_NOT_VALID_AT_TIME' | 'SIGNATURE_INVALID' | 'NO_SIGNING_KEY') {
+  constructor(message: string, readonly reason: 'UNKNOWN_KEY' | 'KEY_NOT_VALID_AT_TIME' | 'SIGNATURE_INVALID' | 'NO_SIGNING_KEY' | 'UNAVAILABLE') {
     super(message);
   }
+}
+
+/**
+ * A signing that cannot happen (no key may sign, the key service is down) is the callers'
+ * UPSTREAM_UNAVAILABLE, with serviceName keys; every subgraph maps it so (platform/subgraph.ts).
+ */
+export function keyErrorToGraphQL(err: unknown): GraphQLError | undefined {
+  if (!(err instanceof KeyError) || (err.reason !== 'NO_SIGNING_KEY' && err.reason !== 'UNAVAILABLE')) return undefined;
+  return appError(ErrorCode.UPSTREAM_UNAVAILABLE, `cannot sign right now: ${err.message}; nothing was stored`, { serviceName: 'keys' });
 }
 
 /** A key's state at `at`: valid from validFrom, until retired (plus the grace) or revoked. */
@@ -103,12 +116,17 @@ function urlSource(base: string, token: string | undefined): KeySource {
       return text ? (JSON.parse(text) as string[]) : [];
     },
     async read(file) {
-      const res = await fetch(new URL(file, base.endsWith('/') ? base : `${base}/`), {
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-        signal: AbortSignal.timeout(5000),
-      });
+      let res: Response;
+      try {
+        res = await fetch(new URL(file, base.endsWith('/') ? base : `${base}/`), {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+          signal: AbortSignal.timeout(5000),
+        });
+      } catch (err) {
+        throw new KeyError(`the key service is unreachable (${(err as Error).name === 'TimeoutError' ? 'timed out' : 'no answer'})`, 'UNAVAILABLE');
+      }
       if (res.status === 404) return null;
-      if (!res.ok) throw new Error(`the key service answered HTTP ${res.status} for ${file}`);
+      if (!res.ok) throw new KeyError(`the key service answered HTTP ${res.status} for ${file}`, 'UNAVAILABLE');
       return res.text();
     },
   };
@@ -149,6 +167,7 @@ export class KeyStore {
   private readonly privateKeys = new Map<string, Promise<CryptoKey>>();
   private readonly publicKeys = new Map<string, Promise<CryptoKey>>();
   private readonly source: KeySource;
+  private namesCache: { at: number; names: Promise<string[]> } | undefined;
 
   constructor(private readonly options: KeyStoreOptions) {
     if (!options.dir && !options.url) throw new Error('a key store needs KEYS_DIR or KEYS_URL');
@@ -162,7 +181,9 @@ export class KeyStore {
     if (cached && Date.now() - cached.at < (this.options.refreshMs ?? 5000)) return cached.set;
     const set = this.source.read(setFile(name)).then((text) => (text ? (JSON.parse(text) as KeySet) : null));
     this.cache.set(name, { at: Date.now(), set });
-    set.catch(() => this.cache.delete(name));
+    set.catch(() => {
+      if (this.cache.get(name)?.set === set) this.cache.delete(name);
+    });
     return set;
   }
 
@@ -181,14 +202,16 @@ export class KeyStore {
     const usable = (set?.keys ?? []).filter((k) => !k.retiredAt && stateAt(k, now).ok).sort((a, b) => Date.parse(b.validFrom) - Date.parse(a.validFrom));
     const record = usable[0];
     if (!record) throw new KeyError(`key set ${name} has no key that may sign now: run npm run keys:rotate -- ${name.startsWith('agency-') ? `--agency ${name.slice(7)}` : `--set ${name}`}`, 'NO_SIGNING_KEY');
-    let key = this.privateKeys.get(record.kid);
+    // Cached by set and kid: two sets may hold the same kid (adopted keys keep theirs; a KMS picks its own).
+    const id = `${name}/${record.kid}`;
+    let key = this.privateKeys.get(id);
     if (!key) {
       key = this.source.read(privateFile(record.kid)).then(async (text) => {
         if (!text) throw new KeyError(`the private half of key ${record.kid} is missing`, 'NO_SIGNING_KEY');
         return (await importJWK(JSON.parse(text) as JWK, record.alg)) as CryptoKey;
       });
-      this.privateKeys.set(record.kid, key);
-      key.catch(() => this.privateKeys.delete(record.kid));
+      this.privateKeys.set(id, key);
+      key.catch(() => this.privateKeys.delete(id));
     }
     return { record, key: await key };
   }
@@ -221,10 +244,10 @@ export class KeyStore {
     if (!record) throw new KeyError(`key ${kid} is not in key set ${name}`, 'UNKNOWN_KEY');
     const state = stateAt(record, at);
     if (!state.ok) throw new KeyError(state.reason, 'KEY_NOT_VALID_AT_TIME');
-    let key = this.publicKeys.get(kid);
+    let key = this.publicKeys.get(`${name}/${kid}`);
     if (!key) {
       key = importJWK(publicPart(record), record.alg) as Promise<CryptoKey>;
-      this.publicKeys.set(kid, key);
+      this.publicKeys.set(`${name}/${kid}`, key);
     }
     return { key: await key, record };
   }
@@ -249,9 +272,16 @@ export class KeyStore {
     }
   }
 
-  /** The names of the sets this store holds. */
+  /** The names of the sets this store holds (re-read every refreshMs; files that are not sets are left out). */
   names(): Promise<string[]> {
-    return this.source.names();
+    if (!this.namesCache || Date.now() - this.namesCache.at >= (this.options.refreshMs ?? 5000)) {
+      const names = this.source.names().then((all) => all.filter((n) => SET_NAME.test(n)));
+      this.namesCache = { at: Date.now(), names };
+      names.catch(() => {
+        if (this.namesCache?.names === names) this.namesCache = undefined;
+      });
+    }
+    return this.namesCache.names;
   }
 
   /** The public JWKS of the sets named (default: all), each key with its validity window. */
@@ -293,7 +323,11 @@ export async function createSet(dir: string, name: string, now = new Date()): Pr
   }
 }
 
-/** Rotation: adds a key that signs from now and retires the set's earlier keys from signing. */
+/**
+ * Rotation: adds a key that signs from now and retires the set's earlier keys from signing, and
+ * destroys their private halves (a process that imported one signs with it for at most
+ * KEYS_REFRESH_MS more, within the grace); their public halves verify what they signed.
+ */
 export async function rotateSet(dir: string, name: string, now = new Date()): Promise<{ added: KeyRecord; retired: KeyRecord[] }> {
   if (!SET_NAME.test(name) || name === LEGACY_AGENCY_SET) throw new Error(`"${name}" is not a key set name (agency-<code>, internal, timestamp, confirmation)`);
   const set = (await readSet(dir, name)) ?? { keys: [] };
@@ -302,11 +336,14 @@ export async function rotateSet(dir: string, name: string, now = new Date()): Pr
   const retired = set.keys.filter((k) => !k.retiredAt && !k.revokedAt);
   for (const k of retired) k.retiredAt = now.toISOString();
   await writeAtomically(path.join(dir, setFile(name)), JSON.stringify({ keys: [...set.keys, record] }, null, 2));
+  for (const k of retired) await unlink(path.join(dir, privateFile(k.kid))).catch(() => undefined);
   return { added: record, retired };
 }
 
 /** Revocation: signatures the key made at or after `at` no longer verify; the private half is destroyed. */
-export async function revokeKey(dir: string, kid: string, at: Date, reason: string): Promise<{ set: string; key: KeyRecord }> {
+export async function revokeKey(dir: string, kid: string, at: Date, reason: string, now = new Date()): Promise<{ set: string; key: KeyRecord }> {
+  // Its private half is destroyed now, so a revocation cannot wait for a later time.
+  if (at.getTime() > now.getTime()) throw new Error(`a key is revoked from now or from a past time, not from ${at.toISOString()}`);
   for (const name of await setNames(dir)) {
     const set = (await readSet(dir, name))!;
     const key = set.keys.find((k) => k.kid === kid);
@@ -324,10 +361,11 @@ export async function revokeKey(dir: string, kid: string, at: Date, reason: stri
  * Adds a public key made before key sets existed (its `kid` kept) to `set` as retired from now:
  * what it signed still verifies, and it signs nothing more. Adding it again changes nothing.
  */
-export async function adoptRetiredKey(dir: string, name: string, jwk: JWK & { kid: string; alg: string }, validFrom: Date, now = new Date()): Promise<void> {
+export async function adoptRetiredKey(dir: string, name: string, jwk: JWK & { kid: string; alg: string }, now = new Date()): Promise<void> {
   const set = (await readSet(dir, name)) ?? { keys: [] };
   if (set.keys.some((k) => k.kid === jwk.kid)) return;
-  const record: KeyRecord = { ...publicPart(jwk), kid: jwk.kid, alg: jwk.alg, use: 'sig', validFrom: validFrom.toISOString(), retiredAt: now.toISOString() };
+  // Valid from the start of time: when it was made is unknown (a file's date changes when copied), and it signs nothing more.
+  const record: KeyRecord = { ...publicPart(jwk), kid: jwk.kid, alg: jwk.alg, use: 'sig', legacy: true, validFrom: new Date(0).toISOString(), retiredAt: now.toISOString() };
   await writeAtomically(path.join(dir, setFile(name)), JSON.stringify({ keys: [...set.keys, record] }, null, 2));
 }
 

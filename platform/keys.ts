@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
 import { adoptRetiredKey, ensureKeySets, LEGACY_AGENCY_SET } from './key-store';
@@ -38,12 +38,12 @@ export async function ensureKeys(dir: string): Promise<void> {
  * checkpoints, and `agency-public-key.json`, which signed every agency's results) join the key
  * sets as retired keys, so what they signed still verifies. Their files are left where they are.
  */
-async function adoptLegacyKeys(dir: string): Promise<void> {
+export async function adoptLegacyKeys(dir: string): Promise<void> {
   for (const [file, set] of [['internal-public-key.json', 'internal'], ['agency-public-key.json', LEGACY_AGENCY_SET]] as const) {
     const full = path.join(dir, file);
     if (!existsSync(full)) continue;
     const jwk = JSON.parse(readFileSync(full, 'utf8')) as JWK & { kid: string; alg: string };
-    await adoptRetiredKey(dir, set, jwk, statSync(full).mtime);
+    await adoptRetiredKey(dir, set, jwk);
   }
 }
 

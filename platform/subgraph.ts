@@ -15,7 +15,7 @@ import { closeServer, createAdminApp, createHttpApp, listen } from './http';
 import { collectProcessMetrics, graphqlMetricsPlugin } from './metrics';
 import { workerStates } from './background';
 import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalClaims } from './internal-token';
-import { keyStoreOf } from './key-store';
+import { keyErrorToGraphQL, keyStoreOf } from './key-store';
 import { ErrorCode, unauthenticated, type ErrorMapper } from './errors';
 import type { RequestBase, SubgraphDeps } from './context';
 import { runUpgrades, type Upgrade } from './upgrades';
@@ -52,6 +52,9 @@ export function loadTypeDefs(name: SubgraphName): DocumentNode {
 }
 
 /** Logs unexpected errors in full and hands clients only a stable code and a safe message. */
+/** The subgraph's own mapping, after the key store's (a signing that cannot happen: UPSTREAM_UNAVAILABLE). */
+const withKeyErrors = (mapError?: ErrorMapper): ErrorMapper => (err) => keyErrorToGraphQL(err) ?? mapError?.(err);
+
 export function formatErrorWith(logger: Logger, mapError?: ErrorMapper) {
   return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const mapped = mapError?.(unwrapResolverError(error));
@@ -77,7 +80,7 @@ export function buildSubgraphServer<C extends RequestBase>(
     schema: enforcePolicies(buildSubgraphSchema({ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> })),
     introspection: !deps.config.production,
     includeStacktraceInErrorResponses: false,
-    formatError: formatErrorWith(deps.logger, def.mapError),
+    formatError: formatErrorWith(deps.logger, withKeyErrors(def.mapError)),
     // main() below stops the process on SIGTERM/SIGINT, in order. Apollo's own handler would race
     // it: a second stop() while one runs waits on a barrier Apollo Server 5 never resolves.
     stopOnTerminationSignals: false,
@@ -129,7 +132,7 @@ export async function runSubgraph<C extends RequestBase>(
     ...probes,
     metricsOnLoopback: config.metricsPort === null,
     routes: def.routes?.(deps).map(guardRoute),
-    mapError: def.mapError,
+    mapError: withKeyErrors(def.mapError),
     shedding: config.shedding,
     admit: async (req) => ({ deadlineMs: deadlineFromHeader(req.headers[DEADLINE_HEADER]) }),
     context: async (req, requestId) => {

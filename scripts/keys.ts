@@ -51,6 +51,7 @@ async function run(command: string | undefined): Promise<void> {
     if (!values.reason?.trim()) throw new Refusal('say why: --reason "<why>" (kept with the key and shown when a signature fails)');
     const at = values.at ? new Date(values.at) : now;
     if (Number.isNaN(at.getTime())) throw new Refusal(`--at "${values.at}" is not an ISO time`);
+    if (at > now) throw new Refusal('--at is now or a past time: the private key is destroyed at once, so a revocation cannot wait');
     const { set, key } = await revokeKey(dir, values.kid, at, values.reason.trim());
     console.log(`${set}: ${key.kid} revoked at ${key.revokedAt}; signatures stamped before then still verify, later ones fail`);
     return;

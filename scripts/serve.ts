@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
 import { ConfigError, DEFAULT_PORTS, loadServiceConfig, loadTogether, readEnv, setting, SUBGRAPHS, type Env, type SubgraphName } from '../platform/config';
+import { adoptLegacyKeys } from '../platform/keys';
 import { loadGatewayConfig } from '../gateway/config';
 import { loadIdentityConfig } from '../subgraphs/identity/config';
 import { loadProceduresConfig } from '../subgraphs/procedures/config';
@@ -98,6 +99,8 @@ async function main() {
   const env: Env = { ...process.env, NODE_ENV: 'production' };
   const services = args.service ? [args.service] : SERVICES;
   const keysDir = check(services, env);
+  // Not generation but an upgrade: the single key files of before key sets join them retired, so what they signed verifies.
+  if (!env.KEYS_URL) await adoptLegacyKeys(keysDir);
 
   let stopping = false;
   let stopAll: () => Promise<void> = async () => {};

@@ -41,7 +41,7 @@ export function localTimestamps(keys: KeyStore, clock: () => Date = () => new Da
         if (claims.hash !== sha256Hex) throw new TimestampError('the timestamp token is over something else (its hash differs)');
         return { at, kid: key.kid };
       } catch (err) {
-        if (err instanceof KeyError) throw new TimestampError(`the timestamp token does not verify: ${err.message}`);
+        if (err instanceof KeyError && err.reason !== 'UNAVAILABLE') throw new TimestampError(`the timestamp token does not verify: ${err.message}`);
         throw err;
       }
     },

@@ -37,9 +37,11 @@ export function checkpointSeal(keys: KeyStore, tsa: TimestampPort, set = 'intern
 
 /**
  * Verifies a stamped signature: the stamp first, then the signature under its key as the key was
- * at the stamped time. A signature without a stamp has no trusted time: it is checked as of
- * `unstampedAt` (the time it claims), and fails if its key has been revoked at all, since nothing
- * shows it was made before the revocation.
+ * at the stamped time. Only a key adopted from before key sets (`legacy`) may have made a
+ * signature without a stamp: it is checked as of `unstampedAt` (the time it claims), and fails if
+ * the key has been revoked at all, since nothing shows it was made before the revocation. Any
+ * other key's signature without a stamp fails: ours are always stamped, so a missing stamp means
+ * one was taken away (to backdate it).
  */
 export async function verifyStamped(keys: KeyStore, tsa: TimestampPort, set: string, sig: StampedSignature, unstampedAt: Date): Promise<StampedCheck> {
   try {
@@ -47,12 +49,14 @@ export async function verifyStamped(keys: KeyStore, tsa: TimestampPort, set: str
     if (sig.timestamp) signedAt = (await tsa.verify(sig.timestamp, hashOf(sig.jws))).at;
     else {
       const key = await keys.key(set, sig.kid);
+      if (key && !key.legacy) return { ok: false, reason: `the signature carries no timestamp, and every signature by key ${sig.kid} is stamped` };
       if (key?.revokedAt) return { ok: false, reason: `key ${sig.kid} was revoked at ${key.revokedAt} and the signature carries no timestamp to show it was made before` };
     }
     const { payload, key } = await keys.verify(set, sig.jws, signedAt);
     return { ok: true, payload, key, signedAt, stamped: !!sig.timestamp };
   } catch (err) {
-    if (err instanceof KeyError || err instanceof TimestampError) return { ok: false, reason: err.message };
+    // A key service that cannot be reached says nothing about the signature: that is an outage, not a verdict.
+    if ((err instanceof KeyError && err.reason !== 'UNAVAILABLE') || err instanceof TimestampError) return { ok: false, reason: err.message };
     throw err;
   }
 }

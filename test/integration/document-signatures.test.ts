@@ -161,6 +161,8 @@ describe('results across rotation and revocation (R-DOC-5, R-Q-2)', () => {
     const late = await receive(['TK5-TS']);
     await complete(late);
     const kid = (await models.Document.findById(resultIdOf(late.code)).lean())!.agencySignature!.keyId;
+    // The same key signed both: only the time tells them apart.
+    expect((await models.Document.findById(resultIdOf(early.code)).lean())!.agencySignature!.keyId).toBe(kid);
     await revokeKey(keysDir, kid, between, 'signing server compromised');
     await new Promise((r) => setTimeout(r, 300));
 

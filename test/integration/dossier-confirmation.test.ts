@@ -95,7 +95,7 @@ describe('an OTP confirms only its purpose, and only once (R-ID-4)', () => {
     expect((await w.receive(online(EM, ems), EM)).confirmation).toMatchObject({ by: EM.personalId });
   });
 
-  test('an intake that stores nothing after the check gives the confirmation back: a procedure not published, a failed number claim', async () => {
+  test('an intake that stores nothing leaves the confirmation usable: a procedure not published (refused before it is consumed), a failed number claim (given back)', async () => {
     const confirmation = await w.confirm(GIANG);
     const before = await stored();
     await expect(w.receive({ ...online(GIANG, confirmation), procedureCode: '1.002005' }, GIANG)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', inputErrors: [{ field: 'procedureCode', message: expect.stringContaining('1.002005') }] } });

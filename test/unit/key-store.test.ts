@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CompactSign, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
-import { agencySet, createSet, KeyStore, LEGACY_AGENCY_SET, RETIREMENT_GRACE_MS, revokeKey, rotateSet } from '../../platform/key-store';
+import { agencySet, createSet, keyErrorToGraphQL, KeyStore, LEGACY_AGENCY_SET, RETIREMENT_GRACE_MS, revokeKey, rotateSet } from '../../platform/key-store';
 import { ensureKeys } from '../../platform/keys';
 import { localTimestamps } from '../../adapters/timestamp/local';
 import { signStamped, verifyStamped } from '../../adapters/timestamp/stamped';
@@ -81,14 +81,28 @@ describe('key sets (issue 19)', () => {
     expect(await verifyStamped(keys, clock.tsa, HN, { ...other, timestamp: token }, new Date())).toEqual({ ok: false, reason: expect.stringContaining('its hash differs') });
   });
 
-  test('a key from another store, or a set another agency\'s key signed, does not verify', async () => {
+  test('a key from another store, another agency\'s key, or one of our signatures with its stamp taken away does not verify', async () => {
     const keys = storeOf(newDir());
     const stranger = storeOf(newDir());
     const tsa = localTimestamps(keys);
-    const forged = await signStamped(stranger, localTimestamps(stranger), HN, { result: 'forged' });
-    expect(await verifyStamped(keys, tsa, HN, forged, new Date())).toMatchObject({ ok: false, reason: expect.stringContaining('is not in key set timestamp') });
+    // Stamped by our own authority, so only the signer's key can fail it.
+    const forged = await signStamped(stranger, tsa, HN, { result: 'forged' });
+    expect(await verifyStamped(keys, tsa, HN, forged, new Date())).toMatchObject({ ok: false, reason: expect.stringContaining(`is not in key set ${HN}`) });
+    const theirStamp = await signStamped(stranger, localTimestamps(stranger), HN, { result: 'forged' });
+    expect(await verifyStamped(keys, tsa, HN, theirStamp, new Date())).toMatchObject({ ok: false, reason: expect.stringContaining('is not in key set timestamp') });
+    const ours = await signStamped(keys, tsa, HN, { result: 'backdated' });
+    expect(await verifyStamped(keys, tsa, HN, { ...ours, timestamp: null }, new Date(0))).toEqual({ ok: false, reason: expect.stringContaining('carries no timestamp, and every signature by key') });
     const hcm = await signStamped(keys, tsa, agencySet('000.00.01.H29'), { result: 'hcm' });
     expect(await verifyStamped(keys, tsa, HN, hcm, new Date())).toMatchObject({ ok: false, reason: expect.stringContaining(`is not in key set ${HN}`) });
+  });
+
+  test('a key service that cannot be reached is an outage (UPSTREAM_UNAVAILABLE, serviceName keys), never a verdict on a signature', async () => {
+    const keys = storeOf(newDir());
+    const signed = await signStamped(keys, localTimestamps(keys), HN, { result: 1 });
+    const down = new KeyStore({ url: 'http://127.0.0.1:9/keys' });
+    const signing = await down.sign(HN, {}).catch((err: unknown) => err);
+    expect(keyErrorToGraphQL(signing)?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'keys' });
+    await expect(verifyStamped(down, localTimestamps(down), HN, signed, new Date())).rejects.toThrow('the key service is unreachable');
   });
 
   test('processes starting together make one set, not several', async () => {
@@ -144,9 +158,7 @@ describe('key sets (issue 19)', () => {
     for (const [name, alg] of [['agency', 'ES256'], ['internal', 'EdDSA']] as const) {
       const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
       const kid = `${name}-2026-11-20`;
-      const file = path.join(dir, `${name}-public-key.json`);
-      writeFileSync(file, JSON.stringify({ ...(await exportJWK(publicKey)), kid, alg, use: 'sig' }));
-      utimesSync(file, new Date('2026-11-20T00:00:00Z'), new Date('2026-11-20T00:00:00Z')); // made on its first start, long ago
+      writeFileSync(path.join(dir, `${name}-public-key.json`), JSON.stringify({ ...(await exportJWK(publicKey)), kid, alg, use: 'sig' }));
       legacy[name] = { key: privateKey, kid };
     }
     const signed = async (name: string, alg: string) => new CompactSign(new TextEncoder().encode('{"result":"old"}')).setProtectedHeader({ alg, kid: legacy[name]!.kid }).sign(legacy[name]!.key);
@@ -155,12 +167,12 @@ describe('key sets (issue 19)', () => {
     await ensureKeys(dir); // twice: adopted once
     const keys = storeOf(dir);
     const tsa = localTimestamps(keys);
-    const claimed = new Date(Date.now() - 1000);
+    const claimed = new Date('2026-11-21T08:00:00Z'); // long before this test wrote the files
     expect(await verifyStamped(keys, tsa, LEGACY_AGENCY_SET, { jws: oldResult, kid: legacy.agency!.kid }, claimed)).toMatchObject({ ok: true, stamped: false });
     expect(await verifyStamped(keys, tsa, 'internal', { jws: oldCheckpoint, kid: legacy.internal!.kid }, claimed)).toMatchObject({ ok: true });
     const internal = (await keys.set('internal'))!.keys;
     expect(internal.map((k) => [k.kid === legacy.internal!.kid, Boolean(k.retiredAt)])).toEqual([[false, false], [true, true]]);
-    expect((await keys.set(LEGACY_AGENCY_SET))!.keys).toHaveLength(1);
+    expect((await keys.set(LEGACY_AGENCY_SET))!.keys).toMatchObject([{ kid: legacy.agency!.kid, legacy: true }]);
     await expect(rotateSet(dir, LEGACY_AGENCY_SET)).rejects.toThrow('is not a key set name');
   });
 

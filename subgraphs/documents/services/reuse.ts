@@ -5,6 +5,6 @@ export function reuseOf(doc: DocumentView): { document: DocumentView; countersig
   const cs = doc.countersignature;
   const note = cs
     ? `a valid electronic copy of ${doc.documentTypeCode}: countersigned by ${cs.agencyCode} when dossier ${cs.dossierCode} succeeded (1333 Art. 9.4); preferred over copies not countersigned`
-    : `a digitised copy of ${doc.documentTypeCode} not countersigned yet (its dossier ${doc.dossierCode} has not succeeded): no countersigned copy was held when this dossier was received`;
+    : `a digitised copy of ${doc.documentTypeCode}, not countersigned (Art. 9.4): reuse takes a countersigned copy whenever the owner holds one`;
   return { document: doc, countersigned: !!cs, note };
 }

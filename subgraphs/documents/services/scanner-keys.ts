@@ -35,7 +35,8 @@ export async function registerScannerKey(ctx: Context, input: { name: string; pu
   const record = { _id: keyId, subject: officer.subject, name, agencyCode: officer.agencyCode, jwk: { kty, crv, x, ...(y ? { y } : {}) }, registeredAt: now };
   await ScannerKey.create(record);
   // The new key replaces the officer's earlier ones for signing; they still verify what they signed.
-  await ScannerKey.updateMany({ subject: officer.subject, _id: { $ne: keyId }, retiredAt: null }, { $set: { retiredAt: now } }).exec();
+  // Only those registered before it: two registered at once do not retire each other.
+  await ScannerKey.updateMany({ subject: officer.subject, retiredAt: null, _id: { $ne: keyId }, registeredAt: { $lt: now } }, { $set: { retiredAt: now } }).exec();
   return record;
 }
 
@@ -58,7 +59,8 @@ export async function revokeScannerKey(ctx: Context, input: { keyId: string; rea
   if (!key) throw notFound(`no scanner key ${input.keyId}`);
   if (key.subject !== officer.subject) throw forbidden(`key ${input.keyId} is registered to another officer`);
   if (key.revokedAt) throw appError(ErrorCode.CONFLICT, `key ${input.keyId} was revoked already, at ${key.revokedAt.toISOString()}`);
-  await ScannerKey.updateOne({ _id: key._id, revokedAt: null }, { $set: { revokedAt: at, revocationReason: reason } }).exec();
+  const { matchedCount } = await ScannerKey.updateOne({ _id: key._id, revokedAt: null }, { $set: { revokedAt: at, revocationReason: reason } }).exec();
+  if (matchedCount !== 1) throw appError(ErrorCode.CONFLICT, `key ${input.keyId} was revoked a moment ago by another request`);
   await ctx.audit.record({ principal: ctx.principal, requestId: ctx.requestId, action: 'SCANNER_KEY_REVOKE', target: `scanner-key:${key._id}`, outcome: 'ALLOWED', detail: `${at.toISOString()} ${reason}` });
   return { ...key, revokedAt: at, revocationReason: reason };
 }

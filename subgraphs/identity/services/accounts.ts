@@ -158,7 +158,9 @@ export async function changeContact(
     if (!notifier) throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'no notification service is configured (NOTIFY_URL): the old contact could not be told', { serviceName: 'notify' });
     const checked = confirmation ? await confirmations.check(confirmation, { subject: p.personalId!, purpose: 'CHANGE_CONTACT' }, now) : null;
     consumed = checked ? await confirmations.consume(checked, now) : null;
-    await ctx.models.Account.updateOne({ username }, { $set: prepared.next }).exec();
+    // Only over the details it was checked against: a change made meanwhile is not overwritten.
+    const { matchedCount } = await ctx.models.Account.updateOne({ username, ...prepared.before }, { $set: prepared.next }).exec();
+    if (matchedCount !== 1) throw appError(ErrorCode.CONFLICT, `account ${username}'s contact details changed a moment ago; read them again`);
   } catch (err) {
     await consumed?.release();
     await audit(ctx, username, 'CONTACT_CHANGE', outcomeOf(err), how);
@@ -182,7 +184,8 @@ export async function changeContact(
     }
     await ctx.redis.set(contactChangedKey(username), now.toISOString(), 'EX', CONTACT_CHANGE_WATCH_SECONDS);
   } catch (err) {
-    await ctx.models.Account.updateOne({ username }, { $set: before }).exec();
+    // Undone only if nothing changed it since, for the same reason.
+    await ctx.models.Account.updateOne({ username, ...next }, { $set: before }).exec();
     await consumed?.release();
     await audit(ctx, username, 'CONTACT_CHANGE', 'UNDONE', `${change}; undone (${outcomeOf(err)}): the old contact could not be told`);
     throw err;
