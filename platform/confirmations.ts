@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { decodeJwt } from 'jose';
 import { appError, ErrorCode, invalidInput, type InputError } from './errors';
 import { KeyError, type KeyStore } from './key-store';
+import { canonicalSubmission, sha256Hex, type SubmissionFields } from './signed-submission';
 
 /**
  * Confirmations (issue 19; R-ID-4, R-Q-2): the proof that a citizen confirmed one action with a
@@ -12,7 +13,7 @@ import { KeyError, type KeyStore } from './key-store';
  * consumes it exactly once (Redis `SET NX` of its OTP id), then stores the record it answers.
  *
  * Purposes have a grammar, so that a confirmation for one kind of action cannot pass for another:
- * `SUBMIT_DOSSIER:<draft id>` (the client's own id of the form being submitted) and
+ * `SUBMIT_DOSSIER:<draft id>` (for an intake, the SHA-256 of the submission: `submissionPurpose`) and
  * `CHANGE_CONTACT`.
  */
 export const CONFIRMATION_SET = 'confirmation';
@@ -22,7 +23,7 @@ export const CONFIRMATION_LIFETIME_SECONDS = 600;
 
 export type Purpose = { kind: 'SUBMIT_DOSSIER'; draftId: string } | { kind: 'CHANGE_CONTACT' };
 export type PurposeKind = Purpose['kind'];
-export const PURPOSE_FORMS = 'SUBMIT_DOSSIER:<draft id> (the draft id: your own id of the form, 1–64 letters, digits, _ or -) or CHANGE_CONTACT';
+export const PURPOSE_FORMS = 'SUBMIT_DOSSIER:<draft id> (1–64 letters, digits, _ or -; an intake accepts the SHA-256 of its canonical submission) or CHANGE_CONTACT';
 
 const SUBMIT = /^SUBMIT_DOSSIER:([A-Za-z0-9_-]{1,64})$/;
 
@@ -148,6 +149,13 @@ export class Confirmations {
 }
 
 /** The input error when an action that needs a confirmation got none: says how to get one. */
+/**
+ * The purpose that confirms one submission: its draft id is the SHA-256 (hex) of the canonical
+ * submission, the same bytes an I-VAN's employer signs (platform/signed-submission.ts). So a
+ * confirmation binds what the citizen confirmed, not only that they confirmed something.
+ */
+export const submissionPurpose = (s: SubmissionFields) => `SUBMIT_DOSSIER:${sha256Hex(canonicalSubmission(s))}`;
+
 export const missingConfirmation = (purpose: string): InputError => ({
   field: 'confirmation',
   reason: 'MISSING',

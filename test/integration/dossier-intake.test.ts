@@ -71,8 +71,8 @@ describe('intake: procedure, channel, applicant (R-DOS-5, R-DOS-6, R-ID-1)', () 
     expect(desk).toMatchObject({ channel: 'POSTAL', ivanProviderId: null, receivingAgencyCode: HN, handlingAgencyCode: HN });
     const ivan = await w.receive(await w.sign(orgInput({ channel: undefined, agencyCode: HN })), principals.ivanA);
     expect(ivan).toMatchObject({ channel: 'IVAN', ivanProviderId: 'IVAN-A' });
-    const confirmation = await w.confirm(principals.citizen);
-    const online = await w.receive(orgInput({ channel: undefined, agencyCode: HN, applicant: { personalId: '001090012345', name: 'Nguyễn Thị Lan' }, confirmation }), principals.citizen);
+    const submission = orgInput({ channel: undefined, agencyCode: HN, applicant: { personalId: '001090012345', name: 'Nguyễn Thị Lan' } });
+    const online = await w.receive({ ...submission, confirmation: await w.confirm(principals.citizen, submission) }, principals.citizen);
     expect(online).toMatchObject({ channel: 'ONLINE', applicant: { kind: 'CITIZEN', personalId: '001090012345' } });
   });
 
@@ -81,8 +81,9 @@ describe('intake: procedure, channel, applicant (R-DOS-5, R-DOS-6, R-ID-1)', () 
       extensions: { code: 'BAD_USER_INPUT', inputErrors: [{ field: 'channel', message: 'a ivan client files through IVAN' }] },
     });
     await expect(w.receive(orgInput({ agencyCode: HCM }))).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    const confirmation = await w.confirm(principals.citizen);
-    await expect(w.receive(orgInput({ agencyCode: HN, channel: undefined, applicant: { personalId: '079085001234', name: 'Trần Văn Minh' }, confirmation }), principals.citizen)).rejects.toMatchObject({
+    const forOther = orgInput({ agencyCode: HN, channel: undefined, applicant: { personalId: '079085001234', name: 'Trần Văn Minh' } });
+    const confirmation = await w.confirm(principals.citizen, forOther);
+    await expect(w.receive({ ...forOther, confirmation }, principals.citizen)).rejects.toMatchObject({
       extensions: { inputErrors: [{ field: 'applicant.personalId', message: 'citizens file dossiers for themselves only' }] },
     });
     await expect(w.receive(orgInput(), principals.dashboard)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });

@@ -12,8 +12,8 @@ beforeAll(async () => {
   a1 = await w.receive(await w.sign(orgInput({ channel: undefined, agencyCode: HN })), principals.ivanA);
   a2 = await w.receive(await w.sign(orgInput({ channel: undefined, agencyCode: HCM, procedureCode: '1.002003' })), principals.ivanA);
   b1 = await w.receive(await w.sign(orgInput({ channel: undefined, agencyCode: HN, applicant: { unitCode: 'YN0456B', name: 'Công ty Cổ phần Bến Thành' } })), principals.ivanB);
-  const confirmation = await w.confirm(principals.citizen);
-  mine = await w.receive(orgInput({ channel: undefined, agencyCode: HN, applicant: { personalId: '001090012345', name: 'Nguyễn Thị Lan' }, confirmation }), principals.citizen);
+  const online = orgInput({ channel: undefined, agencyCode: HN, applicant: { personalId: '001090012345', name: 'Nguyễn Thị Lan' } });
+  mine = await w.receive({ ...online, confirmation: await w.confirm(principals.citizen, online) }, principals.citizen);
   hcm = await w.receive(orgInput(), principals.officerHcm);
   await w.act({ code: hcm.code, action: 'START_PROCESSING', expectedVersion: 1 }, principals.officerHcm);
 });

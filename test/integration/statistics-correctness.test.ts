@@ -47,10 +47,10 @@ async function fileDossiers(procedures: string[]) {
     const filer: Principal = kind < 0.45 ? OFFICERS[agency]! : kind < 0.55 ? OFFICERS[agency]! : kind < 0.7 ? principals.ivanA : kind < 0.8 ? citizenPrincipal(`001090${String(i).padStart(6, '0')}`) : principals.npsp;
     const channel = kind < 0.45 ? 'DESK' : kind < 0.55 ? 'POSTAL' : undefined;
     const applicant = filer.client === 'citizen' ? { personalId: filer.personalId, name: 'Nguyễn Văn An' } : { unitCode: 'TA0123A', name: 'Công ty TNHH Sao Mai' };
-    const confirmation = filer.client === 'citizen' ? await w.confirm(filer) : undefined;
     let t = at;
-    const input: ReceiveInput = { procedureCode: procedure, agencyCode: agency, channel, applicant, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }], confirmation };
-    let d: DossierRecord = await w.receive(filer.client === 'ivan' ? await w.sign(input) : input, filer, new Date(t));
+    const input: ReceiveInput = { procedureCode: procedure, agencyCode: agency, channel, applicant, components: [{ documentTypeCode: 'TK1-TS', name: 'Tờ khai' }] };
+    const filed = filer.client === 'ivan' ? await w.sign(input) : filer.client === 'citizen' ? { ...input, confirmation: await w.confirm(filer, input) } : input;
+    let d: DossierRecord = await w.receive(filed, filer, new Date(t));
     const act = async (action: ActionInput['action'], extra: Partial<ActionInput> = {}, hours = 2 + r[11]! * 200) => {
       t += hours * 3_600_000;
       d = await w.act({ code: d.code, action, expectedVersion: d.seq, ...extra }, OFFICERS[d.handlingAgencyCode]!, new Date(t));

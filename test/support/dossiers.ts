@@ -12,6 +12,7 @@ import { publishProcedure, updateProcedure, withdrawProcedure } from '../../subg
 import { contentOf, type ProcedureContentRecord } from '../../subgraphs/procedures/models/procedure';
 import { actOnDossier, type ActionInput } from '../../subgraphs/dossiers/services/transitions';
 import { seedProcedures } from '../../scripts/seed';
+import { submissionPurpose } from '../../platform/confirmations';
 import { identitySubgraph } from '../../subgraphs/identity/subgraph';
 import { organizationModel } from '../../subgraphs/identity/models/organization';
 import { ORGANIZATIONS } from '../../scripts/seed-data';
@@ -87,8 +88,12 @@ export async function dossiersWorld(opts: { redisDb: number; env?: Record<string
     /** Signs a submission as its applicant organisation, with the demo key (as every I-VAN intake must be, R-ID-4). */
     sign: organizationSigner(process.env.KEYS_DIR!),
     receive: async (input: ReceiveInput = orgInput(), p: Principal = principals.officer, now?: Date) => receiveDossier({ ...domain, principal: p, ...(await call(p)) }, input, now),
-    /** A citizen's confirmation of `purpose` (a new draft's submission by default), through requestOtp and verifyOtp (test/support/otp.ts). */
-    confirm: async (citizen: Principal, purpose?: string) => (await otp()).confirm(citizen, purpose),
+    /**
+     * A citizen's confirmation, through requestOtp and verifyOtp (test/support/otp.ts), of a
+     * submission (its purpose: SUBMIT_DOSSIER:<its SHA-256>), of another `purpose`, or by default
+     * of some new draft (which no intake accepts).
+     */
+    confirm: async (citizen: Principal, what?: string | ReceiveInput) => (await otp()).confirm(citizen, typeof what === 'object' ? submissionPurpose(what) : what),
     act: (input: ActionInput, p: Principal = principals.officer, now?: Date) => actOnDossier({ ...domain, principal: p, requestId: 'test' }, input, now),
     async close() {
       await (await desk)?.close();

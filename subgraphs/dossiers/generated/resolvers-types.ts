@@ -698,8 +698,11 @@ export type ReceiveDossierInput = {
   /**
    * A citizen's confirmation of this submission (R-ID-4; 352/QĐ-BHXH Art. 17), required when a
    * citizen files online and refused from other clients: call requestOtp(purpose:
-   * "SUBMIT_DOSSIER:<draft id>") — the code goes to your account's contact — then verifyOtp with
-   * that purpose and the code, and pass the `confirmation` it answers, unchanged. It is valid 10
+   * "SUBMIT_DOSSIER:<draft id>") where the draft id is the SHA-256 (hex) of this submission's
+   * canonical JSON — the same bytes an employer signs, see organizationSignature; a submission
+   * without a confirmation is refused with the exact purpose to ask for — then verifyOtp with that
+   * purpose and the code, and pass the `confirmation` it answers, unchanged. A confirmation of other
+   * content is WRONG_PURPOSE: it binds what the citizen confirmed. It is valid 10
    * minutes and confirms one submission: a second use is CONFLICT and stores nothing. Other
    * refusals are BAD_USER_INPUT on this field with a reason (MISSING, INVALID, EXPIRED,
    * WRONG_PURPOSE, NOT_YOURS). The dossier keeps it as `confirmation`.

@@ -8,7 +8,7 @@ import { publicStatusOf } from '../workflow/states';
 import { dossierCode, dossierCodePrefix, MAX_DAILY_SEQUENCE } from './code';
 import type { DossierRepository } from '../repositories/dossiers';
 import type { ProcedureCatalogue } from './procedure-catalogue';
-import { missingConfirmation, type Confirmations } from '../../../platform/confirmations';
+import { missingConfirmation, submissionPurpose, type Confirmations } from '../../../platform/confirmations';
 import { confirmBySignature, type SignatureVerifier } from './organization-signature';
 import type { TimestampPort } from '../../../adapters/timestamp/port';
 
@@ -93,7 +93,7 @@ function validate(p: Principal, input: ReceiveInput, errors: InputError[], now: 
     }
   });
   // A citizen confirms an online submission with a one-time password (R-ID-4; 352 Art. 17); a desk, post or portal intake is confirmed otherwise.
-  if (p.client === 'citizen' && !input.confirmation) errors.push(missingConfirmation('SUBMIT_DOSSIER:<draft id>'));
+  if (p.client === 'citizen' && !input.confirmation) errors.push(missingConfirmation(submissionPurpose(input)));
   if (p.client !== 'citizen' && input.confirmation) {
     errors.push({ field: 'confirmation', message: `only citizens filing online confirm with a one-time password; a ${p.client} client's intake carries none` });
   }
@@ -119,6 +119,13 @@ export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, no
   validate(p, input, errors, now);
   if (errors.length) throw invalidInput(errors);
   const otp = p.client === 'citizen' ? await ctx.confirmations.check(input.confirmation!, { subject: p.personalId!, purpose: 'SUBMIT_DOSSIER' }, now) : null;
+  if (otp && otp.purpose !== submissionPurpose(input)) {
+    throw invalidInput([{
+      field: 'confirmation', reason: 'WRONG_PURPOSE',
+      message: `the confirmation is for ${otp.purpose}, not for this submission: its purpose is ${submissionPurpose(input)}, `
+        + 'the SHA-256 of the canonical submission (README, Organisation signatures: the same bytes an employer signs); the submission changed after it was confirmed, or the confirmation is for another',
+    }]);
+  }
   const signed = p.client === 'ivan'
     ? await confirmBySignature(ctx, { unitCode: input.applicant.unitCode!, submission: input, signature: input.organizationSignature! })
     : null;

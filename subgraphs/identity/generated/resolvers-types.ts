@@ -156,8 +156,8 @@ export type Mutation = {
   registerOrganizationCertificate: OrganizationCertificate;
   /**
    * Sends the signed-in citizen a one-time password for `purpose` (R-ID-4), to the account's current
-   * contact: `SUBMIT_DOSSIER:<draft id>` (your own id of the form being submitted, 1–64 letters,
-   * digits, _ or -) or `CHANGE_CONTACT`. At most 5 an hour, and 3 in the 24 hours after a contact change.
+   * contact: `SUBMIT_DOSSIER:<draft id>` (1–64 letters, digits, _ or -; receiveDossier accepts only
+   * the SHA-256 of the submission's canonical JSON, see ReceiveDossierInput.confirmation) or `CHANGE_CONTACT`. At most 5 an hour, and 3 in the 24 hours after a contact change.
    */
   requestOtp: OtpSent;
   /** Revokes one I-VAN SOAP credential; false when it was not active. Officers with ivan:manage. */

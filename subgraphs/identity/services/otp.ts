@@ -43,7 +43,7 @@ function purposeOf(text: string): Purpose {
 
 /** What the code confirms, in the words of the message. */
 const inWords = (p: Purpose) =>
-  p.kind === 'SUBMIT_DOSSIER' ? `nộp hồ sơ trực tuyến (bản khai ${p.draftId})` : 'thay đổi thông tin liên hệ (số điện thoại, thư điện tử) của tài khoản';
+  p.kind === 'SUBMIT_DOSSIER' ? `nộp hồ sơ trực tuyến (bản khai ${p.draftId.length > 16 ? `${p.draftId.slice(0, 8)}…` : p.draftId})` : 'thay đổi thông tin liên hệ (số điện thoại, thư điện tử) của tài khoản';
 
 /**
  * Counts a request within the 24 hours after a contact change, all in Redis: the count expires
