@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { z } from 'zod';
 import { ConfigError } from '../platform/config';
+import { sha256Hex } from '../platform/digest';
 import { appError, ErrorCode } from '../platform/errors';
 import type { ClientType } from '../platform/principal';
 
@@ -26,7 +26,6 @@ export interface TrustedDocuments {
   cache: KeyValueCache<string>;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * `own`: the gateway's own operations (the SOAP endpoint's), trusted whatever the manifest says.
@@ -38,7 +37,7 @@ export function loadTrustedDocuments(
   own: readonly string[] = [],
   registered: KeyValueCache<string> = new InMemoryLRUCache<string>(),
 ): TrustedDocuments {
-  const bodies = new Map<string, string>(own.map((body) => [sha256(body), body]));
+  const bodies = new Map<string, string>(own.map((body) => [sha256Hex(body), body]));
   if (path) {
     let manifest: z.infer<typeof Manifest>;
     try {
@@ -47,7 +46,7 @@ export function loadTrustedDocuments(
       throw new ConfigError(`TRUSTED_DOCUMENTS ${path} is not a persisted-query manifest: ${(err as Error).message.split('\n')[0]}`);
     }
     for (const op of manifest.operations) {
-      if (sha256(op.body) !== op.id) throw new ConfigError(`TRUSTED_DOCUMENTS: operation ${op.name}'s id is not the SHA-256 of its body`);
+      if (sha256Hex(op.body) !== op.id) throw new ConfigError(`TRUSTED_DOCUMENTS: operation ${op.name}'s id is not the SHA-256 of its body`);
       bodies.set(op.id, op.body);
     }
   } else if (clients.length) {

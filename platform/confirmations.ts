@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import { decodeJwt } from 'jose';
 import { appError, ErrorCode, invalidInput, type InputError } from './errors';
 import { KeyError, type KeyStore } from './key-store';
-import { canonicalSubmission, sha256Hex, type SubmissionFields } from './signed-submission';
+import { sha256Hex } from './digest';
+import { canonicalSubmission, type SubmissionFields } from './signed-submission';
 
 /**
  * Confirmations (issue 19; R-ID-4, R-Q-2): the proof that a citizen confirmed one action with a

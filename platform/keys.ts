@@ -47,14 +47,10 @@ export async function adoptLegacyKeys(dir: string): Promise<void> {
   }
 }
 
-export function readJwk(dir: string, file: string): JWK {
+/** A key file of KEYS_DIR (the development issuer's), imported. */
+export async function loadKey(dir: string, file: string): Promise<{ key: CryptoKey; jwk: JWK }> {
   const full = path.join(dir, file);
   if (!existsSync(full)) throw new Error(`key file ${full} is missing: run npm start once, or set KEYS_DIR`);
-  return JSON.parse(readFileSync(full, 'utf8')) as JWK;
-}
-
-export async function loadKey(dir: string, file: string): Promise<{ key: CryptoKey; jwk: JWK }> {
-  const jwk = readJwk(dir, file);
-  const key = await importJWK(jwk, jwk.alg);
-  return { key: key as CryptoKey, jwk };
+  const jwk = JSON.parse(readFileSync(full, 'utf8')) as JWK;
+  return { key: (await importJWK(jwk, jwk.alg)) as CryptoKey, jwk };
 }

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * What an organisation signs when it confirms an electronic dossier (R-ID-4; 352/QĐ-BHXH Art. 17),
  * in one place: the identity subgraph verifies these bytes, the dossiers subgraph rebuilds them from
@@ -60,6 +58,3 @@ export function submissionPayload(s: SubmissionFields): Record<string, unknown> 
 
 /** The bytes signed for a submission: canonicalJson(submissionPayload(s)). */
 export const canonicalSubmission = (s: SubmissionFields): string => canonicalJson(submissionPayload(s));
-
-/** Hex SHA-256 of those bytes (UTF-8), kept with the dossier's confirmation. */
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

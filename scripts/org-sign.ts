@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readEnv, setting } from '../platform/config';
-import { canonicalSubmission, sha256Hex, type SubmissionFields } from '../platform/signed-submission';
+import { sha256Hex } from '../platform/digest';
+import { canonicalSubmission, type SubmissionFields } from '../platform/signed-submission';
 import { demoOrganizationKey, signSubmission } from './lib/organization-keys';
 import { ORGANIZATIONS } from './seed-data';
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../platform/digest';
 import type { CheckpointSeal } from '../../platform/audit-checkpoints';
 import { KeyError, type KeyRecord, type KeyStore } from '../../platform/key-store';
 import { TimestampError, type TimestampPort } from './port';
@@ -15,12 +15,11 @@ export type StampedCheck =
   | { ok: true; payload: Uint8Array; key: KeyRecord; signedAt: Date; stamped: boolean }
   | { ok: false; reason: string };
 
-const hashOf = (jws: string) => createHash('sha256').update(jws).digest('hex');
 
 /** Signs `payload` with `set`'s current key and stamps the signature. */
 export async function signStamped(keys: KeyStore, tsa: TimestampPort, set: string, payload: unknown, typ?: string): Promise<StampedSignature & { stampedAt: Date }> {
   const { jws, kid } = await keys.sign(set, payload, typ);
-  const { token, at } = await tsa.stamp(hashOf(jws));
+  const { token, at } = await tsa.stamp(sha256Hex(jws));
   return { jws, kid, timestamp: token, stampedAt: at };
 }
 
@@ -46,7 +45,7 @@ export function checkpointSeal(keys: KeyStore, tsa: TimestampPort, set = 'intern
 export async function verifyStamped(keys: KeyStore, tsa: TimestampPort, set: string, sig: StampedSignature, unstampedAt: Date): Promise<StampedCheck> {
   try {
     let signedAt = unstampedAt;
-    if (sig.timestamp) signedAt = (await tsa.verify(sig.timestamp, hashOf(sig.jws))).at;
+    if (sig.timestamp) signedAt = (await tsa.verify(sig.timestamp, sha256Hex(sig.jws))).at;
     else {
       const key = await keys.key(set, sig.kid);
       if (key && !key.legacy) return { ok: false, reason: `the signature carries no timestamp, and every signature by key ${sig.kid} is stamped` };

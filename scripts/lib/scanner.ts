@@ -1,6 +1,6 @@
 import { CompactSign, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { renderPdf } from '../../platform/pdf';
-import { sha256Hex } from '../../subgraphs/documents/services/signatures';
+import { sha256Hex } from '../../platform/digest';
 import { SCAN_SIGNATURE_HEADER } from '../../platform/documents-protocol';
 
 /** An upload ticket, with what the scanner signs besides the file. */

@@ -5,7 +5,7 @@ import type { DocumentsDomain } from '../context';
 import type { CountersignatureRecord } from '../models/document';
 import type { DossierRefRecord } from '../models/dossier-ref';
 import { checkIntegrity } from './integrity';
-import { countersignClaimsOf, COUNTERSIGNATURE_TYP } from './signatures';
+import { COUNTERSIGNATURE_TYP, signedDocumentClaimsOf, type CountersignClaims } from './signatures';
 
 /**
  * 1333/QĐ-BHXH Art. 9.4: when a dossier is resolved successfully, its scanned components and their
@@ -19,13 +19,16 @@ import { countersignClaimsOf, COUNTERSIGNATURE_TYP } from './signatures';
 export async function countersignComponents(domain: DocumentsDomain, ref: DossierRefRecord, logger: Logger, now = new Date()): Promise<number> {
   let signed = 0;
   for (const doc of await domain.documents.ofDossier(ref._id)) {
-    if (doc.kind !== 'COMPONENT' || !doc.digitisationCode || !doc.metadata || !doc.file || doc.countersignature) continue;
+    if (doc.kind !== 'COMPONENT' || doc.countersignature) continue;
+    const claims = signedDocumentClaimsOf(doc, ref.handlingAgencyCode);
+    if (!claims) continue; // not digitised: nothing the agency could vouch for
     const integrity = await checkIntegrity(doc, domain, now);
     if (integrity.status !== 'VALID') {
       logger.warn('a component failed its check and was not countersigned (Art. 9.4)', { dossierCode: ref._id, documentId: doc._id.toString(), reason: integrity.message });
       continue;
     }
-    const sig = await signStamped(domain.keys, domain.timestamps, agencySet(ref.handlingAgencyCode), countersignClaimsOf(doc, ref._id, ref.handlingAgencyCode), COUNTERSIGNATURE_TYP);
+    const countersigned: CountersignClaims = { ...claims, dossierCode: ref._id };
+    const sig = await signStamped(domain.keys, domain.timestamps, agencySet(ref.handlingAgencyCode), countersigned, COUNTERSIGNATURE_TYP);
     const countersignature: CountersignatureRecord = {
       jws: sig.jws, keyId: sig.kid, agencyCode: ref.handlingAgencyCode, dossierCode: ref._id, signedAt: sig.stampedAt, timestamp: sig.timestamp!,
     };

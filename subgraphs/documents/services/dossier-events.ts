@@ -11,7 +11,8 @@ import { digitisationCodeOf } from './metadata';
 import { renderResultDocument } from './result-document';
 import { agencySet } from '../../../platform/key-store';
 import { signStamped } from '../../../adapters/timestamp/stamped';
-import { metadataHash, RESULT_TYP, sha256Hex, type AgencyClaims } from './signatures';
+import { sha256Hex } from '../../../platform/digest';
+import { RESULT_TYP, signedDocumentClaimsOf, type AgencyClaims } from './signatures';
 
 /**
  * What the documents subgraph does with the dossier event stream; each step is idempotent, since
@@ -107,9 +108,7 @@ export async function issueResult(domain: DocumentsDomain, ref: DossierRefRecord
   const code = digitisationCodeOf('RESULT', metadata, ref.procedureCode);
   const bytes = await renderResultDocument(metadata, ref._id, code);
   const sha256 = sha256Hex(bytes);
-  const claims: AgencyClaims = {
-    documentId: _id.toString(), sha256, metadataSha256: metadataHash(metadata), digitisationCode: code, agencyCode: ref.handlingAgencyCode, signedAt: now.toISOString(),
-  };
+  const claims: AgencyClaims = { ...signedDocumentClaimsOf({ _id, file: { sha256 }, metadata, digitisationCode: code }, ref.handlingAgencyCode)!, signedAt: now.toISOString() };
   const signature = await signStamped(domain.keys, domain.timestamps, agencySet(ref.handlingAgencyCode), claims, RESULT_TYP);
   await claimCode(domain.documents, code, _id, now);
   const fileName = `ket-qua-${ref._id}.pdf`;

@@ -1,10 +1,11 @@
-import type { DocumentRecord, ScanSignatureRecord } from '../models/document';
+import type { AgencySignatureRecord, CountersignatureRecord, DocumentRecord, ScanSignatureRecord } from '../models/document';
 import { scannerKeyState, type ScannerKeyRecord } from '../models/scanner-key';
 import { TimestampError } from '../../../adapters/timestamp/port';
 import type { DocumentsDomain } from '../context';
 import { agencySet, LEGACY_AGENCY_SET, stateAt } from '../../../platform/key-store';
-import { verifyStamped } from '../../../adapters/timestamp/stamped';
-import { countersignClaimsOf, metadataHash, sha256Hex, verifyScanSignature, type AgencyClaims, type CountersignClaims } from './signatures';
+import { verifyStamped, type StampedCheck } from '../../../adapters/timestamp/stamped';
+import { sha256Hex } from '../../../platform/digest';
+import { signedDocumentClaimsOf, verifyScanSignature } from './signatures';
 
 export type IntegrityStatus = 'VALID' | 'TAMPERED' | 'SIGNATURE_INVALID';
 
@@ -47,33 +48,33 @@ export async function checkIntegrity(doc: DocumentRecord, deps: Pick<DocumentsDo
     const sig = doc.agencySignature;
     // Results signed before key sets (no stamp, a kid the agency's set lacks) were signed with the one agency key of then.
     const legacy = !sig.timestamp && !(await deps.keys.key(agencySet(sig.agencyCode), sig.keyId));
-    const set = legacy ? LEGACY_AGENCY_SET : agencySet(sig.agencyCode);
-    const verified = await verifyStamped(deps.keys, deps.timestamps, set, { jws: sig.jws, kid: sig.keyId, timestamp: sig.timestamp }, new Date(sig.signedAt));
-    if (!verified.ok) return fail('SIGNATURE_INVALID', `the agency signature does not hold: ${verified.reason}`);
-    const claims = JSON.parse(new TextDecoder().decode(verified.payload)) as AgencyClaims;
-    const holds = claims.documentId === doc._id.toString() && claims.sha256 === file.sha256 && claims.agencyCode === sig.agencyCode
-      && claims.digitisationCode === doc.digitisationCode && !!doc.metadata && claims.metadataSha256 === metadataHash(doc.metadata);
-    if (!holds) return fail('SIGNATURE_INVALID', 'the agency signature is over another file, metadata or code');
-    checked.push(`agency signature of ${claims.agencyCode} verifies (key ${verified.key.kid}, ${verified.stamped ? 'stamped' : 'claimed'} ${verified.signedAt.toISOString()})`);
+    const held = await agencySigned(deps, legacy ? LEGACY_AGENCY_SET : agencySet(sig.agencyCode), sig, signedDocumentClaimsOf(doc, sig.agencyCode), 'agency signature');
+    if (!held.ok) return fail('SIGNATURE_INVALID', held.reason);
+    checked.push(`agency signature of ${sig.agencyCode} verifies (key ${held.key.kid}, ${held.stamped ? 'stamped' : 'claimed'} ${held.signedAt.toISOString()})`);
   }
   if (doc.countersignature) {
-    const problem = await countersignatureProblem(doc, deps);
-    if (problem) return fail('SIGNATURE_INVALID', problem);
-    checked.push(`countersigned by ${doc.countersignature.agencyCode} on the success of ${doc.countersignature.dossierCode} (Art. 9.4)`);
+    const cs = doc.countersignature;
+    const claims = signedDocumentClaimsOf(doc, cs.agencyCode);
+    const held = await agencySigned(deps, agencySet(cs.agencyCode), cs, claims && { ...claims, dossierCode: cs.dossierCode }, 'agency countersignature');
+    if (!held.ok) return fail('SIGNATURE_INVALID', held.reason);
+    checked.push(`countersigned by ${cs.agencyCode} on the success of ${cs.dossierCode} (Art. 9.4)`);
   }
   return { status: 'VALID', message: checked.join('; '), checkedAt: now, bytes };
 }
 
-/** The countersignature's check, joined to `integrity`: null when it holds, else the reason. */
-async function countersignatureProblem(doc: DocumentRecord, deps: Pick<DocumentsDomain, 'keys' | 'timestamps'>): Promise<string | null> {
-  const cs = doc.countersignature!;
-  const verified = await verifyStamped(deps.keys, deps.timestamps, agencySet(cs.agencyCode), { jws: cs.jws, kid: cs.keyId, timestamp: cs.timestamp }, new Date(cs.signedAt));
-  if (!verified.ok) return `the agency countersignature does not hold: ${verified.reason}`;
-  const claims = JSON.parse(new TextDecoder().decode(verified.payload)) as CountersignClaims;
-  const expected = doc.metadata && doc.file && doc.digitisationCode ? countersignClaimsOf(doc, cs.dossierCode, cs.agencyCode) : null;
-  const holds = expected && (Object.keys(expected) as (keyof CountersignClaims)[]).every((k) => claims[k] === expected[k]);
-  if (!holds) return 'the agency countersignature is over another file, metadata or code';
-  return null;
+/**
+ * An agency's stamped signature (a result's, or a countersignature): it holds under a key of `set`
+ * as the key was at the stamped time, and over exactly `expected` (null: the document lacks what
+ * it covers). Claims beyond `expected`, such as the time a result's signer claimed, are not compared.
+ */
+async function agencySigned(
+  deps: Pick<DocumentsDomain, 'keys' | 'timestamps'>, set: string, sig: AgencySignatureRecord | CountersignatureRecord, expected: object | null, what: string,
+): Promise<StampedCheck> {
+  const verified = await verifyStamped(deps.keys, deps.timestamps, set, { jws: sig.jws, kid: sig.keyId, timestamp: sig.timestamp }, new Date(sig.signedAt));
+  if (!verified.ok) return { ok: false, reason: `the ${what} does not hold: ${verified.reason}` };
+  const claims = JSON.parse(new TextDecoder().decode(verified.payload)) as Record<string, unknown>;
+  const over = expected !== null && Object.entries(expected).every(([k, v]) => claims[k] === v);
+  return over ? verified : { ok: false, reason: `the ${what} is over another file, metadata or code` };
 }
 
 /**

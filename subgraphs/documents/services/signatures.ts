@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../../platform/digest';
 import { calculateJwkThumbprint, compactVerify, importJWK, type JWK } from 'jose';
 import type { ScannerKeyModel, ScannerKeyRecord } from '../models/scanner-key';
 import type { DocumentRecord, MetadataRecord } from '../models/document';
@@ -6,7 +6,6 @@ import type { DocumentRecord, MetadataRecord } from '../models/document';
 /** Signature algorithms accepted from scanning officers' keys. */
 export const SCAN_ALGORITHMS = ['ES256', 'EdDSA'] as const;
 
-export const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** JSON with object keys sorted and dates as ISO strings: the same metadata always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -73,32 +72,32 @@ export async function verifyScanSignature(jws: string, keys: ScannerKeyModel, ex
   return { ok: true, key: key!, claims };
 }
 
-/** What the agency signs on a result (R-DOC-5): the file, its metadata and its code, together. */
-export interface AgencyClaims {
-  documentId: string;
-  sha256: string;
-  metadataSha256: string;
-  digitisationCode: string;
-  agencyCode: string;
-  signedAt: string;
-}
-
 export const metadataHash = (m: MetadataRecord) => sha256Hex(canonicalJson(m));
 
 /** The JWS `typ` of agency signatures on results, and on countersigned components (Art. 9.4). */
 export const RESULT_TYP = 'vss-result+jws';
 export const COUNTERSIGNATURE_TYP = 'vss-countersignature+jws';
 
-/** What the agency signs on a component of a successful dossier. */
-export interface CountersignClaims {
+/**
+ * What every agency signature binds of a document (R-DOC-5, Art. 9.4): its id, file, metadata and
+ * code, and the agency; null while the document lacks any of them (nothing to sign, or to check).
+ */
+export interface SignedDocumentClaims {
   documentId: string;
-  dossierCode: string;
   sha256: string;
   metadataSha256: string;
   digitisationCode: string;
   agencyCode: string;
 }
 
-export const countersignClaimsOf = (doc: DocumentRecord, dossierCode: string, agencyCode: string): CountersignClaims => ({
-  documentId: doc._id.toString(), dossierCode, sha256: doc.file!.sha256, metadataSha256: metadataHash(doc.metadata!), digitisationCode: doc.digitisationCode!, agencyCode,
-});
+type Signable = Pick<DocumentRecord, '_id' | 'digitisationCode' | 'metadata'> & { file: { sha256: string } | null };
+
+export const signedDocumentClaimsOf = (doc: Signable, agencyCode: string): SignedDocumentClaims | null =>
+  doc.file && doc.metadata && doc.digitisationCode
+    ? { documentId: doc._id.toString(), sha256: doc.file.sha256, metadataSha256: metadataHash(doc.metadata), digitisationCode: doc.digitisationCode, agencyCode }
+    : null;
+
+/** On a result, also the time the signer claimed (the stamp is what counts). */
+export type AgencyClaims = SignedDocumentClaims & { signedAt: string };
+/** On a component of a successful dossier, also that dossier. */
+export type CountersignClaims = SignedDocumentClaims & { dossierCode: string };

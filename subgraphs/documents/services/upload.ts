@@ -12,7 +12,8 @@ import { SCAN_SIGNATURE_HEADER, uploadPath } from '../../../platform/documents-p
 import { countPages, sniffContentType } from './content';
 import { checkIntegrity } from './integrity';
 import { requireDigitiser } from './scanner-keys';
-import { sha256Hex, verifyScanSignature } from './signatures';
+import { sha256Hex } from '../../../platform/digest';
+import { verifyScanSignature } from './signatures';
 
 export interface UploadInput {
   dossierCode: string;

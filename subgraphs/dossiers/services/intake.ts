@@ -119,10 +119,11 @@ export async function receiveDossier(ctx: IntakeContext, input: ReceiveInput, no
   validate(p, input, errors, now);
   if (errors.length) throw invalidInput(errors);
   const otp = p.client === 'citizen' ? await ctx.confirmations.check(input.confirmation!, { subject: p.personalId!, purpose: 'SUBMIT_DOSSIER' }, now) : null;
-  if (otp && otp.purpose !== submissionPurpose(input)) {
+  const purpose = otp && submissionPurpose(input);
+  if (otp && otp.purpose !== purpose) {
     throw invalidInput([{
       field: 'confirmation', reason: 'WRONG_PURPOSE',
-      message: `the confirmation is for ${otp.purpose}, not for this submission: its purpose is ${submissionPurpose(input)}, `
+      message: `the confirmation is for ${otp.purpose}, not for this submission: its purpose is ${purpose}, `
         + 'the SHA-256 of the canonical submission (README, Organisation signatures: the same bytes an employer signs); the submission changed after it was confirmed, or the confirmation is for another',
     }]);
   }

@@ -1,6 +1,7 @@
 import type { Caller } from '../../../platform/context';
 import { invalidInput } from '../../../platform/errors';
-import { canonicalSubmission, sha256Hex, type SubmissionFields } from '../../../platform/signed-submission';
+import { sha256Hex } from '../../../platform/digest';
+import { canonicalSubmission, type SubmissionFields } from '../../../platform/signed-submission';
 import { querySubgraph, type OnBehalfOf } from '../../../platform/subgraph-call';
 import type { TimestampPort } from '../../../adapters/timestamp/port';
 import type { ConfirmationRecord } from '../models/confirmation';

@@ -1,7 +1,8 @@
 import type { Context } from '../context';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { passwordDigest } from 'soap';
+import { sha256Hex } from '../../../platform/digest';
 import { badInput, unauthenticated } from '../../../platform/errors';
 import type { IvanCredentialModel, IvanCredentialRecord } from '../models/ivan-credential';
 
@@ -20,7 +21,6 @@ const NONCE_TTL_SECONDS = (2 * CREATED_WINDOW_MS) / 1000 + 60;
 const PROVIDER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/;
 
 const derivePassword = (secret: string, username: string) => createHmac('sha256', secret).update(username).digest('base64url');
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Issues a new credential for the provider and answers it (the only time the password is shown).
@@ -33,7 +33,7 @@ export async function issueCredential(ctx: Pick<Context, 'models' | 'services'>,
   const username = `${providerId}.${randomBytes(6).toString('hex')}`;
   const password = derivePassword(secret, username);
   const now = new Date();
-  await model.create({ _id: username, providerId, passwordSha256: sha256(password), issuedAt: now, revokedAt: null });
+  await model.create({ _id: username, providerId, passwordSha256: sha256Hex(password), issuedAt: now, revokedAt: null });
   const revoked = rotate ? (await model.updateMany({ providerId, revokedAt: null, _id: { $ne: username } }, { $set: { revokedAt: now } }).exec()).modifiedCount : 0;
   return { username, password, providerId, revoked };
 }
@@ -73,7 +73,7 @@ export async function verifyUsernameToken(model: IvanCredentialModel, redis: Red
   const expected = Buffer.from(passwordDigest(t.nonce, t.created, password), 'base64');
   const given = Buffer.from(t.passwordDigest, 'base64');
   const digestOk = given.length === expected.length && timingSafeEqual(given, expected);
-  if (!credential || credential.passwordSha256 !== sha256(password) || !digestOk) throw refuse('unknown username or wrong password');
+  if (!credential || credential.passwordSha256 !== sha256Hex(password) || !digestOk) throw refuse('unknown username or wrong password');
   if (credential.revokedAt) throw refuse('this credential was revoked; ask VSS for a new one');
   const fresh = await redis.set(`wss:nonce:${t.username}:${nonce.toString('base64')}`, '1', 'EX', NONCE_TTL_SECONDS, 'NX');
   if (fresh !== 'OK') throw refuse('this Nonce was used before (a replayed message); send each message with a new Nonce');
